@@ -27,8 +27,17 @@ ERROR_CODES: dict[str, str] = {
     "E031": "unsupported database URL",
     "E032": "article not found in store",
     "E033": "store schema is newer than this version of chronik",
+    "E034": "article id already stored with a different text",
     "E040": "invalid lexicon or data file",
     "E050": "invalid query parameter",
+    "E051": "request body is larger than the limit",
+    "E052": "request ran past the time limit",
+    "E053": "write endpoint needs a valid token (or is disabled)",
+    "E060": "NER model not installed or cannot be loaded",
+    "E061": "invalid NER stage configuration",
+    "E070": "batch output folder exists and is not empty",
+    "E071": "Spark (pyspark) or Java is not available",
+    "E072": "not a chronik Parquet folder (missing table or manifest)",
 }
 
 

@@ -111,6 +111,7 @@ class Quote:
     partial: bool = False  # a direct quote embedded in indirect speech
     frame: Span | None = None  # "laut X", "X zufolge", "so X", ...
     sentence_ids: list[int] = field(default_factory=list)
+    speakers: list[str] = field(default_factory=list)  # every Entity.id when several speak together
 
 
 @dataclass(slots=True)

@@ -22,6 +22,8 @@ class AddResult:
     status: AddStatus
     article_id: str
     duplicate_of: str | None = None  # id of the stored article with the same content hash
+    near_duplicate_of: str | None = None  # id of the stored article this one nearly repeats (MinHash/LSH)
+    similarity: float | None = None  # estimated Jaccard similarity to `near_duplicate_of`
 
 
 @dataclass(slots=True)

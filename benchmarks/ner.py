@@ -1,0 +1,147 @@
+"""NER P/R/F1 of chronik's tokenizer + ner stages on the GermEval 2014 test split.
+
+Each gold sentence is rebuilt as text (tokens joined by single spaces) and fed through our
+own tokenizer and NER stage; 50 sentences make one article, one paragraph each. Scoring is
+strict span match (same characters, same label) on the outer level; OTH counts as MISC;
+gold `-deriv`/`-part` spans are dropped, and a prediction exactly on such a span is
+ignored rather than counted as a false positive. Speed is words per second of the ner
+stage alone and of tokenizer + ner, on one process.
+
+Run: `python benchmarks/ner.py [--merge model-first|gazetteer-first|model-only] [--no-gazetteer]
+[--model PATH] [--limit N]` (GermEval test set located via CHRONIK_SHARED or ../shared).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from chronik.model import Article
+from chronik.nlp import ner, tokenizer
+
+LABELS = ("PER", "ORG", "LOC", "MISC")
+Span = tuple[int, int, str]
+SENTENCES_PER_ARTICLE = 50
+
+
+def germeval_test_path() -> Path:
+    shared = Path(os.environ.get("CHRONIK_SHARED", Path(__file__).resolve().parents[1] / ".." / "shared"))
+    return shared / "data" / "germeval2014" / "NER-de-test.tsv"
+
+
+def read_sentences(path: Path) -> Iterator[list[tuple[str, str]]]:
+    rows: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        if not line.strip():
+            if rows:
+                yield rows
+            rows = []
+            continue
+        cells = line.split("\t")
+        rows.append((cells[1], cells[2]))
+    if rows:
+        yield rows
+
+
+def gold_spans(rows: list[tuple[str, str]], offset: int) -> tuple[str, set[Span], set[tuple[int, int]]]:
+    """Sentence text plus scored gold spans and ignored (-deriv/-part) spans, in article offsets."""
+    starts, position = [], offset
+    for word, _ in rows:
+        starts.append(position)
+        position += len(word) + 1
+    spans: set[Span] = set()
+    ignored: set[tuple[int, int]] = set()
+    current: list[int | str] | None = None  # [start, end, raw label]
+    for (word, tag), start in zip([*rows, ("", "O")], [*starts, position], strict=True):
+        if current is not None and not tag.startswith("I-"):
+            _close(current, spans, ignored)
+            current = None
+        if tag.startswith("B-"):
+            current = [start, start + len(word), tag[2:]]
+        elif tag.startswith("I-") and current is not None:
+            current[1] = start + len(word)
+    return " ".join(word for word, _ in rows), spans, ignored
+
+
+def _close(current: list[int | str], spans: set[Span], ignored: set[tuple[int, int]]) -> None:
+    start, end, raw = int(current[0]), int(current[1]), str(current[2])
+    if raw.endswith(("deriv", "part")):
+        ignored.add((start, end))
+    else:
+        spans.add((start, end, "MISC" if raw == "OTH" else raw))
+
+
+def build_articles(path: Path, limit: int | None) -> list[tuple[Article, set[Span], set[tuple[int, int]], int]]:
+    sentences = list(read_sentences(path))[:limit]
+    articles = []
+    for first in range(0, len(sentences), SENTENCES_PER_ARTICLE):
+        texts, gold, ignored, offset, words = [], set(), set(), 0, 0
+        for rows in sentences[first : first + SENTENCES_PER_ARTICLE]:
+            text, spans, skip = gold_spans(rows, offset)
+            texts.append(text)
+            gold |= spans
+            ignored |= skip
+            offset += len(text) + 2
+            words += len(rows)
+        articles.append((Article(id=f"germeval-{first}", text="\n\n".join(texts)), gold, ignored, words))
+    return articles
+
+
+def f1_row(name: str, tp: int, predicted: int, gold: int) -> str:
+    precision = tp / predicted if predicted else 0.0
+    recall = tp / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return f"{name:6} P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}  (gold {gold}, predicted {predicted})"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="GermEval 2014 test NER benchmark")
+    parser.add_argument("--merge", default="model-first", choices=ner.MERGE_POLICIES)
+    parser.add_argument("--no-gazetteer", action="store_true")
+    parser.add_argument("--model", default=None, help="a spaCy pipeline path or package instead of the bundled model")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N sentences")
+    args = parser.parse_args()
+    path = germeval_test_path()
+    if not path.exists():
+        print(f"skipped: {path} not found")
+        return 0
+    backend = "spacy" if args.model else "bundled"
+    started = time.perf_counter()
+    stage = ner.create_stage(backend=backend, model=args.model, gazetteer=not args.no_gazetteer, merge=args.merge)
+    tokenize = tokenizer.create_stage()
+    load_seconds = time.perf_counter() - started
+    tp, predicted, gold_count = Counter[str](), Counter[str](), Counter[str]()
+    tokenize_seconds = ner_seconds = 0.0
+    words = 0
+    for article, gold, ignored, article_words in build_articles(path, args.limit):
+        started = time.perf_counter()
+        tokenize(article)
+        tokenized = time.perf_counter()
+        stage(article)
+        tokenize_seconds += tokenized - started
+        ner_seconds += time.perf_counter() - tokenized
+        words += article_words
+        found = {(m.start, m.end, m.label) for m in article.mentions if (m.start, m.end) not in ignored}
+        for span in found & gold:
+            tp[span[2]] += 1
+        predicted.update(span[2] for span in found)
+        gold_count.update(span[2] for span in gold)
+    print(f"GermEval 2014 test: {words} words; backend {backend}, gazetteer {not args.no_gazetteer}, {args.merge}")
+    for label in LABELS:
+        print(f1_row(label, tp[label], predicted[label], gold_count[label]))
+    print(f1_row("micro", sum(tp.values()), sum(predicted.values()), sum(gold_count.values())))
+    both = tokenize_seconds + ner_seconds
+    print(f"speed: ner {words / ner_seconds:,.0f} words/s; tokenizer+ner {words / both:,.0f} words/s")
+    print(f"load: {load_seconds:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,314 @@
+"""The `chronik` command line: analyse, ingest, show, export and summarise articles.
+
+A thin shell over `chronik.readers`, `chronik.ingest`, `chronik.export` and the store.
+Exit codes: 0 success, 1 some inputs rejected (analyze) or an article not found,
+2 a usage or configuration error (bad option, unknown stage, store error).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from chronik import __version__
+from chronik.cli_render import rejection_table, render_article, render_summary, tally_table
+from chronik.errors import ChronikError
+from chronik.export import TABLES, Table, export_table
+from chronik.ingest import IngestProgress, ingest
+from chronik.model import Article
+from chronik.pipeline import Pipeline, build_pipeline
+from chronik.readers import FORMATS, ReaderOptions, Rejection, read_path
+from chronik.readers.base import DEFAULT_MAX_BYTES
+from chronik.store.base import Store
+
+DEFAULT_DB = "chronik.db"
+
+app = typer.Typer(
+    name="chronik",
+    help="German news articles in, a structured chronicle out: who said what, who did what to whom, where and when.",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+stdout = Console(soft_wrap=True)
+stderr = Console(stderr=True)
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    text = "text"
+
+
+class ShowFormat(str, Enum):
+    json = "json"
+    text = "text"
+
+
+PathsArgument = Annotated[
+    list[str], typer.Argument(help="Files, directories (read recursively), glob patterns, or - for standard input.")
+]
+StagesOption = Annotated[
+    str | None,
+    typer.Option(
+        "--stages",
+        help="Comma-separated pipeline stages to run (default: the full German pipeline); 'none' runs no stage.",
+    ),
+]
+InputFormatOption = Annotated[
+    str | None,
+    typer.Option("--input-format", "-i", help=f"Input format instead of detection by content: {', '.join(FORMATS)}."),
+]
+MaxSizeOption = Annotated[
+    float, typer.Option("--max-size", help="Size limit per article (file, line or record) in MB.", min=0.001)
+]
+TextColumnOption = Annotated[
+    str | None, typer.Option("--text-column", help="CSV: name or 0-based index of the column holding the text.")
+]
+DelimiterOption = Annotated[str | None, typer.Option("--delimiter", help="CSV: field separator (default: detected).")]
+QuotecharOption = Annotated[str | None, typer.Option("--quotechar", help="CSV: quote character (default: detected).")]
+DbOption = Annotated[
+    str, typer.Option("--db", help="Store URL: a SQLite file path or sqlite:///path, or postgresql://…")
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        stdout.print(f"chronik {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """German news articles in, a structured chronicle out: who said what, who did what to whom, where and when."""
+
+
+def _fail(error: ChronikError, *, code: int = 2) -> typer.Exit:
+    stderr.print(f"[red]{error}[/red]", markup=True, highlight=False)
+    return typer.Exit(code)
+
+
+def _reader_options(
+    input_format: str | None, max_size: float, text_column: str | None, delimiter: str | None, quotechar: str | None
+) -> ReaderOptions:
+    if input_format is not None and input_format not in FORMATS:
+        raise _fail(ChronikError("E006", input_format, f"unknown input format; use one of {', '.join(FORMATS)}"))
+    return ReaderOptions(
+        format=input_format,
+        max_bytes=int(max_size * 1024 * 1024),
+        text_column=text_column,
+        delimiter=delimiter,
+        quotechar=quotechar,
+    )
+
+
+def _pipeline(stages: str | None) -> Pipeline:
+    if stages is None:
+        names = None
+    elif stages.strip().lower() in ("none", ""):
+        names = []
+    else:
+        names = [name.strip() for name in stages.split(",") if name.strip()]
+    try:
+        return build_pipeline(names)
+    except ChronikError as exc:
+        raise _fail(exc) from None
+
+
+def open_store(url: str) -> Store:
+    """The store behind `url` (SQLite by default); a module-level hook so tests can swap it."""
+    from chronik.store import open_store as open_backend
+
+    return open_backend(url)
+
+
+def _open(url: str) -> Store:
+    try:
+        return open_store(url)
+    except ChronikError as exc:
+        raise _fail(exc) from None
+
+
+@app.command()
+def analyze(
+    paths: PathsArgument,
+    output: Annotated[
+        OutputFormat,
+        typer.Option("--format", "-f", help="json: one JSON document; jsonl: one object per line; text: readable."),
+    ] = OutputFormat.json,
+    stages: StagesOption = None,
+    tokens: Annotated[bool, typer.Option("--tokens", help="Include tokens in JSON output.")] = False,
+    input_format: InputFormatOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES / 1024 / 1024,
+    text_column: TextColumnOption = None,
+    delimiter: DelimiterOption = None,
+    quotechar: QuotecharOption = None,
+) -> None:
+    """Analyse articles and print the structured result (nothing is stored).
+
+    JSON output is one object for one article, else a list. Rejected inputs are listed on
+    standard error with their error code; the exit code is then 1.
+    """
+    options = _reader_options(input_format, max_size, text_column, delimiter, quotechar)
+    pipeline = _pipeline(stages)
+    articles: list[dict[str, Any]] = []
+    rejected = 0
+    for result in _read_all(paths, options):
+        if isinstance(result, Rejection):
+            rejected += 1
+            stderr.print(str(result), markup=False, highlight=False)
+            continue
+        article = _run(pipeline, result)
+        if article is None:
+            rejected += 1
+        elif output is OutputFormat.text:
+            stdout.print(render_article(article))
+        elif output is OutputFormat.jsonl:
+            sys.stdout.write(json.dumps(article.to_dict(include_tokens=tokens), ensure_ascii=False) + "\n")
+        else:
+            articles.append(article.to_dict(include_tokens=tokens))
+    if output is OutputFormat.json:
+        document: Any = articles[0] if len(articles) == 1 else articles
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    if rejected:
+        raise typer.Exit(1)
+
+
+def _read_all(paths: list[str], options: ReaderOptions) -> Any:
+    from chronik.ingest import expand_paths
+
+    for item in expand_paths(paths):
+        if isinstance(item, Rejection):
+            yield item
+        else:
+            yield from read_path(item, options=options)
+
+
+def _run(pipeline: Pipeline, article: Article) -> Article | None:
+    try:
+        return pipeline(article)
+    except ChronikError as exc:
+        stderr.print(str(exc), markup=False, highlight=False)
+        return None
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: PathsArgument,
+    db: DbOption = DEFAULT_DB,
+    stages: StagesOption = None,
+    input_format: InputFormatOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES / 1024 / 1024,
+    text_column: TextColumnOption = None,
+    delimiter: DelimiterOption = None,
+    quotechar: QuotecharOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Analyse articles and store them; already stored texts are skipped as duplicates.
+
+    Shows a progress bar, then a tally (ingested / duplicate / rejected) and the rejected
+    inputs with their error codes. Rejections are recorded in the store as well.
+    """
+    options = _reader_options(input_format, max_size, text_column, delimiter, quotechar)
+    pipeline = _pipeline(stages)
+    with _open(db) as store:
+        progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=stderr,
+            disable=quiet,
+        )
+        with progress:
+            task = progress.add_task("ingesting", total=None)
+
+            def advance(event: IngestProgress) -> None:
+                total = max(event.total, event.done) if event.total is not None else None
+                progress.update(task, completed=event.done, total=total, description=Path(event.source).name[:40])
+
+            try:
+                report = ingest(paths, store, pipeline, options=options, on_progress=advance)
+            except ChronikError as exc:
+                raise _fail(exc) from None
+            progress.update(task, total=report.seen, completed=report.seen, description="done")
+    counts = {"ingested": report.ingested, "duplicate": report.duplicate, "rejected": report.rejected}
+    stdout.print(tally_table(counts, title=f"Ingested into {db}"))
+    if report.rejections:
+        stdout.print(rejection_table(report.rejections))
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id (as printed by ingest, analyze or export).")],
+    db: DbOption = DEFAULT_DB,
+    output: Annotated[ShowFormat, typer.Option("--format", "-f", help="json or text.")] = ShowFormat.json,
+    tokens: Annotated[bool, typer.Option("--tokens", help="Include tokens in JSON output.")] = False,
+) -> None:
+    """Print one stored article with all its layers."""
+    with _open(db) as store:
+        article = store.get_article(article_id)
+    if article is None:
+        raise _fail(ChronikError("E032", article_id, f"no such article in {db}"), code=1)
+    if output is ShowFormat.text:
+        stdout.print(render_article(article))
+    else:
+        sys.stdout.write(json.dumps(article.to_dict(include_tokens=tokens), ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command("export")
+def export_command(
+    to: Annotated[Path, typer.Option("--to", help="Output file: .jsonl, .csv or .parquet (format from the suffix).")],
+    db: DbOption = DEFAULT_DB,
+    table: Annotated[
+        str, typer.Option("--table", help=f"What to export, one row per record: {', '.join(TABLES)}.")
+    ] = "articles",
+) -> None:
+    """Export stored articles, entities, quotes or events to JSON Lines, CSV or Parquet."""
+    if table not in TABLES:
+        raise _fail(ChronikError("E050", table, f"unknown table; use one of {', '.join(TABLES)}"))
+    with _open(db) as store:
+        try:
+            rows = export_table(store, to, table=_table(table))
+        except ChronikError as exc:
+            raise _fail(exc) from None
+    stdout.print(f"wrote {rows:,} {table} rows to {to}")
+
+
+def _table(name: str) -> Table:
+    for table in TABLES:
+        if table == name:
+            return table
+    raise _fail(ChronikError("E050", name, "unknown table"))
+
+
+@app.command()
+def summary(
+    db: DbOption = DEFAULT_DB,
+    latest: Annotated[int, typer.Option("--latest", help="How many of the latest articles to show.", min=0)] = 5,
+) -> None:
+    """Summarise the store: counts, then the latest articles with their people, quotes and events."""
+    with _open(db) as store:
+        counts = store.counts()
+        articles = sorted(store.iter_articles(), key=lambda a: (a.date or "", a.id), reverse=True)[:latest]
+        render_summary(counts, articles, stdout)
+        rejections = store.rejections(limit=10)
+    if rejections.items:
+        stdout.print(rejection_table(rejections.items, title=f"Rejected inputs ({rejections.total:,} in all)"))
+
+
+def main() -> None:
+    """Entry point of the `chronik` command."""
+    app()

@@ -1,0 +1,154 @@
+"""Batch ingestion: inputs in, analysed articles stored, a tally of what happened out.
+
+Files, directories (recursively), glob patterns and `-` (stdin) are expanded; every
+article is checked against the store by content hash before the pipeline runs (the fast
+path for duplicates) and stored in one transaction. Bad inputs are recorded as rejections
+with their code and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import glob
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from chronik.errors import PipelineError, StoreError
+from chronik.model import Article
+from chronik.pipeline import Pipeline
+from chronik.readers import ReaderOptions, Rejection, detect_format, read_path
+from chronik.readers.detect import HEAD_BYTES
+from chronik.store.base import Store
+
+_GLOB_CHARS = frozenset("*?[")
+_COUNT_CHUNK = 1 << 20
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What an ingest run did: counts, the ids it stored and every rejection."""
+
+    ingested: int = 0
+    duplicate: int = 0
+    rejected: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+
+    @property
+    def seen(self) -> int:
+        return self.ingested + self.duplicate + self.rejected
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ingested": self.ingested,
+            "duplicate": self.duplicate,
+            "rejected": self.rejected,
+            "rejections": [rejection.to_dict() for rejection in self.rejections],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class IngestProgress:
+    """Passed to `on_progress` after every article or rejection."""
+
+    source: str
+    done: int
+    total: int | None  # an estimate (lines of CSV/JSONL files); None when unknown
+    report: IngestReport
+
+
+ProgressCallback = Callable[[IngestProgress], None]
+
+
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[str | Rejection]:
+    """Files to read, in a stable order; unknown paths become E001 rejections."""
+    for raw in paths:
+        name = str(raw)
+        path = Path(name)
+        if name == "-" or path.is_file():
+            yield name
+        elif path.is_dir():
+            yield from _directory_files(path)
+        elif _GLOB_CHARS.intersection(name):
+            matches = sorted(match for match in glob.glob(name, recursive=True) if Path(match).is_file())
+            yield from matches if matches else [Rejection(name, "E001", "no files match this pattern")]
+        else:
+            yield Rejection(name, "E001", "no such file or directory")
+
+
+def _directory_files(directory: Path) -> Iterator[str]:
+    for path in sorted(directory.rglob("*")):
+        hidden = any(part.startswith(".") for part in path.relative_to(directory).parts)
+        if path.is_file() and not hidden:
+            yield str(path)
+
+
+def estimate_articles(path: str, *, options: ReaderOptions) -> int | None:
+    """Rough article count of a file for progress bars: lines of CSV/JSONL, else 1."""
+    if path == "-":
+        return None
+    try:
+        with open(path, "rb") as stream:
+            fmt = options.format or detect_format(stream.read(HEAD_BYTES), name=path)
+            if fmt in ("news", "text", "html"):
+                return 1
+            if fmt not in ("csv", "jsonl"):
+                return None
+            stream.seek(0)
+            return sum(chunk.count(b"\n") for chunk in iter(lambda: stream.read(_COUNT_CHUNK), b"")) or 1
+    except OSError:
+        return 1
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    store: Store,
+    pipeline: Pipeline,
+    *,
+    options: ReaderOptions | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Read, analyse and store every article in `paths`; never stops on a bad input."""
+    options = options or ReaderOptions()
+    report = IngestReport()
+    inputs = list(expand_paths(paths))
+    total = _total_estimate(inputs, options)
+    for item in inputs:
+        results = [item] if isinstance(item, Rejection) else read_path(item, options=options)
+        for result in results:
+            if isinstance(result, Rejection):
+                record_rejection(result, store, report)
+            else:
+                ingest_article(result, store, pipeline, report)
+            if on_progress is not None:
+                on_progress(IngestProgress(result.source, report.seen, total, report))
+    return report
+
+
+def _total_estimate(inputs: list[str | Rejection], options: ReaderOptions) -> int | None:
+    estimates = [1 if isinstance(item, Rejection) else estimate_articles(item, options=options) for item in inputs]
+    return None if any(estimate is None for estimate in estimates) else sum(e for e in estimates if e is not None)
+
+
+def ingest_article(article: Article, store: Store, pipeline: Pipeline, report: IngestReport) -> None:
+    """Skip a known text, else analyse and store it; failures become rejections."""
+    if store.has_content(article.content_hash):
+        report.duplicate += 1
+        return
+    try:
+        result = store.add_article(pipeline(article))
+    except (PipelineError, StoreError) as exc:
+        record_rejection(Rejection(f"{article.source} ({article.id})", exc.code, exc.problem), store, report)
+        return
+    if result.status == "duplicate":
+        report.duplicate += 1
+    else:
+        report.ingested += 1
+        report.article_ids.append(result.article_id)
+
+
+def record_rejection(rejection: Rejection, store: Store, report: IngestReport) -> None:
+    store.add_rejection(rejection.source, rejection.code, rejection.problem)
+    report.rejected += 1
+    report.rejections.append(rejection)

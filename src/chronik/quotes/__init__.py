@@ -1,0 +1,155 @@
+"""Stage "quotes": direct, indirect, free indirect and reported speech with cue and speaker.
+
+Finding candidates is kept apart from writing annotations: the rule modules (`direct`,
+`indirect`) produce drafts in character offsets, `speakers` inherits and resolves their
+speakers, and this module turns them into `Quote` records in text order (ids Q1, Q2, …).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from chronik.model import Article, Quote, Span
+from chronik.quotes.cues import find_cues
+from chronik.quotes.direct import DirectCandidate, build_direct, classify
+from chronik.quotes.draft import Draft, SentenceAnalysis
+from chronik.quotes.grammar import konjunktiv, segments
+from chronik.quotes.indirect import build_free_indirect, build_indirect
+from chronik.quotes.lexicon import QuoteLexicon, load_lexicon
+from chronik.quotes.marks import QuotedSpan, find_quoted_spans
+from chronik.quotes.speakers import SpeakerResolver, inherit_speakers
+from chronik.quotes.view import ArticleView
+
+__all__ = ["QuoteStage", "create_stage", "find_quotes"]
+
+
+def analyse_sentences(view: ArticleView, spans: list[QuotedSpan], lexicon: QuoteLexicon) -> list[SentenceAnalysis]:
+    """Words inside quotation marks, clause segments and cues of every sentence."""
+    masked: set[int] = set()
+    for span in spans:
+        for start, end in span.segments:
+            masked.update(view.words_between(start, end))
+    analyses: list[SentenceAnalysis] = []
+    for sentence in view.sentences:
+        words = view.sentence_words(sentence)
+        sentence_segments = segments(words, masked)
+        cues = find_cues(words, sentence_segments, masked, lexicon)
+        analyses.append(SentenceAnalysis(sentence.index, sentence.paragraph, words, masked, sentence_segments, cues))
+    return analyses
+
+
+def find_drafts(view: ArticleView, lexicon: QuoteLexicon) -> list[Draft]:
+    """All quotation drafts of an article, speakers inherited, in text order."""
+    spans = find_quoted_spans(view.text, view.paragraphs)
+    analyses = analyse_sentences(view, spans, lexicon)
+    candidates = classify(view, spans, analyses)
+    drafts, embedded = build_direct(view, candidates, analyses)
+    for analysis in analyses:
+        drafts.extend(build_indirect(view, analysis, lexicon, drafts))
+    drafts.extend(build_free_indirect(view, analyses, lexicon, drafts))
+    drafts.extend(_partials(view, embedded, drafts, analyses, lexicon))
+    drafts.sort(key=lambda draft: (draft.start, draft.partial))
+    inherit_speakers(drafts)
+    return drafts
+
+
+def _partials(
+    view: ArticleView,
+    embedded: list[DirectCandidate],
+    drafts: Sequence[Draft],
+    analyses: list[SentenceAnalysis],
+    lexicon: QuoteLexicon,
+) -> list[Draft]:
+    """Embedded quoted passages inside reported speech become partial direct quotes."""
+    partials: list[Draft] = []
+    for candidate in embedded:
+        span = candidate.span
+        host = next((d for d in drafts if not d.partial and d.overlaps(span.start, span.end)), None)
+        if host is None and not _reports_speech(analyses[candidate.open_sentence], lexicon):
+            continue
+        if candidate.name_like and (host is None or _names_source(candidate, analyses[candidate.open_sentence])):
+            continue
+        partial = Draft("Direct", list(span.segments), [candidate.open_sentence], partial=True, inherits_speaker=True)
+        partials.append(partial)
+    return partials
+
+
+def _names_source(candidate: DirectCandidate, analysis: SentenceAnalysis) -> bool:
+    """A name in quotation marks that is the source or addressee: "sagte er dem «Blick»"."""
+    start, end = candidate.span.start, candidate.span.end
+    for cue in analysis.cues:
+        if cue.speaker is not None:
+            speaker = analysis.char_span(*cue.speaker)
+            if speaker[0] < end and start < speaker[1]:
+                return True
+        cue_start = analysis.words[cue.words[0]].start
+        if 0 <= start - cue_start < 40 or 0 <= cue_start - end < 20:
+            return True
+    return False
+
+
+def _reports_speech(analysis: SentenceAnalysis, lexicon: QuoteLexicon) -> bool:
+    words = analysis.words
+    return bool(analysis.cues) or any(
+        konjunktiv(words, i, lexicon) == "I" for i in range(len(words)) if words[i].index not in analysis.masked
+    )
+
+
+def to_quotes(article: Article, view: ArticleView, drafts: list[Draft], lexicon: QuoteLexicon) -> list[Quote]:
+    """`Quote` records (ids in text order) with speakers resolved to entities where possible."""
+    resolver = SpeakerResolver(article, view, lexicon)
+    quotes: list[Quote] = []
+    for number, draft in enumerate(drafts, start=1):
+        resolution = resolver.resolve(draft)
+        quotes.append(
+            Quote(
+                id=f"Q{number}",
+                type=draft.type,
+                message=[article.span(start, end) for start, end in draft.message],
+                cue=_span(article, draft.cue),
+                cue_lemma=draft.cue_lemma,
+                speaker=_span(article, draft.speaker),
+                speaker_entity=resolution.entity,
+                speaker_kind=resolution.kind,
+                speaker_name=resolution.name,
+                addressee=_span(article, draft.addressee),
+                medium=draft.medium,
+                partial=draft.partial,
+                frame=_span(article, draft.frame),
+                sentence_ids=sorted(set(draft.sentences)),
+                speakers=resolution.entities,
+            )
+        )
+    return quotes
+
+
+def _span(article: Article, offsets: tuple[int, int] | None) -> Span | None:
+    return None if offsets is None else article.span(*offsets)
+
+
+def find_quotes(article: Article, *, lexicon: QuoteLexicon | None = None) -> list[Quote]:
+    """The quotations of an article (uses tokens, morphology and entities when present)."""
+    lexicon = lexicon or load_lexicon()
+    view = ArticleView(article)
+    return to_quotes(article, view, find_drafts(view, lexicon), lexicon)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteStage:
+    """Pipeline stage "quotes"."""
+
+    lexicons: tuple[str, ...] = ()
+    name: str = "quotes"
+    requires: tuple[str, ...] = ("sentences", "morph", "entities")
+    provides: tuple[str, ...] = ("quotes",)
+
+    def __call__(self, article: Article) -> Article:
+        article.quotes = find_quotes(article, lexicon=load_lexicon(self.lexicons))
+        return article
+
+
+def create_stage(*, lexicons: Sequence[str] = ()) -> QuoteStage:
+    """Build the quotation stage; `lexicons` are extra data files named like the bundled ones."""
+    load_lexicon(tuple(lexicons))  # fail early on a broken user file
+    return QuoteStage(lexicons=tuple(lexicons))

@@ -1,0 +1,270 @@
+"""Cues in one sentence: speech verbs, speech nouns and frames, each with its speaker phrase.
+
+A cue is what attributes a message to a source: a speech verb ("sagte", "teilte … mit"),
+an impersonal verb ("heisst es in X"), a frame ("laut X", "X zufolge", "nach Angaben von X",
+", so X,", "wie X mitteilte") or a speech noun. Positions are indices into the sentence's
+word list; `segment` is the comma-separated stretch the cue stands in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from chronik.model import Medium
+from chronik.quotes.grammar import (
+    AUXILIARIES,
+    NON_NP_OPENERS,
+    PREPOSITIONS,
+    SUBORDINATORS,
+    is_finite,
+    noun_phrase_left,
+    noun_phrase_right,
+)
+from chronik.quotes.lexicon import QuoteLexicon, VerbSense
+from chronik.quotes.view import Word
+
+_ANAPHORS = frozenset({"das", "dies", "dieses", "dies"})
+_DOCUMENT_ADVERBS = frozenset({"darin", "dort", "hierin", "daraus"})
+_NOT_A_CUE_AFTER = frozenset({"zu", "um"})
+
+
+@dataclass(slots=True)
+class Cue:
+    """One attribution cue; all positions index the sentence's word list."""
+
+    words: list[int]
+    lemma: str
+    medium: Medium
+    kind: str  # verb | impersonal | frame | noun | anaphoric
+    segment: tuple[int, int]
+    speaker: tuple[int, int] | None = None
+    frame: tuple[int, int] | None = None
+    verb_initial: bool = False
+    document_reference: bool = False
+    finite: bool = True
+    subordinate: bool = False  # the cue verb ends a subordinate clause: "…, wie X mitteilte"
+
+
+def find_cues(
+    words: Sequence[Word], segments: list[tuple[int, int]], masked: set[int], lexicon: QuoteLexicon
+) -> list[Cue]:
+    """All cues of a sentence, in word order; words inside quotation marks are never cues."""
+    cues: list[Cue] = []
+    for segment in segments:
+        cues.extend(_segment_cues(words, segment, masked, lexicon))
+    cues.sort(key=lambda cue: cue.words[0])
+    return cues
+
+
+def _segment_cues(words: Sequence[Word], segment: tuple[int, int], masked: set[int], lexicon: QuoteLexicon) -> list[Cue]:
+    found: list[Cue] = []
+    start, end = segment
+    for position in range(start, end):
+        word = words[position]
+        if word.index in masked:
+            continue
+        cue = (
+            _frame_cue(words, position, segment, lexicon)
+            or _noun_frame_cue(words, position, segment, lexicon)
+            or _verb_cue(words, position, segment, masked, lexicon)
+        )
+        if cue is not None:
+            found.append(cue)
+    return found
+
+
+def _frame_cue(words: Sequence[Word], position: int, segment: tuple[int, int], lexicon: QuoteLexicon) -> Cue | None:
+    word = words[position]
+    start, end = segment
+    if word.key in lexicon.frame_word("prepositions") and word.key != "zufolge":
+        speaker = noun_phrase_right(words, position + 1, limit=end)
+        if speaker is None:
+            return None
+        return Cue([position], word.key, "unknown", "frame", segment, speaker, (position, speaker[1]))
+    if word.key in lexicon.frame_word("postpositions"):
+        speaker = _noun_phrase_ending_at(words, start, position)
+        if speaker is None:
+            return None
+        return Cue([position], word.key, "unknown", "frame", segment, speaker, (speaker[0], position + 1))
+    if word.key in lexicon.frame_word("insertion_particles") and position == start and start > 0:
+        speaker = noun_phrase_right(words, position + 1, limit=end)
+        if speaker is None or speaker[1] < end - 1:
+            return None
+        return Cue([position], word.key, "unknown", "frame", segment, speaker, (position, speaker[1]))
+    return None
+
+
+def _noun_frame_cue(words: Sequence[Word], position: int, segment: tuple[int, int], lexicon: QuoteLexicon) -> Cue | None:
+    """"nach Angaben der Polizei", "nach Ansicht von Experten"."""
+    word = words[position]
+    if word.key != "nach" or position + 1 >= segment[1]:
+        return None
+    noun_position = position + 1
+    while noun_position < min(segment[1], position + 3) and not words[noun_position].capitalized:
+        noun_position += 1  # "nach eigenen Angaben", "nach ersten Erkenntnissen"
+    if noun_position >= segment[1] or words[noun_position].key not in lexicon.frame_nouns:
+        return None
+    noun = words[noun_position]
+    speaker = _genitive_or_von(words, noun_position + 1, segment[1])
+    frame_end = speaker[1] if speaker else noun_position + 1
+    medium = lexicon.nouns.get(noun.key, "unknown")
+    return Cue([position, noun_position], noun.key, medium, "frame", segment, speaker, (position, frame_end))
+
+
+def _genitive_or_von(words: Sequence[Word], position: int, limit: int) -> tuple[int, int] | None:
+    if position < limit and words[position].key in ("von", "vom", "seitens"):
+        return noun_phrase_right(words, position + 1, limit=limit)
+    if position < limit and words[position].key in ("der", "des", "eines", "einer"):
+        return noun_phrase_right(words, position, limit=limit)
+    return None
+
+
+def _noun_phrase_ending_at(words: Sequence[Word], start: int, end: int) -> tuple[int, int] | None:
+    for candidate in range(max(start, end - 8), end):
+        phrase = noun_phrase_right(words, candidate, limit=end)
+        if phrase is not None and phrase[1] == end:
+            return phrase
+    return None
+
+
+def _verb_cue(
+    words: Sequence[Word], position: int, segment: tuple[int, int], masked: set[int], lexicon: QuoteLexicon
+) -> Cue | None:
+    word = words[position]
+    if word.pos and not word.pos.startswith("V"):
+        return None
+    if not word.pos and word.capitalized and position > 0:
+        return None
+    if position > 0 and words[position - 1].key in _NOT_A_CUE_AFTER and word.key.endswith("en"):
+        return None
+    sense = _matching_sense(words, position, segment, lexicon.verb_senses(word.text, word.lemma))
+    if sense is None:
+        return None
+    cue_words = [position]
+    if sense.particle:
+        cue_words.append(_particle_position(words, position, segment, sense.particle))
+    if sense.lemma in ("heissen", "verlauten"):
+        return _impersonal_cue(words, position, segment, cue_words, sense)
+    return _attach_speaker(words, position, segment, masked, Cue(cue_words, sense.lemma, sense.medium, "verb", segment))
+
+
+def _matching_sense(
+    words: Sequence[Word], position: int, segment: tuple[int, int], senses: list[VerbSense]
+) -> VerbSense | None:
+    for sense in senses:
+        if sense.lemma == "heissen" and not _next_to_es(words, position):
+            continue
+        if sense.particle is None or _particle_position(words, position, segment, sense.particle) >= 0:
+            return sense
+    return None
+
+
+def _next_to_es(words: Sequence[Word], position: int) -> bool:
+    neighbours = words[max(0, position - 1) : position + 2]
+    return any(word.key == "es" for word in neighbours)
+
+
+def _particle_position(words: Sequence[Word], position: int, segment: tuple[int, int], particle: str) -> int:
+    for later in range(position + 1, segment[1]):
+        if words[later].key == particle and (later + 1 >= len(words) or not words[later + 1].capitalized or later + 1 == segment[1]):
+            return later
+    return -1
+
+
+def _impersonal_cue(
+    words: Sequence[Word], position: int, segment: tuple[int, int], cue_words: list[int], sense: VerbSense
+) -> Cue:
+    """"heisst es in der Erklärung", "hiess es aus Regierungskreisen", "heisst es darin"."""
+    cue = Cue(cue_words, sense.lemma, sense.medium, "impersonal", segment)
+    cue.verb_initial = _is_verb_initial(words, position, segment)
+    for later in range(position + 1, segment[1]):
+        word = words[later]
+        if word.key in _DOCUMENT_ADVERBS:
+            cue.speaker = (later, later + 1)
+            cue.document_reference = True
+            return cue
+        if word.key in PREPOSITIONS or word.key in ("seitens",):
+            cue.speaker = _source_after(words, later + 1, segment[1])
+            return cue
+    return cue
+
+
+def _source_after(words: Sequence[Word], position: int, limit: int) -> tuple[int, int] | None:
+    """The source after "in"/"aus": up to its head noun even across an attribute ("dem von X veröffentlichten Statement")."""
+    phrase = noun_phrase_right(words, position, limit=limit)
+    last_noun = max((i for i in range(position, limit) if words[i].capitalized and not words[i].is_punct), default=-1)
+    if last_noun >= 0 and (phrase is None or last_noun >= phrase[1]):
+        return position, last_noun + 1
+    return phrase
+
+
+def _is_verb_initial(words: Sequence[Word], position: int, segment: tuple[int, int]) -> bool:
+    return position == segment[0] or (position == segment[0] + 1 and words[segment[0]].key in ("so", "und"))
+
+
+def _attach_speaker(
+    words: Sequence[Word], position: int, segment: tuple[int, int], masked: set[int], cue: Cue
+) -> Cue:
+    start, end = segment
+    while start < position and words[start].index in masked:
+        start += 1
+    cue.verb_initial = _is_verb_initial(words, position, (start, end))
+    cue.finite = bool(is_finite(words[position])) if words[position].pos else True
+    if cue.verb_initial:
+        cue.speaker = _speaker_right(words, position + 1, end)
+        return cue
+    if words[start].key in _ANAPHORS and start + 1 == position:
+        cue.kind = "anaphoric"
+        cue.speaker = _speaker_right(words, position + 1, end)
+        return cue
+    if (words[start].key in SUBORDINATORS or words[start].pos.startswith("PREL")) and _verb_final(words, position, end):
+        cue.subordinate = True
+        cue.speaker = noun_phrase_right(words, start + 1, limit=position)
+        return cue
+    anchor = _finite_anchor(words, start, position)
+    cue.speaker = noun_phrase_left(words, start, anchor) or _passive_agent(words, anchor, end)
+    if cue.speaker is None:
+        cue.speaker = _speaker_right(words, anchor + 1, end)
+    return cue
+
+
+def _verb_final(words: Sequence[Word], position: int, end: int) -> bool:
+    rest = [word for word in words[position + 1 : end] if not word.is_punct]
+    return all(word.key in AUXILIARIES or word.pos.startswith("VA") for word in rest)
+
+
+def _finite_anchor(words: Sequence[Word], start: int, position: int) -> int:
+    """The finite verb of the clause: an auxiliary before a participle cue, else the cue itself."""
+    for candidate in range(start + 1, position):
+        word = words[candidate]
+        if is_finite(word) or (not word.pos and word.key in AUXILIARIES):
+            return candidate
+    return position
+
+
+def _passive_agent(words: Sequence[Word], anchor: int, end: int) -> tuple[int, int] | None:
+    for later in range(anchor + 1, end):
+        if words[later].key in ("von", "vom") and later + 1 < end:
+            return noun_phrase_right(words, later + 1, limit=end)
+    return None
+
+
+def _speaker_right(words: Sequence[Word], position: int, end: int) -> tuple[int, int] | None:
+    """The first noun phrase after the verb, skipping adverbs and prepositional phrases."""
+    index = position
+    while index < end:
+        word = words[index]
+        if word.key in PREPOSITIONS:
+            index = _skip_phrase(words, index + 1, end)
+            continue
+        if word.key in NON_NP_OPENERS or word.pos in ("ADV", "PTKNEG", "ADJD", "PRF"):
+            index += 1
+            continue
+        return noun_phrase_right(words, index, limit=end)
+    return None
+
+
+def _skip_phrase(words: Sequence[Word], position: int, end: int) -> int:
+    phrase = noun_phrase_right(words, position, limit=end)
+    return phrase[1] if phrase else position + 1

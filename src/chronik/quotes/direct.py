@@ -1,0 +1,191 @@
+"""Direct speech: quoted passages, the cue next to them, split quotes, and what is no quote.
+
+A quoted passage is direct speech when it reads as an utterance (a sentence of its own, after
+a colon, or next to a cue such as ", sagte X"). Short passages inside a sentence are partial
+quotes when the sentence reports speech; otherwise they are names, titles or scare quotes and
+are left alone (`die Mondlandefähre «Eagle»`, `der «Blick»`, the book `«Der Process»`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chronik.quotes.cues import Cue
+from chronik.quotes.draft import Draft, SentenceAnalysis
+from chronik.quotes.grammar import DETERMINERS
+from chronik.quotes.lexicon import key
+from chronik.quotes.marks import QuotedSpan
+from chronik.quotes.view import ArticleView
+
+_TITLE_NOUNS = frozenset(
+    "buch roman film titel sendung zeitung zeitschrift magazin album song lied stück oper serie programm "
+    "operation projekt kampagne initiative motto slogan schlagzeile überschrift kolumne blatt tageszeitung "
+    "wochenzeitung sonntagszeitung show talkshow kinofilm werk gedicht bestseller theaterstück musical "
+    "ausstellung festival preis hashtag app plattform portal website webseite partei bewegung verein schiff "
+    "boulevardblatt nachrichtenmagazin radiosender sender fernsehsender".split()
+)
+_SO_CALLED = frozenset({"sogenannte", "sogenannten", "sogenannter", "sogenanntes", "so", "genannte", "genannten"})
+_SENTENCE_END_CHARS = ".!?…"
+_NAME_PREPOSITIONS = frozenset({"im", "am", "vom", "zum", "beim", "gegenüber", "laut", "von", "mit"})
+
+
+@dataclass(slots=True)
+class DirectCandidate:
+    span: QuotedSpan
+    open_sentence: int
+    close_sentence: int
+    words: int  # words inside the marks
+    full: bool
+    name_like: bool = False  # a short capitalised passage after a determiner: "der «Blick»"
+
+
+def classify(view: ArticleView, spans: list[QuotedSpan], analyses: list[SentenceAnalysis]) -> list[DirectCandidate]:
+    """Each quoted passage as a full or embedded candidate; names and titles are dropped."""
+    candidates: list[DirectCandidate] = []
+    for span in spans:
+        open_sentence = view.sentence_at(span.start)
+        close_sentence = view.sentence_at(span.end - 1)
+        if open_sentence is None or close_sentence is None:
+            continue
+        inner = [view.words[i] for i in view.words_between(span.start + 1, span.end - 1)]
+        count = sum(1 for word in inner if not word.is_punct)
+        if count == 0:
+            continue
+        full = _reads_as_utterance(view, span, analyses[open_sentence], analyses[close_sentence], count)
+        if not full and _is_title(view, span):
+            continue
+        name_like = not full and _is_name_like(view, span, count)
+        candidates.append(DirectCandidate(span, open_sentence, close_sentence, count, full, name_like))
+    return candidates
+
+
+def _reads_as_utterance(
+    view: ArticleView, span: QuotedSpan, opening: SentenceAnalysis, closing: SentenceAnalysis, count: int
+) -> bool:
+    before = view.text[view.sentences[opening.index].start : span.start].strip()
+    after = view.text[span.end : view.sentences[closing.index].end].strip()
+    content = view.text[span.start + 1 : span.end - 1].rstrip()
+    if len(span.segments) > 1 or opening.index != closing.index:
+        return True
+    if before.endswith(":") or (not before and (not after or after[:1] in ",.!?")):
+        return count >= 2 or before.endswith(":")
+    if _cue_after(span, closing) is not None and count >= 3:
+        return True
+    return count >= 4 and content[-1:] in _SENTENCE_END_CHARS
+
+
+def _previous_word(view: ArticleView, span: QuotedSpan) -> str:
+    before = view.words_between(max(0, span.start - 40), span.start)
+    return view.words[before[-1]].key if len(before) else ""
+
+
+def _is_title(view: ArticleView, span: QuotedSpan) -> bool:
+    """A title, an outlet or a so-called term: "der Roman «…»", "die sogenannte «…»"."""
+    previous = _previous_word(view, span)
+    return previous in _SO_CALLED or previous in _TITLE_NOUNS or _is_title_compound(previous)
+
+
+def _is_name_like(view: ArticleView, span: QuotedSpan, count: int) -> bool:
+    inner = [view.words[i] for i in view.words_between(span.start + 1, span.end - 1)]
+    previous = _previous_word(view, span)
+    capitalized = all(word.capitalized or word.is_punct or word.key in DETERMINERS for word in inner)
+    return count <= 3 and capitalized and (previous in DETERMINERS or previous in _NAME_PREPOSITIONS)
+
+
+def _is_title_compound(word: str) -> bool:
+    return any(word.endswith(noun) for noun in ("buch", "film", "roman", "titel", "zeitung", "magazin", "album", "sendung"))
+
+
+def _cue_after(span: QuotedSpan, closing: SentenceAnalysis) -> Cue | None:
+    """A cue in the stretch right after the closing mark: «…», sagte sie / «…», so der Minister."""
+    for cue in closing.cues:
+        segment_start = closing.segments[closing.segment_of(cue.words[0])][0]
+        first = closing.words[segment_start]
+        between = [w for w in closing.words if span.end <= w.start < first.start]
+        if first.start >= span.end and all(w.text in (",", "–", "—", "-") for w in between) and len(between) <= 2:
+            if cue.verb_initial or cue.kind == "frame":
+                return cue
+    return None
+
+
+def _cue_before(span: QuotedSpan, opening: SentenceAnalysis) -> Cue | None:
+    """A cue in the clause that introduces the quote: X sagte: «…» / X sagte, «…»."""
+    chosen: Cue | None = None
+    for cue in opening.cues:
+        last_word = opening.words[max(cue.words)]
+        if last_word.end > span.start:
+            break
+        segment_end = opening.segments[opening.segment_of(cue.words[0])][1]
+        gap = [w for w in opening.words[segment_end:] if w.end <= span.start]
+        if len(gap) <= 1 and all(w.text in (":", ",", "–") for w in gap):
+            chosen = cue
+    return chosen
+
+
+def build_direct(
+    view: ArticleView, candidates: list[DirectCandidate], analyses: list[SentenceAnalysis]
+) -> tuple[list[Draft], list[DirectCandidate]]:
+    """Drafts for full quotes (split quotes merged) and the embedded candidates left over."""
+    drafts: list[Draft] = []
+    embedded: list[DirectCandidate] = []
+    merged: set[int] = set()
+    for number, candidate in enumerate(candidates):
+        if number in merged:
+            continue
+        if not candidate.full:
+            embedded.append(candidate)
+            continue
+        draft = _draft_for(view, candidate, analyses)
+        follower = _split_follower(view, candidates, number, draft)
+        if follower is not None:
+            draft.message.extend(candidates[follower].span.segments)
+            draft.sentences.append(candidates[follower].close_sentence)
+            merged.add(follower)
+        drafts.append(draft)
+    return drafts, embedded
+
+
+def _draft_for(view: ArticleView, candidate: DirectCandidate, analyses: list[SentenceAnalysis]) -> Draft:
+    span = candidate.span
+    sentences = sorted({candidate.open_sentence, candidate.close_sentence})
+    draft = Draft("Direct", list(span.segments), sentences)
+    closing = analyses[candidate.close_sentence]
+    opening = analyses[candidate.open_sentence]
+    cue, analysis = _cue_after(span, closing), closing
+    if cue is None:
+        cue, analysis = _cue_before(span, opening), opening
+    if cue is None:
+        draft.inherits_speaker = True
+        return draft
+    apply_cue(draft, cue, analysis)
+    return draft
+
+
+def apply_cue(draft: Draft, cue: Cue, analysis: SentenceAnalysis) -> None:
+    """Copy a cue's lemma, span, medium, speaker and frame onto a draft and mark the cue used."""
+    analysis.used_cues.add(cue.words[0])
+    words = analysis.words
+    draft.cue = (words[min(cue.words)].start, words[max(cue.words)].end)
+    if len(cue.words) > 1 and cue.kind != "frame":
+        draft.cue = (words[cue.words[0]].start, words[cue.words[0]].end)
+    draft.cue_lemma = cue.lemma
+    draft.medium = cue.medium
+    draft.document_reference = cue.document_reference
+    if cue.speaker is not None:
+        draft.speaker = analysis.char_span(*cue.speaker)
+        draft.plural_speaker = key(words[cue.words[0]].text).endswith("n") and cue.kind == "verb"
+    if cue.frame is not None:
+        draft.frame = analysis.char_span(*cue.frame)
+
+
+def _split_follower(view: ArticleView, candidates: list[DirectCandidate], number: int, draft: Draft) -> int | None:
+    """The second half of a split quote: «…», heisst es, «…»."""
+    if draft.cue is None or number + 1 >= len(candidates):
+        return None
+    follower = candidates[number + 1]
+    gap = view.text[draft.cue[1] : follower.span.start]
+    if len(gap) > 200 or "\n" in gap or not gap.rstrip().endswith((",", ":")):
+        return None
+    if view.text[candidates[number].span.end : draft.cue[0]].strip(" ,–—") != "":
+        return None
+    return number + 1

@@ -1,0 +1,65 @@
+"""The working record of a quotation while the rules run, and the per-sentence analysis they share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from chronik.model import Medium, QuoteType
+from chronik.quotes.cues import Cue
+from chronik.quotes.view import Word
+
+
+@dataclass(slots=True)
+class Draft:
+    """A quotation found by a rule, in character offsets, before speakers are resolved."""
+
+    type: QuoteType
+    message: list[tuple[int, int]]
+    sentences: list[int]
+    cue: tuple[int, int] | None = None
+    cue_lemma: str | None = None
+    speaker: tuple[int, int] | None = None
+    medium: Medium = "unknown"
+    partial: bool = False
+    frame: tuple[int, int] | None = None
+    document_reference: bool = False
+    plural_speaker: bool = False
+    inherits_speaker: bool = False
+    addressee: tuple[int, int] | None = None
+
+    @property
+    def start(self) -> int:
+        return self.message[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.message[-1][1]
+
+    def covers(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.message)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.message)
+
+
+@dataclass(slots=True)
+class SentenceAnalysis:
+    """One sentence's words, the words inside quotation marks, its segments and its cues."""
+
+    index: int
+    paragraph: int
+    words: list[Word]
+    masked: set[int]
+    segments: list[tuple[int, int]]
+    cues: list[Cue]
+    used_cues: set[int] = field(default_factory=set)  # positions of the first cue word
+
+    def char_span(self, first: int, last: int) -> tuple[int, int]:
+        """Characters of the words [first, last) of this sentence."""
+        return self.words[first].start, self.words[last - 1].end
+
+    def segment_of(self, position: int) -> int:
+        for number, (start, end) in enumerate(self.segments):
+            if start <= position < end:
+                return number
+        return -1

@@ -1,0 +1,167 @@
+"""Small German grammar helpers for quotation rules: mood, clause segments, noun phrases.
+
+They use the tagger's STTS tags, lemmas and UD morphology when present and fall back to
+word lists otherwise, so the rules degrade instead of failing on an untagged article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from chronik.quotes.lexicon import QuoteLexicon, key
+from chronik.quotes.view import Word
+
+DETERMINERS = frozenset(
+    "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner "
+    "sein seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres unser unsere dieser diese "
+    "dieses diesen diesem jener jene beide beiden alle viele mehrere einige zwei drei vier fünf zahlreiche".split()
+)
+PRONOUNS = frozenset("er sie es man wir ich ihr du dieser diese jener jene".split())
+PERSONAL_PRONOUNS = frozenset("er sie man wir ich ihr".split())
+SUBORDINATORS = frozenset(
+    "dass daß ob wie wann warum weshalb weswegen wo wer was welche welcher welches wieso inwieweit "
+    "wieviel wie viele woher wohin".split()
+)
+NON_NP_OPENERS = frozenset(
+    "zudem ausserdem dabei auch jedoch gleichzeitig dann später bereits zuvor danach dazu darüber deshalb "
+    "daher so nun jetzt heute gestern morgen weiter ferner allerdings trotzdem dennoch damals inzwischen "
+    "mittlerweile bislang bisher schon erst noch ebenfalls konkret insbesondere gegenüber demnach dagegen "
+    "hingegen stattdessen zugleich ebenso überdies anschliessend letztlich schliesslich zuletzt kürzlich "
+    "unterdessen indes derweil vorher nachher hier dort da denn aber und oder sondern doch zwar offenbar "
+    "offenbar wohl vermutlich angeblich nämlich also immerhin zunächst zuerst erstmals wieder ebenso "
+    "gestern vorgestern heute morgen nachdem als weil obwohl während wenn falls sobald bevor "
+    "am im in an auf bei beim nach vor seit mit für gegen über unter zu zum zur vom von aus wegen trotz "
+    "laut gemäss zufolge durch ohne um bis ab per pro neben zwischen hinter samt".split()
+)
+PREPOSITIONS = frozenset(
+    "am im in an auf bei beim nach vor seit mit für gegen über unter zu zum zur vom von aus wegen trotz "
+    "durch ohne um bis ab per pro neben zwischen hinter samt während gegenüber".split()
+)
+AUXILIARIES = frozenset(
+    "hat haben hatte hatten habe ist sind war waren wird werden wurde wurden sei seien will wollen wollte "
+    "wollten kann können konnte konnten soll sollen sollte sollten muss müssen musste mussten möchte".split()
+)
+CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "-"})
+SENTENCE_FINAL = frozenset({".", "!", "?", "…"})
+_FINITE_TAGS = ("VVFIN", "VAFIN", "VMFIN")
+
+
+def is_finite(word: Word) -> bool:
+    return word.pos in _FINITE_TAGS
+
+
+def konjunktiv(words: Sequence[Word], index: int, lexicon: QuoteLexicon) -> str | None:
+    """"I" or "II" when the word at `index` is a finite verb in Konjunktiv I or II, else None."""
+    word = words[index]
+    if word.morph.get("Mood") == "Sub" and word.morph.get("Konj") in ("I", "II"):
+        return word.morph["Konj"]
+    if word.pos and not is_finite(word):
+        return None
+    if _first_person_nearby(words, index):
+        return None
+    listed = lexicon.konjunktiv.get(word.key)
+    if listed is not None:
+        return listed
+    if word.morph.get("Mood") == "Ind":
+        return None
+    return "I" if is_finite(word) and _looks_konjunktiv_one(word) else None
+
+
+def _looks_konjunktiv_one(word: Word) -> bool:
+    """A finite "-e" form equal to the lemma minus "n" ("hänge" of "hängen"), not a past tense."""
+    lemma = key(word.lemma)
+    return word.key.endswith("e") and lemma.endswith("en") and word.key == lemma[:-1] and not word.key.endswith("te")
+
+
+def _first_person_nearby(words: Sequence[Word], index: int) -> bool:
+    neighbours = words[max(0, index - 1) : index + 2]
+    return any(word.key == "ich" for word in neighbours)
+
+
+def is_punctuation(word: Word) -> bool:
+    return word.is_punct
+
+
+def segments(words: Sequence[Word], masked: set[int]) -> list[tuple[int, int]]:
+    """Comma/colon/dash separated stretches of a sentence as (first, last+1) list positions."""
+    result: list[tuple[int, int]] = []
+    start = 0
+    for position, word in enumerate(words):
+        if word.index not in masked and word.text in CLAUSE_BREAKS:
+            if position > start:
+                result.append((start, position))
+            start = position + 1
+    if start < len(words):
+        result.append((start, len(words)))
+    return result
+
+
+def _np_word(word: Word, next_word: Word | None) -> bool:
+    if word.pos:
+        if word.pos in ("NN", "NE", "ADJA", "ART", "PPOSAT", "PDAT", "PIAT", "CARD", "TRUNC", "FM"):
+            return True
+        return word.pos == "XY"
+    if word.key in DETERMINERS or word.capitalized or word.text[:1].isdigit():
+        return word.key in DETERMINERS or (word.key not in NON_NP_OPENERS and word.key not in SUBORDINATORS)
+    ends_like_adjective = word.key.endswith(("e", "en", "er", "es", "em"))
+    return ends_like_adjective and next_word is not None and (next_word.capitalized or next_word.key.endswith("en"))
+
+
+def noun_phrase_right(words: Sequence[Word], position: int, *, limit: int) -> tuple[int, int] | None:
+    """The noun phrase starting at `position` (a pronoun or determiner-adjective-noun chain with genitives)."""
+    if position >= limit:
+        return None
+    if words[position].key in PERSONAL_PRONOUNS:
+        return position, position + 1
+    end = _chain(words, position, limit)
+    while end < limit - 1 and words[end].key in ("der", "des", "von", "vom") and _np_word(words[end + 1], None):
+        longer = _chain(words, end + 1, limit)
+        if longer == end + 1:
+            break
+        end = longer
+    end = _parenthesis(words, end, limit)
+    if end == position or not any(word.capitalized or word.key in PRONOUNS for word in words[position:end]):
+        return None
+    return position, end
+
+
+def _chain(words: Sequence[Word], position: int, limit: int) -> int:
+    end = position
+    seen_noun = False
+    while end < limit:
+        word = words[end]
+        next_word = words[end + 1] if end + 1 < limit else None
+        if not _np_word(word, next_word) or (seen_noun and _is_determiner(word)):
+            break
+        seen_noun = seen_noun or (word.capitalized and not _is_determiner(word))
+        end += 1
+    return end
+
+
+def _is_determiner(word: Word) -> bool:
+    return word.pos in ("ART", "PPOSAT", "PDAT", "PIAT") if word.pos else word.key in DETERMINERS
+
+
+def _parenthesis(words: Sequence[Word], end: int, limit: int) -> int:
+    """Include an age or party in brackets after a name: "Steve Witkoff (68)"."""
+    if end + 2 < limit and words[end].text == "(" and words[end + 2].text == ")":
+        return end + 3
+    return end
+
+
+def noun_phrase_left(words: Sequence[Word], start: int, verb: int) -> tuple[int, int] | None:
+    """The stretch [start, verb) when it reads as a subject noun phrase, else None."""
+    if verb <= start:
+        return None
+    first = words[start]
+    if first.key in NON_NP_OPENERS or first.pos in ("ADV", "APPR", "APPRART", "KON", "KOUS", "PROAV", "PAV"):
+        return None
+    if first.key in PERSONAL_PRONOUNS and verb == start + 1:
+        return start, verb
+    found = noun_phrase_right(words, start, limit=verb)
+    if found is None:
+        return None
+    end = found[1]
+    if end < verb and words[end].text in (",", "(") and verb - end <= 12:
+        end = verb  # an apposition: "Rustem Umjerow, Sekretär des Sicherheitsrats, sagte"
+    return (start, end) if end >= verb - 1 else None

@@ -1,0 +1,230 @@
+"""Indirect, free indirect and reported speech from cues, frames and the Konjunktiv.
+
+- Indirect: a speech verb or frame with a content clause — "dass/ob/wie …", a clause in
+  Konjunktiv I (or II), a colon, a zu-infinitive, or a fronted clause ("…, sagte er").
+- FreeIndirect: a sentence in Konjunktiv I without a frame; it continues the last speaker.
+- Reported: a speech act without content ("Witkoff äusserte sich zum Treffen").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from chronik.quotes.cues import Cue
+from chronik.quotes.direct import apply_cue
+from chronik.quotes.draft import Draft, SentenceAnalysis
+from chronik.quotes.grammar import SENTENCE_FINAL, SUBORDINATORS, is_finite, konjunktiv
+from chronik.quotes.lexicon import QuoteLexicon
+from chronik.quotes.view import ArticleView
+
+_REPORTED_LEMMAS_EXCLUDED = frozenset({"nennen", "heissen", "lauten", "rechnen", "entscheiden", "fragen", "informieren"})
+
+
+def build_indirect(
+    view: ArticleView, analysis: SentenceAnalysis, lexicon: QuoteLexicon, taken: list[Draft]
+) -> list[Draft]:
+    """Indirect (or reported) quotations of one sentence, from the cues no direct quote used."""
+    drafts: list[Draft] = []
+    for cue in analysis.cues:
+        if cue.words[0] in analysis.used_cues or _inside(cue, analysis, drafts):
+            continue
+        message = _message(view, analysis, cue, lexicon)
+        if message and not _mostly_taken(message, taken):
+            draft = Draft("Indirect", message, [analysis.index])
+            apply_cue(draft, cue, analysis)
+            drafts.append(draft)
+    if not drafts and not _has_direct(analysis, taken):
+        reported = _reported(analysis)
+        if reported is not None:
+            drafts.append(reported)
+    return drafts
+
+
+def _inside(cue: Cue, analysis: SentenceAnalysis, drafts: list[Draft]) -> bool:
+    word = analysis.words[cue.words[0]]
+    return any(draft.covers(word.start, word.end) for draft in drafts)
+
+
+def _mostly_taken(message: list[tuple[int, int]], taken: list[Draft]) -> bool:
+    size = sum(end - start for start, end in message)
+    covered = 0
+    for draft in taken:
+        for start, end in message:
+            for s, e in draft.message:
+                covered += max(0, min(end, e) - max(start, s))
+    return covered > 0.5 * size
+
+
+def _has_direct(analysis: SentenceAnalysis, taken: list[Draft]) -> bool:
+    return any(analysis.index in draft.sentences and draft.type == "Direct" for draft in taken)
+
+
+def _message(view: ArticleView, analysis: SentenceAnalysis, cue: Cue, lexicon: QuoteLexicon) -> list[tuple[int, int]]:
+    """The message of a cue as character spans, or [] when the cue has no content clause."""
+    if cue.kind == "frame":
+        return _around(analysis, cue.frame or (cue.words[0], cue.words[-1] + 1))
+    if cue.kind == "anaphoric":
+        return _anaphoric(view, analysis, cue)
+    segments = analysis.segments
+    number = analysis.segment_of(cue.words[0])
+    words = analysis.words
+    following = segments[number + 1] if number + 1 < len(segments) else None
+    if cue.verb_initial and number > 0:
+        return _fronted(analysis, cue, number, lexicon)
+    if following is not None and _introduces(analysis, number, following, lexicon):
+        return [_to_end(analysis, following[0])]
+    if following is None and _dass_inside(words, cue, segments[number]):
+        return [_to_end(analysis, _dass_inside(words, cue, segments[number]))]
+    return []
+
+
+def _introduces(analysis: SentenceAnalysis, number: int, following: tuple[int, int], lexicon: QuoteLexicon) -> bool:
+    words = analysis.words
+    separator = words[following[0] - 1].text if following[0] > 0 else ""
+    first = words[following[0]]
+    if separator == ":" or first.key in SUBORDINATORS:
+        return True
+    if _has_konjunktiv(analysis, following, lexicon):
+        return True
+    last = words[following[1] - 1]
+    return last.pos == "VVIZU" or (following[1] - following[0] > 1 and words[following[1] - 2].key == "zu")
+
+
+def _has_konjunktiv(analysis: SentenceAnalysis, segment: tuple[int, int], lexicon: QuoteLexicon) -> bool:
+    words = analysis.words
+    return any(
+        konjunktiv(words, position, lexicon) is not None
+        for position in range(segment[0], segment[1])
+        if words[position].index not in analysis.masked
+    )
+
+
+def _fronted(analysis: SentenceAnalysis, cue: Cue, number: int, lexicon: QuoteLexicon) -> list[tuple[int, int]]:
+    """"Die Lage sei ernst, sagte er." and the inserted "A, heisst es darin, B"."""
+    segments = analysis.segments
+    before = (segments[0][0], segments[number - 1][1])
+    if analysis.words[before[0]].key in SUBORDINATORS - {"dass", "daß", "ob"}:
+        return []
+    spans = [analysis.char_span(*before)]
+    if number + 1 < len(segments) and not _has_finite(analysis, before, lexicon):
+        spans.append(_to_end(analysis, segments[number + 1][0]))
+    return spans
+
+
+def _has_finite(analysis: SentenceAnalysis, segment: tuple[int, int], lexicon: QuoteLexicon) -> bool:
+    words = analysis.words
+    for position in range(segment[0], segment[1]):
+        if is_finite(words[position]) or konjunktiv(words, position, lexicon) is not None:
+            return True
+    return False
+
+
+def _dass_inside(words: Sequence[object], cue: Cue, segment: tuple[int, int]) -> int:
+    for position in range(cue.words[-1] + 1, segment[1]):
+        if getattr(words[position], "key", "") in ("dass", "daß"):
+            return position
+    return 0
+
+
+def _to_end(analysis: SentenceAnalysis, first: int) -> tuple[int, int]:
+    words = analysis.words
+    last = len(words)
+    while last > first + 1 and words[last - 1].text in SENTENCE_FINAL:
+        last -= 1
+    return analysis.char_span(first, last)
+
+
+def _around(analysis: SentenceAnalysis, frame: tuple[int, int]) -> list[tuple[int, int]]:
+    """The sentence without its frame ("Laut X", ", so X,") and the commas next to it."""
+    words = analysis.words
+    spans: list[tuple[int, int]] = []
+    left_end = frame[0]
+    while left_end > 0 and words[left_end - 1].text in (",", "–", "—", "("):
+        left_end -= 1
+    if left_end > 0:
+        spans.append(analysis.char_span(0, left_end))
+    right_start = frame[1]
+    while right_start < len(words) and words[right_start].text in (",", "–", "—", ")"):
+        right_start += 1
+    if right_start < len(words) and words[right_start].text not in SENTENCE_FINAL:
+        spans.append(_to_end(analysis, right_start))
+    if sum(1 for s, e in spans for _ in range(1)) == 0:
+        return []
+    return spans if _word_count(analysis, spans) >= 3 else []
+
+
+def _word_count(analysis: SentenceAnalysis, spans: list[tuple[int, int]]) -> int:
+    return sum(1 for word in analysis.words if not word.is_punct and any(s <= word.start < e for s, e in spans))
+
+
+def _anaphoric(view: ArticleView, analysis: SentenceAnalysis, cue: Cue) -> list[tuple[int, int]]:
+    """"Das sagte X": the message is the previous sentence of the paragraph."""
+    number = analysis.segment_of(cue.words[0])
+    if number > 0:
+        return [analysis.char_span(analysis.segments[0][0], analysis.segments[number - 1][1])]
+    if analysis.index == 0:
+        return []
+    previous = view.sentences[analysis.index - 1]
+    if previous.paragraph != view.sentences[analysis.index].paragraph:
+        return []
+    return [(previous.start, previous.end)]
+
+
+def _reported(analysis: SentenceAnalysis) -> Draft | None:
+    for cue in analysis.cues:
+        if cue.kind != "verb" or not cue.finite or cue.lemma in _REPORTED_LEMMAS_EXCLUDED:
+            continue
+        if cue.words[0] in analysis.used_cues or cue.speaker is None:
+            continue
+        if cue.subordinate:
+            continue
+        draft = Draft("Reported", [analysis.char_span(0, len(analysis.words))], [analysis.index])
+        apply_cue(draft, cue, analysis)
+        return draft
+    return None
+
+
+def build_free_indirect(
+    view: ArticleView, analyses: list[SentenceAnalysis], lexicon: QuoteLexicon, taken: list[Draft]
+) -> list[Draft]:
+    """Konjunktiv I sentences outside any quotation, runs within a paragraph merged into one."""
+    drafts: list[Draft] = []
+    for analysis in analyses:
+        sentence = view.sentences[analysis.index]
+        if _covered(sentence.start, sentence.end, taken) or not _konjunktiv_one(analysis, lexicon):
+            continue
+        previous = drafts[-1] if drafts else None
+        if previous is not None and previous.sentences[-1] == analysis.index - 1 and _same_paragraph(view, previous, analysis):
+            previous.message[-1] = (previous.message[-1][0], sentence.end)
+            previous.sentences.append(analysis.index)
+            continue
+        drafts.append(Draft("FreeIndirect", [(sentence.start, sentence.end)], [analysis.index], inherits_speaker=True))
+    return drafts
+
+
+def _same_paragraph(view: ArticleView, draft: Draft, analysis: SentenceAnalysis) -> bool:
+    return view.sentences[draft.sentences[-1]].paragraph == analysis.paragraph
+
+
+def _covered(start: int, end: int, taken: list[Draft]) -> bool:
+    size = max(1, end - start)
+    covered = sum(max(0, min(end, e) - max(start, s)) for draft in taken if not draft.partial for s, e in draft.message)
+    return covered > 0.3 * size
+
+
+def _konjunktiv_one(analysis: SentenceAnalysis, lexicon: QuoteLexicon) -> bool:
+    words = analysis.words
+    for position, word in enumerate(words):
+        if word.index in analysis.masked:
+            continue
+        if konjunktiv(words, position, lexicon) == "I" and not _fixed_phrase(words, position):
+            return True
+    return False
+
+
+def _fixed_phrase(words: Sequence[object], position: int) -> bool:
+    """"es sei denn", "sei es", "wie dem auch sei": Konjunktiv I that reports nothing."""
+    current = getattr(words[position], "key", "")
+    after = getattr(words[position + 1], "key", "") if position + 1 < len(words) else ""
+    before = getattr(words[position - 1], "key", "") if position > 0 else ""
+    return (current == "sei" and (after in ("denn", "es", "dank") or before == "auch")) or current == "gebe" and before == "gott"

@@ -1,0 +1,196 @@
+"""The quotation lexicon: speech verbs, speech nouns, documents, frames, capitals, mood forms.
+
+All lists are our own data files in `chronik/data/quotes/`; users extend them with files of
+the same shape (`extra` paths). Every word is matched on a key that is lower-cased and
+writes "ß" as "ss", so Swiss spelling ("heisst") and German spelling ("heißt") meet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from chronik.errors import ChronikError
+from chronik.model import Medium
+
+_MEDIA: frozenset[str] = frozenset({"speech", "writing", "thought", "unknown"})
+_INSEPARABLE = ("be", "ge", "er", "ver", "zer", "ent", "emp", "miss", "über", "unter", "wider", "hinter")
+
+
+def key(word: str) -> str:
+    """The matching key of a word: lower case, "ß" as "ss"."""
+    return word.lower().replace("ß", "ss")
+
+
+@dataclass(frozen=True, slots=True)
+class VerbSense:
+    """One speech verb a word form may belong to; `particle` must follow when separable."""
+
+    lemma: str
+    medium: Medium
+    particle: str | None = None
+
+
+@dataclass(slots=True)
+class QuoteLexicon:
+    verb_forms: dict[str, list[VerbSense]] = field(default_factory=dict)
+    verb_lemmas: dict[str, Medium] = field(default_factory=dict)
+    nouns: dict[str, Medium] = field(default_factory=dict)
+    frame_nouns: set[str] = field(default_factory=set)
+    documents: set[str] = field(default_factory=set)
+    capitals: dict[str, tuple[str, str]] = field(default_factory=dict)
+    konjunktiv: dict[str, str] = field(default_factory=dict)
+    frames: dict[str, Any] = field(default_factory=dict)
+
+    def verb_senses(self, form: str, lemma: str = "") -> list[VerbSense]:
+        """Speech-verb senses of a word form (by form, or by the tagger's lemma)."""
+        senses = self.verb_forms.get(key(form), [])
+        if senses:
+            return senses
+        lemma_key = key(lemma)
+        if lemma_key in self.verb_lemmas:
+            return [VerbSense(lemma_key, self.verb_lemmas[lemma_key])]
+        return []
+
+    def is_document(self, noun: str) -> bool:
+        """Whether a noun (or the last part of a compound) names a document."""
+        word = key(noun).rsplit("-", 1)[-1]
+        for ending in ("", "en", "n", "e", "s", "es", "e"):
+            stem = word[: len(word) - len(ending)] if ending and word.endswith(ending) else word
+            if any(stem.endswith(document) for document in self.documents):
+                return True
+        return False
+
+    def frame_word(self, group: str) -> frozenset[str]:
+        return frozenset(key(word) for word in self.frames.get(group, []))
+
+
+def _data_lines(text: str) -> Iterator[list[str]]:
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield [cell.strip() for cell in line.split("\t")]
+
+
+def _medium(value: str, source: str) -> Medium:
+    if value not in _MEDIA:
+        raise ChronikError("E040", source, f"unknown medium {value!r}")
+    medium: Medium = value  # type: ignore[assignment]
+    return medium
+
+
+def weak_forms(stem: str, *, prefixed: bool) -> set[str]:
+    """Regular finite forms and the participle of a weak verb stem ("sag" → sagt, sagte, gesagt…)."""
+    joint = "e" if stem.endswith(("t", "d")) or (stem.endswith(("m", "n")) and not stem.endswith(("rn", "ln"))) else ""
+    if stem.endswith(("er", "el")):
+        forms = {stem + "t", stem + "te", stem + "ten", stem + "n", stem + "e"}
+    else:
+        forms = {stem + joint + "t", stem + joint + "te", stem + joint + "ten", stem + "en", stem + "e"}
+    participle = stem + joint + "t"
+    forms.add(participle if prefixed else "ge" + participle)
+    return forms
+
+
+def _verb_forms(lemma: str, irregular: list[str]) -> tuple[str, set[str]]:
+    particle, _, base = lemma.rpartition("|")
+    infinitive = base
+    stem = base[:-1] if base.endswith(("ern", "eln")) else base[:-2]
+    prefixed = base.startswith(_INSEPARABLE) or base.endswith("ieren")
+    forms = weak_forms(stem, prefixed=prefixed) | {infinitive} | set(irregular)
+    return particle, forms
+
+
+def _add_verbs(lexicon: QuoteLexicon, text: str, source: str) -> None:
+    for cells in _data_lines(text):
+        if len(cells) < 2:
+            raise ChronikError("E040", source, f"speech verb line needs lemma and medium: {cells!r}")
+        lemma, medium = cells[0], _medium(cells[1], source)
+        irregular = [form.strip() for form in cells[2].split(",")] if len(cells) > 2 and cells[2] else []
+        particle, forms = _verb_forms(lemma, irregular)
+        joined = key(lemma.replace("|", ""))
+        lexicon.verb_lemmas[joined] = medium
+        for form in forms:
+            if particle:
+                _add_sense(lexicon, form, VerbSense(joined, medium, key(particle)))
+                _add_sense(lexicon, particle + form, VerbSense(joined, medium))
+                if form.startswith("ge"):
+                    _add_sense(lexicon, particle + form, VerbSense(joined, medium))
+            else:
+                _add_sense(lexicon, form, VerbSense(joined, medium))
+        if particle:
+            _add_sense(lexicon, particle + "zu" + lemma.split("|")[1], VerbSense(joined, medium))
+
+
+def _add_sense(lexicon: QuoteLexicon, form: str, sense: VerbSense) -> None:
+    senses = lexicon.verb_forms.setdefault(key(form), [])
+    if sense not in senses:
+        senses.append(sense)
+
+
+def _add_nouns(lexicon: QuoteLexicon, text: str, source: str) -> None:
+    for cells in _data_lines(text):
+        if len(cells) < 2:
+            raise ChronikError("E040", source, f"speech noun line needs noun and medium: {cells!r}")
+        lexicon.nouns[key(cells[0])] = _medium(cells[1], source)
+        if len(cells) > 2 and cells[2] == "yes":
+            lexicon.frame_nouns.add(key(cells[0]))
+
+
+def _add_documents(lexicon: QuoteLexicon, text: str, _source: str) -> None:
+    lexicon.documents.update(key(cells[0]) for cells in _data_lines(text))
+
+
+def _add_capitals(lexicon: QuoteLexicon, text: str, source: str) -> None:
+    for cells in _data_lines(text):
+        if len(cells) < 3:
+            raise ChronikError("E040", source, f"capital line needs name, code and state: {cells!r}")
+        lexicon.capitals[key(cells[0])] = (cells[1], cells[2])
+
+
+def _add_konjunktiv(lexicon: QuoteLexicon, text: str, source: str) -> None:
+    for cells in _data_lines(text):
+        if len(cells) < 2 or cells[1] not in ("I", "II"):
+            raise ChronikError("E040", source, f"Konjunktiv line needs form and I|II: {cells!r}")
+        lexicon.konjunktiv[key(cells[0])] = cells[1]
+
+
+def _add_frames(lexicon: QuoteLexicon, text: str, source: str) -> None:
+    loaded = yaml.safe_load(text) or {}
+    if not isinstance(loaded, dict):
+        raise ChronikError("E040", source, "frames file must be a mapping")
+    for name, words in loaded.items():
+        if isinstance(words, list):
+            lexicon.frames.setdefault(str(name), []).extend(str(word) for word in words)
+
+
+_FILES = {
+    "speech_verbs.tsv": _add_verbs,
+    "speech_nouns.tsv": _add_nouns,
+    "documents.tsv": _add_documents,
+    "capitals.tsv": _add_capitals,
+    "konjunktiv.tsv": _add_konjunktiv,
+    "frames.yaml": _add_frames,
+}
+
+
+@cache
+def load_lexicon(extra: tuple[str, ...] = ()) -> QuoteLexicon:
+    """The bundled lexicon plus extra files (named like the bundled ones), loaded once per process."""
+    lexicon = QuoteLexicon()
+    folder = resources.files("chronik") / "data" / "quotes"
+    for name, add in _FILES.items():
+        add(lexicon, (folder / name).read_text(encoding="utf-8"), f"data/quotes/{name}")
+    for path_name in extra:
+        path = Path(path_name)
+        add_extra = _FILES.get(path.name)
+        if add_extra is None:
+            raise ChronikError("E040", path_name, f"unknown quotation lexicon file; expected one of {sorted(_FILES)}")
+        if not path.is_file():
+            raise ChronikError("E001", path_name, "lexicon file not found")
+        add_extra(lexicon, path.read_text(encoding="utf-8"), path_name)
+    return lexicon

@@ -1,0 +1,83 @@
+"""The PostgreSQL backend (`postgresql://…`, extra `postgres`: psycopg 3).
+
+Same schema, statements and tests as SQLite; full-text search indexes the same
+German-normalised text as a `tsvector` ('simple' configuration) with a GIN index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from chronik.errors import StoreError
+from chronik.resolve import Resolver
+from chronik.store.base import Store
+from chronik.store.chronicle import SqlChronicle
+from chronik.store.schema import Dialect
+from chronik.store.writer import SqlWriter
+
+
+def _driver() -> Any:
+    try:
+        import psycopg
+    except ImportError as exc:
+        raise StoreError("E031", "postgresql", "PostgreSQL needs psycopg: pip install 'chronik[postgres]'") from exc
+    return psycopg
+
+
+class PostgresStore(SqlWriter, SqlChronicle, Store):
+    """A chronicle in a PostgreSQL database (the schema is created on first open)."""
+
+    dialect: Dialect = "postgresql"
+
+    def __init__(self, url: str, *, resolver: Resolver | None = None) -> None:
+        super().__init__()
+        self._psycopg = _driver()
+        self.url = url
+        self.resolver = resolver or Resolver()
+        try:
+            self._connection = self._psycopg.connect(url, autocommit=True)
+        except self._psycopg.Error as exc:
+            raise StoreError("E030", _redact(url), f"cannot connect to PostgreSQL: {exc}") from exc
+        self._migrate()
+
+    def _execute(self, sql: str, params: Sequence[Any]) -> Any:
+        return self._connection.execute(sql.replace("?", "%s"), tuple(params))
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        with self._connection.transaction():
+            yield
+
+    def _fts_insert_sql(self, table: str) -> str:
+        return f"INSERT INTO {table} (no, body) VALUES (?, to_tsvector('simple', ?))"
+
+    def _fts_ids_sql(self, table: str) -> str:
+        return f"SELECT no FROM {table} WHERE body @@ to_tsquery('simple', ?)"
+
+    def _fts_ranked_sql(self, table: str) -> str:
+        return (
+            f"SELECT s.no, -ts_rank(s.body, q.query) AS score FROM {table} s, to_tsquery('simple', ?) AS q(query)"
+            " WHERE s.body @@ q.query"
+        )
+
+    def _fts_query(self, terms: list[str]) -> str:
+        return " & ".join(terms)  # terms are [a-z0-9_]: no tsquery operators inside
+
+    def _integrity_errors(self) -> tuple[type[Exception], ...]:
+        return (self._psycopg.IntegrityError,)
+
+    def close(self) -> None:
+        with self._locked():
+            self._connection.close()
+
+
+def _redact(url: str) -> str:
+    """The URL without its password, for error messages."""
+    scheme, sep, rest = url.partition("://")
+    if "@" not in rest:
+        return url
+    credentials, _, host = rest.rpartition("@")
+    user = credentials.split(":", 1)[0]
+    return f"{scheme}{sep}{user}:***@{host}"

@@ -1,0 +1,325 @@
+"""Writing whole articles: one transaction per article, idempotent by content hash.
+
+Inside the transaction: near-duplicate check (LSH bands), the article row and its
+full-text entry, mentions, entities resolved to corpus entities (with dated facts),
+quotations, events with participants, and the pre-aggregated timeline and network
+counts (skipped for near-duplicates so they are counted once).
+"""
+
+from __future__ import annotations
+
+from itertools import product
+
+from chronik import dedup
+from chronik.errors import StoreError
+from chronik.model import Article, Entity, Event, Participant, Quote
+from chronik.resolve import Resolution, Resolver, name_key
+from chronik.store.base import AddResult
+from chronik.store.fulltext import normalise
+from chronik.store.records import (
+    ARTICLE_COLUMNS,
+    article_row,
+    entity_json,
+    event_day,
+    mention_row,
+    quote_message,
+    record_json,
+)
+from chronik.store.sql import SqlBase, SqlEntityIndex, alias_row, utc_now
+
+_FACT_KINDS = ("roles", "age", "affiliation", "kind", "code")
+_LOOKUP_LABELS = ("PER", "ORG", "LOC", "MISC")
+_SPEAKER_LABELS = {"person": "PER", "organisation": "ORG", "state": "LOC"}
+_UPSERT_TIMELINE = (
+    "INSERT INTO timeline_counts (entity_id, day, type, n) VALUES (?, ?, ?, ?)"
+    " ON CONFLICT (entity_id, day, type) DO UPDATE SET n = timeline_counts.n + excluded.n"
+)
+_UPSERT_EDGE = (
+    "INSERT INTO network_edges (source_id, target_id, type, day, n) VALUES (?, ?, ?, ?, ?)"
+    " ON CONFLICT (source_id, target_id, type, day) DO UPDATE SET n = network_edges.n + excluded.n"
+)
+_UPSERT_TOTAL = (
+    "INSERT INTO network_totals (source_id, target_id, type, n) VALUES (?, ?, ?, ?)"
+    " ON CONFLICT (source_id, target_id, type) DO UPDATE SET n = network_totals.n + excluded.n"
+)
+
+
+class SqlWriter(SqlBase):
+    resolver: Resolver
+
+    def add_article(self, article: Article) -> AddResult:
+        """Store an analysed article with all its layers, idempotent by content hash."""
+        with self._locked():
+            stored = self._scalar("SELECT id FROM articles WHERE content_hash = ?", (article.content_hash,))
+            if stored is not None:
+                return AddResult("duplicate", article.id, str(stored))
+            if self._scalar("SELECT 1 FROM articles WHERE id = ?", (article.id,)) is not None:
+                raise StoreError("E034", article.id, "another article with this id but different text is stored")
+            fingerprint = dedup.fingerprint(article.text)
+            try:
+                with self._transaction():
+                    near = self._near_duplicate(fingerprint)
+                    self._write_article(article, fingerprint, near)
+            except self._integrity_errors() as exc:
+                stored = self._scalar("SELECT id FROM articles WHERE content_hash = ?", (article.content_hash,))
+                if stored is not None:  # a concurrent writer stored the same text first
+                    return AddResult("duplicate", article.id, str(stored))
+                raise StoreError("E030", article.id, f"could not store article: {exc}") from exc
+            return AddResult("ingested", article.id, None, near[0] if near else None, near[1] if near else None)
+
+    def add_rejection(self, source: str, code: str, problem: str) -> None:
+        """Record an input that could not become an article."""
+        with self._locked(), self._transaction():
+            self._run(
+                "INSERT INTO rejections (source, code, problem, created_at) VALUES (?, ?, ?, ?)",
+                (source, code, problem, utc_now()),
+            )
+
+    # -- near-duplicates --------------------------------------------------------------
+    def _near_duplicate(self, fingerprint: dedup.Fingerprint | None) -> tuple[str, float] | None:
+        if fingerprint is None:
+            return None
+        marks = ", ".join("?" for _ in fingerprint.bands)
+        rows = self._fetch(
+            "SELECT m.article_id, m.signature FROM article_minhash m WHERE m.article_id IN"
+            f" (SELECT DISTINCT article_id FROM article_bands WHERE band_hash IN ({marks}))",
+            fingerprint.bands,
+        )
+        match = dedup.best_match(fingerprint, {str(r[0]): bytes(r[1]) for r in rows})
+        if match is None:
+            return None
+        original = self._scalar("SELECT duplicate_of FROM near_duplicates WHERE article_id = ?", (match[0],))
+        return (str(original) if original else match[0]), match[1]
+
+    def _write_fingerprint(self, article_id: str, fingerprint: dedup.Fingerprint) -> None:
+        self._run(
+            "INSERT INTO article_minhash (article_id, signature) VALUES (?, ?)", (article_id, fingerprint.signature)
+        )
+        for band_hash in sorted(set(fingerprint.bands)):
+            self._run("INSERT INTO article_bands (band_hash, article_id) VALUES (?, ?)", (band_hash, article_id))
+
+    # -- the article and its layers --------------------------------------------------
+    def _write_article(
+        self, article: Article, fingerprint: dedup.Fingerprint | None, near: tuple[str, float] | None
+    ) -> None:
+        is_dup = near is not None
+        columns = ", ".join(ARTICLE_COLUMNS)
+        marks = ", ".join("?" for _ in ARTICLE_COLUMNS)
+        row = article_row(article, is_duplicate=is_dup, ingested_at=utc_now())
+        number = int(self._scalar(f"INSERT INTO articles ({columns}) VALUES ({marks}) RETURNING no", row))
+        self._run(self._fts_insert_sql("article_search"), (number, normalise(article.text)))
+        if near is not None:
+            self._run(
+                "INSERT INTO near_duplicates (article_id, duplicate_of, similarity) VALUES (?, ?, ?)",
+                (article.id, near[0], near[1]),
+            )
+        if fingerprint is not None:
+            self._write_fingerprint(article.id, fingerprint)
+        for ord_, mention in enumerate(article.mentions):
+            self._run(
+                "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", mention_row(article.id, ord_, mention)
+            )
+        corpus_ids = self._write_entities(article, number)
+        self._write_quotes(article, corpus_ids, is_dup)
+        places = self._write_events(article, corpus_ids, is_dup)
+        self._count_entity_articles({*corpus_ids.values(), *places}, article.date)
+
+    def _write_entities(self, article: Article, number: int) -> dict[str, str]:
+        """Resolve and store the article's entities; article entity id -> corpus id."""
+        corpus_ids: dict[str, str] = {}
+        for ord_, entity in enumerate(article.entities):
+            resolution = self._resolve(entity.label, entity.name, variants=_variants(entity))
+            corpus_ids[entity.id] = resolution.entity_id
+            self._run(
+                "INSERT INTO entities (article_id, article_no, id, ord, label, name, corpus_id, data)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article.id,
+                    number,
+                    entity.id,
+                    ord_,
+                    entity.label,
+                    entity.name,
+                    resolution.entity_id,
+                    entity_json(entity),
+                ),
+            )
+            self._write_facts(resolution.entity_id, article, entity)
+        return corpus_ids
+
+    def _write_facts(self, corpus_id: str, article: Article, entity: Entity) -> None:
+        for kind in _FACT_KINDS:
+            value = entity.attributes.get(kind)
+            values = value if isinstance(value, list) else [value]
+            for item in values:
+                if item is None or item == "":
+                    continue
+                self._run(
+                    "INSERT INTO entity_facts (corpus_id, article_id, kind, value, date) VALUES (?, ?, ?, ?, ?)"
+                    " ON CONFLICT DO NOTHING",
+                    (corpus_id, article.id, kind, str(item), article.date),
+                )
+
+    def _write_quotes(self, article: Article, corpus_ids: dict[str, str], is_dup: bool) -> None:
+        for ord_, quote in enumerate(article.quotes):
+            speaker_id = corpus_ids.get(quote.speaker_entity or "") or self._speaker_id(quote)
+            message, start, end = quote_message(quote)
+            number = self._scalar(
+                "INSERT INTO quotes (article_id, id, ord, type, speaker_name, speaker_id, speaker_kind, message,"
+                " start_char, end_char, date, is_duplicate, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " RETURNING no",
+                (article.id, quote.id, ord_, quote.type, quote.speaker_name, speaker_id, quote.speaker_kind,
+                 message, start, end, article.date, int(is_dup), record_json(quote)),
+            )  # fmt: skip
+            self._run(self._fts_insert_sql("quote_search"), (int(number), normalise(message)))
+
+    def _write_events(self, article: Article, corpus_ids: dict[str, str], is_dup: bool) -> set[str]:
+        """Store events and participants; returns the corpus ids of their places."""
+        places: set[str] = set()
+        for ord_, event in enumerate(article.events):
+            day = event_day(event, article.date)
+            place_id = self._resolve("LOC", event.place.name).entity_id if event.place and event.place.name else None
+            places.update([place_id] if place_id else [])
+            number = int(self._scalar(
+                "INSERT INTO events (article_id, id, ord, type, mode, modality, date, place_id, place_name,"
+                " place_country, trigger_text, sentence, source_quote, is_duplicate, data)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING no",
+                (article.id, event.id, ord_, event.type, event.mode, event.modality, day, place_id,
+                 event.place.name if event.place else None, event.place.country if event.place else None,
+                 event.trigger.text, event.sentence.text, event.source_quote, int(is_dup), record_json(event)),
+            ))  # fmt: skip
+            roles = self._write_participants(number, event, corpus_ids, day)
+            if not is_dup and day:
+                self._count_event(event.type, day, roles, place_id)
+        return places
+
+    def _write_participants(
+        self, number: int, event: Event, corpus_ids: dict[str, str], day: str | None
+    ) -> dict[str, list[str]]:
+        roles: dict[str, list[str]] = {"actor": [], "target": []}
+        for role, participants in (("actor", event.actors), ("target", event.targets)):
+            for ord_, participant in enumerate(participants):
+                entity_id = self._participant_id(participant, corpus_ids)
+                name = participant.name or participant.text
+                self._run(
+                    "INSERT INTO event_participants (event_no, role, ord, entity_id, name, name_key, code, date)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (number, role, ord_, entity_id, name, name_key(name), participant.code, day),
+                )
+                roles[role].extend([entity_id] if entity_id else [])
+        return roles
+
+    def _participant_id(self, participant: Participant, corpus_ids: dict[str, str]) -> str | None:
+        if participant.entity_id and participant.entity_id in corpus_ids:
+            return corpus_ids[participant.entity_id]
+        return self._lookup(participant.name or participant.text)
+
+    def _count_event(self, type_: str, day: str, roles: dict[str, list[str]], place_id: str | None) -> None:
+        involved = {*roles["actor"], *roles["target"], *([place_id] if place_id else [])}
+        for entity_id in ["", *sorted(involved)]:
+            self._run(_UPSERT_TIMELINE, (entity_id, day, type_, 1))
+        for source, target in sorted(set(product(roles["actor"], roles["target"]))):
+            if source != target:
+                self._run(_UPSERT_EDGE, (source, target, type_, day, 1))
+                self._run(_UPSERT_TOTAL, (source, target, type_, 1))
+
+    def _count_entity_articles(self, corpus_ids: set[str], date: str | None) -> None:
+        for corpus_id in sorted(corpus_ids):
+            self._run(
+                "UPDATE corpus_entities SET n_articles = n_articles + 1,"
+                " first_date = CASE WHEN first_date IS NULL OR first_date > ? THEN ? ELSE first_date END,"
+                " last_date = CASE WHEN last_date IS NULL OR last_date < ? THEN ? ELSE last_date END WHERE id = ?",
+                (date, date, date, date, corpus_id),
+            )
+
+    # -- entity resolution ------------------------------------------------------------
+    def _resolve(self, label: str, name: str, *, variants: list[str] | None = None) -> Resolution:
+        resolution = self.resolver.resolve(label, name, SqlEntityIndex(self), variants=variants or [])
+        if resolution.created:
+            self._run(
+                "INSERT INTO corpus_entities (id, label, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                (resolution.entity_id, label, resolution.name),
+            )
+        for alias in [resolution.name, *resolution.aliases]:
+            values = alias_row(resolution.entity_id, label, alias)
+            if values is not None:
+                self._run(
+                    "INSERT INTO corpus_aliases (entity_id, label, alias, key, last_key, last_skeleton, tokens)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    values,
+                )
+        for absorbed in resolution.absorbed:
+            self._merge_entity(absorbed, resolution.entity_id)
+        return resolution
+
+    def _speaker_id(self, quote: Quote) -> str | None:
+        """A corpus entity for a speaker named only by text (created for people and organisations)."""
+        found = self._lookup(quote.speaker_name)
+        label = _SPEAKER_LABELS.get(quote.speaker_kind)
+        if found is not None or label is None or not quote.speaker_name or not name_key(quote.speaker_name):
+            return found
+        return self._resolve(label, quote.speaker_name).entity_id
+
+    def _lookup(self, name: str | None) -> str | None:
+        if not name or not name_key(name):
+            return None
+        return self.resolver.lookup(name, SqlEntityIndex(self), labels=_LOOKUP_LABELS)
+
+    def _merge_entity(self, source: str, target: str) -> None:
+        """Fold corpus entity `source` into `target` everywhere it is referenced."""
+        for sql in _MERGE_STATEMENTS:
+            self._run(sql, (target, source))
+        for sql in _MERGE_CLEANUP:
+            self._run(sql, (source,) * sql.count("?"))
+        self._run(
+            "UPDATE corpus_entities SET n_articles = (SELECT COUNT(DISTINCT article_id) FROM entities"
+            " WHERE corpus_id = ?) WHERE id = ?",
+            (target, target),
+        )
+
+
+def _variants(entity: Entity) -> list[str]:
+    """In-article names of an entity worth keeping as aliases (parts of its name, listed aliases)."""
+    tokens = set(name_key(entity.name).split())
+    spans = [span.text for span in entity.mentions if set(name_key(span.text).split()) <= tokens]
+    listed = entity.attributes.get("aliases") or []
+    return [*spans, *(name for name in listed if isinstance(name, str))]
+
+
+_MERGE_STATEMENTS: tuple[str, ...] = (
+    "UPDATE entities SET corpus_id = ? WHERE corpus_id = ?",
+    "UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?",
+    "UPDATE events SET place_id = ? WHERE place_id = ?",
+    "UPDATE event_participants SET entity_id = ? WHERE entity_id = ?",
+    "INSERT INTO entity_facts (corpus_id, article_id, kind, value, date)"
+    " SELECT ?, article_id, kind, value, date FROM entity_facts WHERE corpus_id = ? ON CONFLICT DO NOTHING",
+    "INSERT INTO corpus_aliases (entity_id, label, alias, key, last_key, last_skeleton, tokens)"
+    " SELECT ?, label, alias, key, last_key, last_skeleton, tokens FROM corpus_aliases WHERE entity_id = ?"
+    " ON CONFLICT DO NOTHING",
+    "INSERT INTO timeline_counts (entity_id, day, type, n) SELECT ?, day, type, n FROM timeline_counts"
+    " WHERE entity_id = ? ON CONFLICT (entity_id, day, type) DO UPDATE SET n = timeline_counts.n + excluded.n",
+    "INSERT INTO network_edges (source_id, target_id, type, day, n) SELECT ?, target_id, type, day, n"
+    " FROM network_edges WHERE source_id = ? ON CONFLICT (source_id, target_id, type, day)"
+    " DO UPDATE SET n = network_edges.n + excluded.n",
+    "INSERT INTO network_edges (target_id, source_id, type, day, n) SELECT ?, source_id, type, day, n"
+    " FROM network_edges WHERE target_id = ? ON CONFLICT (source_id, target_id, type, day)"
+    " DO UPDATE SET n = network_edges.n + excluded.n",
+    "INSERT INTO network_totals (source_id, target_id, type, n) SELECT ?, target_id, type, n"
+    " FROM network_totals WHERE source_id = ? ON CONFLICT (source_id, target_id, type)"
+    " DO UPDATE SET n = network_totals.n + excluded.n",
+    "INSERT INTO network_totals (target_id, source_id, type, n) SELECT ?, source_id, type, n"
+    " FROM network_totals WHERE target_id = ? ON CONFLICT (source_id, target_id, type)"
+    " DO UPDATE SET n = network_totals.n + excluded.n",
+)
+_MERGE_CLEANUP: tuple[str, ...] = (
+    "DELETE FROM entity_facts WHERE corpus_id = ?",
+    "DELETE FROM corpus_aliases WHERE entity_id = ?",
+    "DELETE FROM timeline_counts WHERE entity_id = ?",
+    "DELETE FROM network_edges WHERE source_id = ? OR target_id = ?",
+    "DELETE FROM network_totals WHERE source_id = ? OR target_id = ?",
+    "DELETE FROM corpus_entities WHERE id = ?",
+    "DELETE FROM network_edges WHERE source_id = target_id AND source_id <> ?",
+    "DELETE FROM network_totals WHERE source_id = target_id AND source_id <> ?",
+)
+
+__all__ = ["SqlWriter"]

@@ -1,0 +1,277 @@
+"""Paragraphs and their kinds, shared by all readers.
+
+Paragraphs are runs of non-blank lines; their spans are exact offsets into the text
+(whitespace around a paragraph is left out). Each gets a kind: `title`, `dateline`,
+`lead`, `byline`, `subhead` or `body`. The plain news format starts with a header line
+` date YYYY-MM-DD <lead>`, which becomes a `dateline` and a `lead` paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from chronik.model import Author, Paragraph, ParagraphKind
+
+_LINE = re.compile(r"[^\n]*\n?")  # a line with its newline (the last match is empty)
+_NEWS_HEADER = re.compile(r"date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*")
+_MONTHS = {
+    "januar": 1, "jänner": 1, "jaenner": 1, "februar": 2, "feber": 2, "märz": 3, "maerz": 3, "april": 4,
+    "mai": 5, "juni": 6, "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
+}  # fmt: skip
+_WORD_DATE = re.compile(r"\b(\d{1,2})\.\s*(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE)
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+# Around the date a dateline holds at most a place or weekday and a comma before, a time after.
+_DATELINE_REST = re.compile(r"(?:[^\W\d][\w./ -]{0,40},\s*){0,2}\|(?:,?\s*\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?\s*")
+_SENTENCE_END = ".:;,"
+_CLOSING_QUOTES = "«»\"“”„'’‹›"
+_NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "di", "da", "du", "zu", "la", "le", "ten", "ter"})
+_BYLINE_PREFIX = re.compile(r"^(?:Von|Text(?: und Fotos?)?:|Von unserer?m?|By)\s+", re.IGNORECASE)
+_AUTHOR_SPLIT = re.compile(r"\s+(?:und|&|and)\s+|,\s+")
+_MAX_SUBHEAD_WORDS = 12
+_MAX_SUBHEAD_CHARS = 110
+_MAX_TITLE_CHARS = 200
+_MAX_BYLINE_WORDS = 12
+_BYLINE_WINDOW = 5  # bylines are looked for among the first paragraphs only
+
+
+@dataclass(slots=True)
+class Structure:
+    """What the layout of a text tells: paragraphs with kinds, authors, date, title, lead."""
+
+    paragraphs: list[Paragraph]
+    authors: list[Author] = field(default_factory=list)
+    date: str | None = None
+    title: str | None = None
+    lead: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RoleLexicon:
+    words: frozenset[str]
+    modifiers: frozenset[str]
+
+    def starts_role(self, tokens: list[str], index: int) -> bool:
+        token = tokens[index].rstrip(",")
+        if token in self.words:
+            return True
+        following = tokens[index + 1].rstrip(",") if index + 1 < len(tokens) else ""
+        return token in self.modifiers and following in self.words
+
+
+@lru_cache(maxsize=1)
+def load_roles() -> RoleLexicon:
+    """The bundled journalist role words (data/structure/roles.txt)."""
+    text = resources.files("chronik").joinpath("data/structure/roles.txt").read_text(encoding="utf-8")
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    modifiers = frozenset(line[1:] for line in lines if line.startswith("~"))
+    return RoleLexicon(frozenset(line for line in lines if not line.startswith("~")), modifiers)
+
+
+def split_paragraphs(text: str, *, offset: int = 0) -> list[Paragraph]:
+    """Runs of non-blank lines as `body` paragraphs with exact, whitespace-trimmed spans."""
+    paragraphs: list[Paragraph] = []
+    start: int | None = None
+    end = 0
+    for line in _LINE.finditer(text):
+        if line.group().strip():
+            start = line.start() if start is None else start
+            end = line.end()
+        elif start is not None:
+            paragraphs.append(_trimmed(text, start, end, offset))
+            start = None
+    if start is not None:
+        paragraphs.append(_trimmed(text, start, end, offset))
+    return paragraphs
+
+
+def _trimmed(text: str, start: int, end: int, offset: int) -> Paragraph:
+    chunk = text[start:end]
+    lead_space = len(chunk) - len(chunk.lstrip())
+    tail_space = len(chunk) - len(chunk.rstrip())
+    begin, finish = start + lead_space, end - tail_space
+    return Paragraph(begin + offset, finish + offset, text[begin:finish])
+
+
+def analyze_structure(text: str, *, title: str | None = None, lead: str | None = None) -> Structure:
+    """Split `text` into paragraphs and classify them.
+
+    `title` and `lead` are known metadata (from HTML, feeds, JSON) with whitespace
+    normalised; a first paragraph equal to the title becomes the `title` paragraph, one
+    equal to the lead the `lead` paragraph.
+    """
+    paragraphs = split_paragraphs(text)
+    structure = Structure(paragraphs=[], title=title, lead=lead)
+    remaining = _read_news_header(text, paragraphs, structure)
+    if not structure.paragraphs:
+        remaining = _read_title(paragraphs, structure)
+    remaining = _read_front_matter(text, remaining, structure)
+    _classify_body(remaining, structure)
+    return structure
+
+
+def _read_news_header(text: str, paragraphs: list[Paragraph], structure: Structure) -> list[Paragraph]:
+    """` date 2025-12-06 <lead>`: a dateline and (if any text follows) the lead."""
+    if not paragraphs:
+        return paragraphs
+    first = paragraphs[0]
+    match = _NEWS_HEADER.match(first.text)
+    if match is None:
+        return paragraphs
+    date_end = first.start + match.end(1)
+    structure.paragraphs.append(Paragraph(first.start, date_end, text[first.start : date_end], "dateline"))
+    structure.date = match.group(1) if _valid_iso(match.group(1)) else None
+    lead_start = first.start + match.end()
+    if lead_start < first.end:
+        structure.paragraphs.append(Paragraph(lead_start, first.end, text[lead_start : first.end], "lead"))
+        structure.lead = structure.lead or text[lead_start : first.end]
+    return paragraphs[1:]
+
+
+def _valid_iso(value: str) -> bool:
+    year, month, day = (int(part) for part in value.split("-"))
+    return 1 <= month <= 12 and 1 <= day <= 31 and year >= 1800
+
+
+def _read_title(paragraphs: list[Paragraph], structure: Structure) -> list[Paragraph]:
+    if len(paragraphs) < 2:
+        return paragraphs
+    first = paragraphs[0]
+    known = structure.title is not None and " ".join(first.text.split()) == structure.title
+    heading = _looks_like_heading(first.text, max_chars=_MAX_TITLE_CHARS) and _front_kind(first, None) is None
+    if known or (structure.title is None and heading):
+        first.kind = "title"
+        structure.paragraphs.append(first)
+        structure.title = first.text
+        return paragraphs[1:]
+    return paragraphs
+
+
+def _read_front_matter(text: str, paragraphs: list[Paragraph], structure: Structure) -> list[Paragraph]:
+    """Datelines and bylines among the first paragraphs; everything else stays in order."""
+    remaining: list[Paragraph] = []
+    for index, paragraph in enumerate(paragraphs):
+        kind = _front_kind(paragraph, structure) if index < _BYLINE_WINDOW else None
+        if kind == "byline":
+            structure.authors.extend(parse_byline(text, paragraph))
+        if kind is None:
+            remaining.append(paragraph)
+        else:
+            paragraph.kind = kind
+            structure.paragraphs.append(paragraph)
+    structure.paragraphs.sort(key=lambda p: p.start)
+    return remaining
+
+
+def _front_kind(paragraph: Paragraph, structure: Structure | None) -> ParagraphKind | None:
+    """`byline` or `dateline` for such paragraphs (the date goes to `structure`), else None."""
+    if is_byline(paragraph.text):
+        return "byline"
+    date = dateline_date(paragraph.text)
+    if date is None:
+        return None
+    if structure is not None:
+        structure.date = structure.date or date
+    return "dateline"
+
+
+def _classify_body(paragraphs: list[Paragraph], structure: Structure) -> None:
+    has_lead = any(p.kind == "lead" for p in structure.paragraphs)
+    for index, paragraph in enumerate(paragraphs):
+        is_last = index == len(paragraphs) - 1
+        if not has_lead and _is_lead(paragraph, index, paragraphs, structure):
+            paragraph.kind = "lead"
+            structure.lead = paragraph.text
+            has_lead = True
+        elif index > 0 and not is_last and _looks_like_heading(paragraph.text, max_chars=_MAX_SUBHEAD_CHARS):
+            paragraph.kind = "subhead"
+        structure.paragraphs.append(paragraph)
+    structure.paragraphs.sort(key=lambda p: p.start)
+
+
+def _is_lead(paragraph: Paragraph, index: int, paragraphs: list[Paragraph], structure: Structure) -> bool:
+    if structure.lead is not None:
+        return " ".join(paragraph.text.split()) == structure.lead
+    # Without metadata, the first prose paragraph under a title leads a multi-paragraph article.
+    return index == 0 and structure.title is not None and len(paragraphs) >= 3
+
+
+def _looks_like_heading(text: str, *, max_chars: int) -> bool:
+    """Short, one line, no sentence-final punctuation, starts with a capital or digit."""
+    if "\n" in text or len(text) > max_chars or len(text.split()) > _MAX_SUBHEAD_WORDS * 2:
+        return False
+    if max_chars == _MAX_SUBHEAD_CHARS and len(text.split()) > _MAX_SUBHEAD_WORDS:
+        return False
+    stripped = text.rstrip(_CLOSING_QUOTES)
+    if not stripped or stripped[-1] in _SENTENCE_END or text[-1] in _CLOSING_QUOTES:
+        return False
+    return text[0].isupper() or text[0].isdigit()
+
+
+def is_byline(text: str) -> bool:
+    """A short one-line paragraph naming authors: "Von Anna Muster" or "Anna Muster Redaktorin"."""
+    if "\n" in text or len(text.split()) > _MAX_BYLINE_WORDS or text.rstrip()[-1] in ".;:!?":
+        return False
+    if _BYLINE_PREFIX.match(text):
+        return _name_length(_BYLINE_PREFIX.sub("", text, count=1).split()) >= 2
+    tokens = text.split()
+    name_length = _name_length(tokens)
+    return 2 <= name_length < len(tokens) and load_roles().starts_role(tokens, name_length)
+
+
+def _name_length(tokens: list[str]) -> int:
+    """How many leading tokens form a personal name (capitalised words and particles)."""
+    roles = load_roles()
+    count = 0
+    for index, token in enumerate(tokens):
+        word = token.rstrip(",")
+        if roles.starts_role(tokens, index) or not _is_name_word(word, first=index == 0):
+            break
+        count += 1
+        if token.endswith(","):
+            break
+    return count
+
+
+def _is_name_word(word: str, *, first: bool) -> bool:
+    if word.lower() in _NAME_PARTICLES and not first:
+        return True
+    return len(word) > 1 and word[0].isupper() and not word.isupper() and word.replace("-", "").isalpha()
+
+
+def parse_byline(text: str, paragraph: Paragraph) -> list[Author]:
+    """Authors (name, role, name offsets) of a byline paragraph."""
+    body = paragraph.text
+    prefix = _BYLINE_PREFIX.match(body)
+    skip = prefix.end() if prefix else 0
+    tokens = body[skip:].split()
+    name_length = _name_length(tokens)
+    role_tokens = tokens[name_length:] if name_length < len(tokens) else []
+    role = " ".join(role_tokens) if role_tokens and load_roles().starts_role(tokens, name_length) else None
+    names_part = " ".join(tokens[:name_length]).rstrip(",") if role else body[skip:]
+    authors = []
+    for name in (part.strip() for part in _AUTHOR_SPLIT.split(names_part)):
+        if len(name.split()) < 2:
+            continue  # a place ("Anna Muster, Bern") or a lone word is not a name
+        start = text.find(name, paragraph.start, paragraph.end)
+        authors.append(Author(name, role, start if start >= 0 else None, start + len(name) if start >= 0 else None))
+    return authors
+
+
+def dateline_date(text: str) -> str | None:
+    """ISO date of a short dateline paragraph ("Bern, 5. Dezember 2025"), else None."""
+    if "\n" in text or len(text.split()) > 8:
+        return None
+    word_date = _WORD_DATE.search(text)
+    match = word_date or _NUMERIC_DATE.search(text)
+    if match is None or not _DATELINE_REST.fullmatch(text[: match.start()] + "|" + text[match.end() :]):
+        return None
+    if word_date is not None:
+        day, month, year = int(match.group(1)), _MONTHS[match.group(2).lower()], int(match.group(3))
+    else:
+        day, month, year = (int(match.group(i)) for i in (1, 2, 3))
+    if not (1 <= month <= 12 and 1 <= day <= 31 and year >= 1800):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"

@@ -1,0 +1,232 @@
+"""The REST API: every store query, paginated, plus analyse and (token-protected) ingest.
+
+Handlers are plain `def`s: FastAPI runs them in worker threads, and each thread talks to
+its own store connection through `StoreHolder.use()`.
+"""
+
+from __future__ import annotations
+
+import hmac
+from contextlib import AbstractContextManager
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Depends, Header, Path, Query, Request
+from pydantic import BaseModel, Field
+
+from chronik.errors import ChronikError
+from chronik.model import Article
+from chronik.store.base import Store
+from chronik.web.analysis import Analyzer, ArticleInput, article_from_input
+from chronik.web.app import StoreHolder
+from chronik.web.params import (
+    MAX_NETWORK_LIMIT,
+    DateFrom,
+    DateTo,
+    EntityLabel,
+    GranularityParam,
+    Limit,
+    ModalityParam,
+    Offset,
+    TextFilter,
+)
+
+router = APIRouter(prefix="/api", tags=["api"])
+MAX_INGEST_BATCH = 50
+
+ArticleId = Annotated[str, Path(max_length=200, description="article id")]
+EntityId = Annotated[str, Path(max_length=200, description="entity id")]
+
+
+class AccessDenied(ChronikError):
+    """A write request without a valid token; `status` is 401 (bad token) or 403 (writes disabled)."""
+
+    def __init__(self, source: str, problem: str, *, status: int) -> None:
+        super().__init__("E053", source, problem)
+        self.status = status
+
+
+class IngestRequest(BaseModel):
+    articles: list[ArticleInput] = Field(min_length=1, max_length=MAX_INGEST_BATCH)
+
+
+def stores(request: Request) -> AbstractContextManager[Store]:
+    """The store of this worker thread, as a context manager."""
+    holder: StoreHolder = request.app.state.stores
+    return holder.use()
+
+
+def require_token(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
+    """Write endpoints need `Authorization: Bearer <token>`; without a configured token they are off."""
+    expected: str | None = request.app.state.token
+    if expected is None:
+        raise AccessDenied(request.url.path, "write endpoints are disabled: start the server with a token", status=403)
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), expected.encode()):
+        raise AccessDenied(request.url.path, "missing or wrong bearer token", status=401)
+
+
+@router.get("/stats")
+def get_stats(request: Request) -> dict[str, int]:
+    """Rows per table of the store."""
+    with stores(request) as store:
+        return store.counts()
+
+
+@router.get("/articles")
+def search_articles(
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=200, description="full-text query")],
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Full-text search over article titles and texts."""
+    with stores(request) as store:
+        return store.search_articles(q, limit=limit, offset=offset).to_dict()
+
+
+@router.get("/articles/{article_id}")
+def get_article(
+    request: Request,
+    article_id: ArticleId,
+    tokens: Annotated[bool, Query(description="include the token layer")] = False,
+) -> dict[str, Any]:
+    """One article with all its layers (entities, quotes, events, …)."""
+    with stores(request) as store:
+        article = fetch_article(store, article_id)
+    return article.to_dict(include_tokens=tokens)
+
+
+def fetch_article(store: Store, article_id: str) -> Article:
+    article = store.get_article(article_id)
+    if article is None:
+        raise ChronikError("E032", article_id, "no article with this id in the store")
+    return article
+
+
+@router.get("/quotes")
+def search_quotes(
+    request: Request,
+    speaker: TextFilter = None,
+    q: TextFilter = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Quotations by speaker, text and date range."""
+    with stores(request) as store:
+        page = store.search_quotes(
+            text=q, speaker=speaker, date_from=date_from, date_to=date_to, limit=limit, offset=offset
+        )
+    return page.to_dict()
+
+
+@router.get("/events")
+def find_events(
+    request: Request,
+    type: TextFilter = None,
+    actor: TextFilter = None,
+    target: TextFilter = None,
+    place: TextFilter = None,
+    modality: Annotated[ModalityParam | None, Query()] = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Events by type, actor, target, place, modality and date."""
+    with stores(request) as store:
+        page = store.find_events(
+            type=type,
+            actor=actor,
+            target=target,
+            place=place,
+            modality=modality,
+            date_from=date_from,
+            date_to=date_to,
+            limit=limit,
+            offset=offset,
+        )
+    return page.to_dict()
+
+
+@router.get("/entities")
+def find_entities(
+    request: Request,
+    name: TextFilter = None,
+    label: Annotated[EntityLabel | None, Query()] = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Entities by name (prefix or variant) and label."""
+    with stores(request) as store:
+        return store.find_entities(name=name, label=label, limit=limit, offset=offset).to_dict()
+
+
+@router.get("/entities/{entity_id}")
+def get_entity(request: Request, entity_id: EntityId) -> dict[str, Any]:
+    """An entity's profile: roles over time, quotations, events, co-occurring entities."""
+    with stores(request) as store:
+        return fetch_profile(store, entity_id)
+
+
+def fetch_profile(store: Store, entity_id: str) -> dict[str, Any]:
+    profile = store.entity_profile(entity_id)
+    if profile is None:
+        raise ChronikError("E032", entity_id, "no entity with this id in the store")
+    return profile
+
+
+@router.get("/timeline")
+def get_timeline(
+    request: Request,
+    granularity: GranularityParam = "day",
+    type: TextFilter = None,
+    entity: TextFilter = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+) -> dict[str, Any]:
+    """Event counts per day or week (and type); near-duplicate articles count once."""
+    with stores(request) as store:
+        rows = store.timeline(granularity=granularity, type=type, entity=entity, date_from=date_from, date_to=date_to)
+    return {"granularity": granularity, "items": rows}
+
+
+@router.get("/network")
+def get_network(
+    request: Request,
+    type: Annotated[list[str] | None, Query(max_length=20, description="event types (repeatable)")] = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_NETWORK_LIMIT)] = 200,
+) -> dict[str, Any]:
+    """Who meets, agrees with, rejects whom: nodes and weighted edges."""
+    with stores(request) as store:
+        return store.network(types=type or None, date_from=date_from, date_to=date_to, limit=limit)
+
+
+@router.get("/rejections")
+def get_rejections(request: Request, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+    """Inputs that could not become articles, with their error codes."""
+    with stores(request) as store:
+        return store.rejections(limit=limit, offset=offset).to_dict()
+
+
+@router.post("/analyze")
+def analyze(request: Request, item: Annotated[ArticleInput, Body()]) -> dict[str, Any]:
+    """Analyse one article text (not stored) and return the article with all its layers."""
+    analyzer: Analyzer = request.app.state.analyzer
+    return analyzer(article_from_input(item)).to_dict()
+
+
+@router.post("/ingest", dependencies=[Depends(require_token)])
+def ingest(request: Request, batch: Annotated[IngestRequest, Body()]) -> dict[str, Any]:
+    """Analyse and store articles (needs `Authorization: Bearer <token>`); idempotent by content."""
+    analyzer: Analyzer = request.app.state.analyzer
+    results = []
+    for item in batch.articles:
+        article = analyzer(article_from_input(item))
+        with stores(request) as store:
+            result = store.add_article(article)
+        results.append({"status": result.status, "article_id": result.article_id, "duplicate_of": result.duplicate_of})
+    return {"results": results}

@@ -1,0 +1,202 @@
+from __future__ import annotations
+
+import itertools
+import pickle
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from chronik.errors import ERROR_CODES, PipelineError
+from chronik.gazetteer import Gazetteer, GazetteerEntry
+from chronik.gazetteer_data import EntryRecord
+from chronik.model import Article, Mention
+from chronik.nlp import ner
+from chronik.nlp.tokenizer import create_stage as create_tokenizer
+
+needs_model = pytest.mark.skipif(not ner.MODEL_DIR.exists(), reason="bundled NER model not built")
+
+TOKENIZE = create_tokenizer()
+
+
+def _article(text: str) -> Article:
+    return TOKENIZE(Article(id="t", text=text))
+
+
+def _mention(start: int, end: int, label: str, source: str = "model", kind: str | None = None) -> Mention:
+    return Mention(start, end, "x" * (end - start), label, source=source, kind=kind)
+
+
+def _gazetteer() -> Gazetteer:
+    entries = [
+        GazetteerEntry(name="Bern", label="LOC", kind="city", country="CHE"),
+        GazetteerEntry(name="Schweiz", label="LOC", kind="country", country="CHE"),
+        GazetteerEntry(name="Bundesrat", label="ORG", kind="government", country="CHE"),
+        GazetteerEntry(name="Nationaler Sicherheitsrat", label="ORG", kind="institution", country="UKR"),
+    ]
+    return Gazetteer.from_records(EntryRecord(entry=entry) for entry in entries)
+
+
+@pytest.fixture(scope="module")
+def stage() -> ner.NerStage:
+    if not ner.MODEL_DIR.exists():
+        pytest.skip("bundled NER model not built")
+    return ner.create_stage(gazetteer=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Bundeskanzler Friedrich Merz reiste am Montag nach Paris.", "Friedrich Merz", "PER"),
+        ("Die Verhandlungen fanden in Genf statt, sagte Sprecherin Anna Keller.", "Genf", "LOC"),
+        ("Der Bundesrat hat die Vorlage der Europäischen Union abgelehnt.", "Europäischen Union", "ORG"),
+    ],
+)
+def test_bundled_model_finds_clear_names(stage: ner.NerStage, text: str, name: str, label: str) -> None:
+    article = stage(_article(text))
+    assert (name, label) in {(m.text, m.label) for m in article.mentions}
+
+
+def test_bundled_model_leaves_plain_sentence_empty(stage: ner.NerStage) -> None:
+    article = stage(_article("Es regnete den ganzen Tag, und niemand ging nach draußen."))
+    assert article.mentions == []
+
+
+def test_stage_offsets_point_into_article_text(stage: ner.NerStage) -> None:
+    text = "Titel ohne Punkt\n\nIn Wien traf Außenministerin Beate Meinl-Reisinger den Kollegen aus Kiew."
+    article = stage(_article(text))
+    assert article.mentions
+    for mention in article.mentions:
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.source == "model"
+        assert mention.label in {"PER", "ORG", "LOC", "MISC"}
+
+
+def test_stage_without_tokens_gives_no_mentions(stage: ner.NerStage) -> None:
+    assert stage(Article(id="empty", text="")).mentions == []
+
+
+def test_stage_is_picklable_and_declares_layers(stage: ner.NerStage) -> None:
+    copy = pickle.loads(pickle.dumps(stage))
+    assert copy == stage
+    assert stage.requires == ("tokens", "sentences")
+    assert stage.provides == ("mentions",)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(["Anna", "Roth", "sagte", "in", "Zürich", "»", ",", ".", "die", "UNO", "\n\n"])))
+def test_stage_mentions_are_sorted_disjoint_spans(stage: ner.NerStage, words: list[str]) -> None:
+    text = " ".join(words)
+    mentions = stage(_article(text)).mentions
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.text and mention.text.strip() == mention.text
+    for first, second in itertools.pairwise(mentions):
+        assert first.end <= second.start
+
+
+def test_merge_model_first_keeps_model_and_adds_free_gazetteer_matches() -> None:
+    model = [_mention(0, 10, "PER"), _mention(20, 24, "ORG")]
+    gazetteer = [
+        _mention(5, 12, "LOC", "gazetteer", "city"),
+        _mention(20, 24, "ORG", "gazetteer", "party"),
+        _mention(30, 35, "LOC", "gazetteer", "country"),
+    ]
+    merged = ner.merge_mentions(model, gazetteer, policy="model-first")
+    assert [(m.start, m.end, m.label, m.source, m.kind) for m in merged] == [
+        (0, 10, "PER", "model", None),
+        (20, 24, "ORG", "model", "party"),
+        (30, 35, "LOC", "gazetteer", "country"),
+    ]
+
+
+def test_merge_gazetteer_first_replaces_overlapping_model_mentions() -> None:
+    model = [_mention(0, 10, "ORG"), _mention(40, 44, "PER")]
+    gazetteer = [_mention(0, 4, "LOC", "gazetteer", "city")]
+    merged = ner.merge_mentions(model, gazetteer, policy="gazetteer-first")
+    assert [(m.start, m.label, m.source) for m in merged] == [(0, "LOC", "gazetteer"), (40, "PER", "model")]
+
+
+def test_merge_model_only_adds_nothing() -> None:
+    merged = ner.merge_mentions([_mention(0, 4, "PER")], [_mention(10, 14, "LOC", "gazetteer")], policy="model-only")
+    assert [(m.start, m.source) for m in merged] == [(0, "model")]
+
+
+def test_merge_unknown_policy_is_a_coded_error() -> None:
+    with pytest.raises(PipelineError) as error:
+        ner.merge_mentions([], [], policy="both")  # type: ignore[arg-type]
+    assert error.value.code == "E061"
+
+
+def test_gazetteer_mentions_only_on_token_boundaries() -> None:
+    article = _article("In Bern tagte der Bundesrat, nicht in Berner Stuben.")
+    found = [(m.text, m.label, m.kind, m.source) for m in ner.gazetteer_mentions(article, _gazetteer())]
+    assert found == [("Bern", "LOC", "city", "gazetteer"), ("Bundesrat", "ORG", "government", "gazetteer")]
+
+
+def test_fill_kinds_uses_gazetteer_entry_with_same_label() -> None:
+    mentions = [
+        Mention(0, 7, "Schweiz", "LOC"),
+        Mention(8, 12, "Bern", "ORG"),
+        Mention(13, 26, "Schweiz", "MISC"),
+    ]
+    ner.fill_kinds(mentions, _gazetteer())
+    assert [m.kind for m in mentions] == ["country", None, None]
+
+
+@needs_model
+def test_stage_with_gazetteer_adds_kinds_and_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ner, "_load_gazetteer", lambda files: _gazetteer())
+    text = "Rustem Umjerow, Sekretär des Nationalen Sicherheitsrats, war in Bern."
+    article = ner.NerStage(use_gazetteer=True)(_article(text))
+    by_text = {m.text: m for m in article.mentions}
+    assert by_text["Bern"].label == "LOC" and by_text["Bern"].kind == "city"
+    assert by_text["Nationalen Sicherheitsrats"].label == "ORG"
+
+
+def test_create_stage_spacy_backend_needs_model() -> None:
+    with pytest.raises(PipelineError) as error:
+        ner.create_stage(backend="spacy", gazetteer=False)
+    assert error.value.code == "E061"
+
+
+def test_create_stage_unknown_backend_is_coded() -> None:
+    with pytest.raises(PipelineError) as error:
+        ner.create_stage(backend="flair", gazetteer=False)  # type: ignore[arg-type]
+    assert error.value.code == "E061" and "E061" in ERROR_CODES
+
+
+@needs_model
+def test_create_stage_missing_spacy_model_is_coded() -> None:
+    with pytest.raises(PipelineError) as error:
+        ner.create_stage(backend="spacy", model="de_core_news_nonexistent", gazetteer=False)
+    assert error.value.code == "E060" and "E060" in ERROR_CODES
+
+
+@needs_model
+def test_spacy_backend_loads_user_pipeline_by_path(tmp_path: Path) -> None:
+    import spacy
+
+    nlp = spacy.blank("de")
+    ruler = nlp.add_pipe("entity_ruler", name="ner")
+    ruler.add_patterns(  # type: ignore[attr-defined]
+        [
+            {"label": "PERSON", "pattern": [{"TEXT": "Lea"}, {"TEXT": "Frei"}]},
+            {"label": "GPE", "pattern": "Luzern"},
+            {"label": "DATE", "pattern": "Montag"},
+        ]
+    )
+    nlp.to_disk(tmp_path / "tiny")
+    stage = ner.create_stage(backend="spacy", model=str(tmp_path / "tiny"), gazetteer=False)
+    article = stage(_article("Am Montag sprach Lea Frei in Luzern."))
+    assert [(m.text, m.label) for m in article.mentions] == [("Lea Frei", "PER"), ("Luzern", "LOC")]
+
+
+@needs_model
+def test_spacy_backend_without_ner_component_is_coded(tmp_path: Path) -> None:
+    import spacy
+
+    spacy.blank("de").to_disk(tmp_path / "blank")
+    with pytest.raises(PipelineError) as error:
+        ner.create_stage(backend="spacy", model=str(tmp_path / "blank"), gazetteer=False)
+    assert error.value.code == "E060"

@@ -1,0 +1,124 @@
+"""Writing articles: round trip, idempotence, atomicity, near-duplicates, rejections."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from chronik.errors import StoreError
+from chronik.model import Quote
+from chronik.store import Store, open_store
+from tests.store.articles import MEETING_TEXT, meeting_article, plain_article, reject_article
+
+AGENCY_TEXT = (
+    "Der Bundesrat hat am Mittwoch in Bern neue Regeln für die Zuwanderung beschlossen. "
+    "Die Kantone sollen künftig mehr Mitsprache bei der Verteilung der Asylsuchenden erhalten. "
+    "Justizminister Beat Jans sagte vor den Medien, die Vorlage sei ein ausgewogener Kompromiss. "
+    "Die Parteien reagierten gespalten: Die SVP kritisierte die Pläne als ungenügend, "
+    "die SP sprach von einem Schritt in die richtige Richtung. Das Parlament berät im Frühling."
+)
+UPDATED_TEXT = AGENCY_TEXT.replace("Das Parlament berät im Frühling.", "Das Parlament berät im März darüber.")
+
+
+def test_add_article_round_trip_returns_equal_article(store: Store) -> None:
+    article = meeting_article()
+    assert store.add_article(article).status == "ingested"
+    assert store.get_article(article.id) == article
+
+
+def test_add_article_round_trip_keeps_all_layers(store: Store) -> None:
+    article = reject_article()
+    store.add_article(article)
+    stored = store.get_article(article.id)
+    assert stored is not None
+    assert stored.events[0].place == article.events[0].place
+    assert stored.quotes[0].message[0].text == "Russland habe den Vorschlag ebenfalls abgelehnt"
+    assert [e.modality for e in stored.events] == ["asserted", "planned"]
+
+
+def test_add_article_same_text_twice_is_duplicate(store: Store) -> None:
+    first = store.add_article(meeting_article("a"))
+    second = store.add_article(meeting_article("b"))
+    assert (first.status, second.status, second.duplicate_of) == ("ingested", "duplicate", "a")
+    assert store.counts()["articles"] == 1
+    assert store.get_article("b") is None
+
+
+def test_add_article_same_id_other_text_raises_e034(store: Store) -> None:
+    store.add_article(plain_article("x", "Erster Text über das Wetter in Graz und Linz."))
+    with pytest.raises(StoreError) as caught:
+        store.add_article(plain_article("x", "Ein ganz anderer Text über Zürich."))
+    assert caught.value.code == "E034"
+
+
+def test_add_article_failure_leaves_nothing_half_stored(store: Store) -> None:
+    article = meeting_article()
+    clash = dataclasses.replace(article.quotes[0])
+    article.quotes.append(Quote(clash.id, "Direct", clash.message))  # same quote id twice: UNIQUE violation
+    with pytest.raises(StoreError):
+        store.add_article(article)
+    counts = store.counts()
+    assert counts["articles"] == counts["quotes"] == counts["entities"] == counts["events"] == 0
+    assert store.search_articles("Gespräche").total == 0
+    assert store.add_article(meeting_article()).status == "ingested"
+
+
+def test_has_content_after_add(store: Store) -> None:
+    article = meeting_article()
+    assert not store.has_content(article.content_hash)
+    store.add_article(article)
+    assert store.has_content(article.content_hash)
+
+
+def test_iter_articles_in_ingest_order(store: Store) -> None:
+    store.add_article(reject_article())
+    store.add_article(meeting_article())
+    assert [a.id for a in store.iter_articles()] == ["berlin-1", "kiew-1"]
+
+
+def test_add_rejection_listed_with_total(store: Store) -> None:
+    store.add_rejection("kaputt.jsonl:3", "E010", "malformed JSON line")
+    store.add_rejection("leer.txt", "E002", "input is empty")
+    page = store.rejections(limit=1, offset=1)
+    assert page.total == 2
+    assert page.items[0]["source"] == "leer.txt" and page.items[0]["code"] == "E002"
+
+
+def test_near_duplicate_linked_to_first_article(store: Store) -> None:
+    store.add_article(plain_article("agentur", AGENCY_TEXT))
+    result = store.add_article(plain_article("update", UPDATED_TEXT))
+    assert result.status == "ingested"
+    assert result.near_duplicate_of == "agentur"
+    assert result.similarity is not None and result.similarity >= 0.8
+    assert store.counts()["near_duplicates"] == 1
+
+
+def test_near_duplicate_of_a_duplicate_points_to_original(store: Store) -> None:
+    store.add_article(plain_article("agentur", AGENCY_TEXT))
+    store.add_article(plain_article("update", UPDATED_TEXT))
+    third = store.add_article(plain_article("dritte", UPDATED_TEXT.replace("Mittwoch", "Mittwochmorgen")))
+    assert third.near_duplicate_of == "agentur"
+
+
+def test_unrelated_articles_not_linked(store: Store) -> None:
+    store.add_article(plain_article("agentur", AGENCY_TEXT))
+    result = store.add_article(meeting_article())
+    assert result.near_duplicate_of is None
+
+
+def test_near_duplicate_detected_across_reopen(store_url: str) -> None:
+    with open_store(store_url) as first:
+        first.add_article(plain_article("agentur", AGENCY_TEXT))
+    with open_store(store_url) as second:
+        assert second.add_article(plain_article("update", UPDATED_TEXT)).near_duplicate_of == "agentur"
+
+
+def test_near_duplicate_events_counted_once(store: Store) -> None:
+    store.add_article(meeting_article("kiew-1"))
+    copy = meeting_article("kiew-2", text=MEETING_TEXT.replace("drei Stunden", "drei Stunden lang"))
+    assert store.add_article(copy).near_duplicate_of == "kiew-1"
+    assert store.timeline() == [{"period": "2025-12-06", "start": "2025-12-06", "type": "CONSULT", "count": 1}]
+    assert store.find_events().total == 1
+    assert store.find_events(include_duplicates=True).total == 2  # type: ignore[call-arg]
+    assert store.network()["edges"][0]["count"] == 1

@@ -14,11 +14,10 @@ import sys
 import time
 from collections import Counter
 
-from ud import UdSentence, UdWord, read_conllu, ud_paths
-
 from chronik.model import Article, Paragraph, Token
 from chronik.nlp.morph import create_stage as create_tagger
 from chronik.nlp.tokenizer import create_stage as create_tokenizer
+from ud import UdSentence, UdWord, read_conllu, ud_paths
 
 
 def mood_class(features: dict[str, str]) -> str:

@@ -14,10 +14,9 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from ud import shared_dir
-
 from chronik.model import Article
 from chronik.pipeline import Stage, create_stage
+from ud import shared_dir
 
 
 def read_articles(path: Path, *, limit: int | None) -> Iterator[Article]:

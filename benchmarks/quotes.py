@@ -238,6 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--folds", type=int, default=5, help="report each fold (article number modulo K)")
+    parser.add_argument("--only-fold", type=int, default=None, help="score only the articles of this fold")
     parser.add_argument("--errors", type=Path, default=None, help="write predictions and gold per article (JSONL)")
     parser.add_argument("--json", type=Path, default=None, help="write the scores as JSON")
     args = parser.parse_args(argv)
@@ -254,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     count = 0
     for number, record in enumerate(load_records(path, args.limit)):
+        if args.only_fold is not None and number % args.folds != args.only_fold:
+            continue
         article, offset = article_for(record)
         article = run(article)
         predicted = predicted_items(record, article.quotes, offset)

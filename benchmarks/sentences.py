@@ -10,10 +10,9 @@ from __future__ import annotations
 import sys
 import time
 
-from ud import read_conllu, ud_paths
-
 from chronik.model import Article
 from chronik.nlp.tokenizer import tokenize_article
+from ud import read_conllu, ud_paths
 
 
 def gold_text_and_boundaries(sentences: list[str]) -> tuple[str, set[int]]:

@@ -71,9 +71,7 @@ class MemoryStore(Store):
     def entity_profile(self, entity_id: str) -> dict[str, Any] | None:
         return None
 
-    def timeline(
-        self, *, granularity: Literal["day", "week"] = "day", **filters: Any
-    ) -> list[dict[str, Any]]:
+    def timeline(self, *, granularity: Literal["day", "week"] = "day", **filters: Any) -> list[dict[str, Any]]:
         return []
 
     def network(self, **filters: Any) -> dict[str, Any]:

@@ -20,7 +20,7 @@ def _jsonl_with_broken_lines(path: Path, *, count: int, broken: set[int]) -> Non
     lines = []
     for number in range(1, count + 1):
         if number in broken:
-            lines.append('{"text": "Artikel ' + str(number) + ' ist kaputt')
+            lines.append('{"text": "Artikel ' + str(number) + " ist kaputt")
         else:
             lines.append(json.dumps({"text": f"Artikel {number}: Der Stadtrat von Beispielstadt tagte."}))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -107,6 +107,7 @@ def test_ingest_reports_progress_with_estimate(tmp_path: Path) -> None:
 
 
 @pytest.mark.shared
+@pytest.mark.slow
 def test_ingest_10kgnad_twice(tmp_path: Path) -> None:
     shared = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "10kgnad" / "test.csv"
     if not shared.exists():

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from chronik.structure import analyze_structure, dateline_date, is_byline, parse_byline, split_paragraphs
+from chronik.errors import ChronikError
+from chronik.structure import (
+    analyze_structure,
+    dateline_date,
+    is_byline,
+    load_roles,
+    parse_byline,
+    split_paragraphs,
+)
 
 NEWS_ARTICLE = (
     " date 2025-12-06 Der Bundesrat will die Armee stärken. Die Kosten sind umstritten.\n"
@@ -121,3 +131,32 @@ def test_parse_byline_names_and_roles(byline: str, authors: list[tuple[str, str 
 )
 def test_dateline_date_parses_german_dates(text: str, expected: str | None) -> None:
     assert dateline_date(text) == expected
+
+
+def test_analyze_structure_news_header_lead_on_next_line() -> None:
+    text = " date 2025-01-10\nDer Vorspann steht auf der nächsten Zeile.\n\nText."
+    structure = analyze_structure(text)
+    assert [p.kind for p in structure.paragraphs] == ["dateline", "lead", "body"]
+    assert structure.paragraphs[1].text == "Der Vorspann steht auf der nächsten Zeile."
+
+
+def test_analyze_structure_news_header_bad_date_warns() -> None:
+    structure = analyze_structure(" date 2025-02-30 Vorspann.\n\nText.")
+    assert structure.date is None
+    assert structure.warnings and structure.warnings[0].startswith("[E016]")
+
+
+def test_load_roles_extra_file_extends_bundled(tmp_path: Path) -> None:
+    extra = tmp_path / "roles.txt"
+    extra.write_text("# eigene Rollen\nBlattmacherin\n", encoding="utf-8")
+    roles = load_roles((str(extra),))
+    assert not is_byline("Vera Beispiel Blattmacherin")
+    assert is_byline("Vera Beispiel Blattmacherin", roles=roles)
+    structure = analyze_structure("Vera Beispiel Blattmacherin\n\nText.", roles=roles)
+    assert [(a.name, a.role) for a in structure.authors] == [("Vera Beispiel", "Blattmacherin")]
+
+
+def test_load_roles_missing_file_is_e040(tmp_path: Path) -> None:
+    with pytest.raises(ChronikError) as caught:
+        load_roles((str(tmp_path / "fehlt.txt"),))
+    assert caught.value.code == "E040"

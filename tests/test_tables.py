@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pyarrow as pa
@@ -33,6 +34,7 @@ from chronik.tables import (
     article_from_row,
     article_row,
     article_rows,
+    document_json,
     rejection_row,
     rows_by_table,
     to_arrow,
@@ -198,3 +200,10 @@ def test_article_from_row_round_trips_any_text(text: str, title: str | None, cut
     rows = dict(article_rows(article))
     assert article_from_row(rows["articles"]) == article
     assert rows["mentions"]["text"] == text[:cut]
+
+
+def test_document_json_has_the_content_of_to_dict() -> None:
+    article = _analysed_article()
+    expected = article.to_dict(include_tokens=True)
+    del expected["text"], expected["subheads"]
+    assert json.loads(document_json(article, include_tokens=True)) == json.loads(json.dumps(expected))

@@ -214,9 +214,23 @@ def smartdata_v3(path: Path, *, misc_unknown: bool) -> Iterator[Sentence]:
         yield from _split_paragraphs(nlp, text, spans, misc_unknown=misc_unknown)
 
 
+def valid_tags(tags: list[str | None]) -> list[str | None]:
+    """An I- tag that does not continue a span of its type (after O, missing or another type) starts one."""
+    fixed: list[str | None] = []
+    previous: str | None = "O"
+    for tag in tags:
+        if tag is not None and tag.startswith("I-") and (previous is None or previous[2:] != tag[2:]):
+            tag = "B-" + tag[2:]
+        fixed.append(tag)
+        previous = tag
+    return fixed
+
+
 def to_doc(vocab: spacy.vocab.Vocab, sentence: Sentence) -> Doc:
     words, spaces, tags = sentence
-    return Doc(vocab, words=words, spaces=spaces, ents=tags)
+    doc = Doc(vocab, words=words, spaces=spaces, ents=valid_tags(tags))
+    _ = doc.ents  # raises on an invalid IOB sequence, here rather than mid-training
+    return doc
 
 
 def smartdata_all(data: Path, *, misc_unknown: bool) -> list[Sentence]:

@@ -1,15 +1,16 @@
 """The `chronik` command line: analyse, ingest, show, export and summarise articles.
 
 A thin shell over `chronik.readers`, `chronik.ingest`, `chronik.export` and the store.
-Exit codes: 0 success, 1 some inputs rejected (analyze) or an article not found,
-2 a usage or configuration error (bad option, unknown stage, store error).
+Exit codes: 0 success, 1 some inputs rejected (analyze), every input rejected (ingest)
+or an article not found (show), 2 a usage or configuration error (bad option, unknown
+stage, store error).
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -27,6 +28,7 @@ from chronik.pipeline import Pipeline, build_pipeline
 from chronik.readers import FORMATS, ReaderOptions, Rejection, read_path
 from chronik.readers.base import DEFAULT_MAX_BYTES
 from chronik.store.base import Store
+from chronik.structure import load_roles
 
 DEFAULT_DB = "chronik.db"
 
@@ -38,16 +40,16 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 stdout = Console(soft_wrap=True)
-stderr = Console(stderr=True)
+stderr = Console(stderr=True, soft_wrap=True)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     text = "text"
 
 
-class ShowFormat(str, Enum):
+class ShowFormat(StrEnum):
     json = "json"
     text = "text"
 
@@ -74,6 +76,10 @@ TextColumnOption = Annotated[
 ]
 DelimiterOption = Annotated[str | None, typer.Option("--delimiter", help="CSV: field separator (default: detected).")]
 QuotecharOption = Annotated[str | None, typer.Option("--quotechar", help="CSV: quote character (default: detected).")]
+RolesOption = Annotated[
+    list[str] | None,
+    typer.Option("--roles", help="Extra file of journalist role words for bylines (one per line); repeatable."),
+]
 DbOption = Annotated[
     str, typer.Option("--db", help="Store URL: a SQLite file path or sqlite:///path, or postgresql://…")
 ]
@@ -100,16 +106,26 @@ def _fail(error: ChronikError, *, code: int = 2) -> typer.Exit:
 
 
 def _reader_options(
-    input_format: str | None, max_size: float, text_column: str | None, delimiter: str | None, quotechar: str | None
+    input_format: str | None,
+    max_size: float,
+    text_column: str | None,
+    delimiter: str | None,
+    quotechar: str | None,
+    roles: list[str] | None,
 ) -> ReaderOptions:
     if input_format is not None and input_format not in FORMATS:
         raise _fail(ChronikError("E006", input_format, f"unknown input format; use one of {', '.join(FORMATS)}"))
+    try:
+        load_roles(tuple(roles or ()))  # fail once, before reading, on a bad role file
+    except ChronikError as exc:
+        raise _fail(exc) from None
     return ReaderOptions(
         format=input_format,
         max_bytes=int(max_size * 1024 * 1024),
         text_column=text_column,
         delimiter=delimiter,
         quotechar=quotechar,
+        role_files=tuple(roles or ()),
     )
 
 
@@ -154,13 +170,14 @@ def analyze(
     text_column: TextColumnOption = None,
     delimiter: DelimiterOption = None,
     quotechar: QuotecharOption = None,
+    roles: RolesOption = None,
 ) -> None:
     """Analyse articles and print the structured result (nothing is stored).
 
     JSON output is one object for one article, else a list. Rejected inputs are listed on
     standard error with their error code; the exit code is then 1.
     """
-    options = _reader_options(input_format, max_size, text_column, delimiter, quotechar)
+    options = _reader_options(input_format, max_size, text_column, delimiter, quotechar, roles)
     pipeline = _pipeline(stages)
     articles: list[dict[str, Any]] = []
     rejected = 0
@@ -213,14 +230,16 @@ def ingest_command(
     text_column: TextColumnOption = None,
     delimiter: DelimiterOption = None,
     quotechar: QuotecharOption = None,
+    roles: RolesOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Analyse articles and store them; already stored texts are skipped as duplicates.
 
     Shows a progress bar, then a tally (ingested / duplicate / rejected) and the rejected
-    inputs with their error codes. Rejections are recorded in the store as well.
+    inputs with their error codes. Rejections are recorded in the store as well. The exit
+    code is 1 only when every input was rejected.
     """
-    options = _reader_options(input_format, max_size, text_column, delimiter, quotechar)
+    options = _reader_options(input_format, max_size, text_column, delimiter, quotechar, roles)
     pipeline = _pipeline(stages)
     with _open(db) as store:
         progress = Progress(
@@ -230,7 +249,7 @@ def ingest_command(
             MofNCompleteColumn(),
             TimeElapsedColumn(),
             console=stderr,
-            disable=quiet,
+            disable=quiet or not stderr.is_terminal,  # logs get the tally, not a bar frozen at 100%
         )
         with progress:
             task = progress.add_task("ingesting", total=None)
@@ -248,6 +267,8 @@ def ingest_command(
     stdout.print(tally_table(counts, title=f"Ingested into {db}"))
     if report.rejections:
         stdout.print(rejection_table(report.rejections))
+    if report.rejected and not (report.ingested or report.duplicate):
+        raise typer.Exit(1)  # nothing usable in any input
 
 
 @app.command()

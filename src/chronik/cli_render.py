@@ -133,7 +133,9 @@ def render_summary(counts: dict[str, int], articles: list[Article], console: Con
     """What is stored: counts, then the latest articles with their people, quotes and events."""
     console.print(tally_table(counts, title="Stored"))
     for article in articles:
-        console.rule(f"{article.date or 'undated'} · {article.title or excerpt(article.lead or article.text, limit=60)}")
+        console.rule(
+            f"{article.date or 'undated'} · {article.title or excerpt(article.lead or article.text, limit=60)}"
+        )
         people = [entity for entity in article.entities if entity.label == "PER"]
         if people:
             console.print(entity_table(people, title="People"))

@@ -136,9 +136,7 @@ def _event_row(article: Article, event: Event) -> dict[str, Any]:
 
 
 def _participants(participants: list[Participant]) -> str:
-    return "; ".join(
-        f"{p.name or p.text} [{p.code}]" if p.code else (p.name or p.text) for p in participants
-    )
+    return "; ".join(f"{p.name or p.text} [{p.code}]" if p.code else (p.name or p.text) for p in participants)
 
 
 ROW_BUILDERS: dict[Table, Callable[[Article], list[dict[str, Any]]]] = {

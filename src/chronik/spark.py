@@ -81,6 +81,7 @@ class JobReport:
     files: int
     master: str | None
     stages: list[str]
+    analysis_seconds: float = 0.0  # the distributed part alone (no Spark start/stop)
 
     def to_dict(self) -> dict[str, Any]:
         return {"chronik_version": __version__, **asdict(self)}
@@ -263,11 +264,13 @@ def run_spark_job(
             inputs, parallelism=context.defaultParallelism, chunk_bytes=chunk_bytes, options=job.reader_options
         )
         partitions = max(len(units), 1)
+        analysis_started = time.perf_counter()
         reports = (
             context.parallelize(units, partitions)
             .mapPartitionsWithIndex(lambda index, part: process_partition(index, part, job))
             .collect()
         )
+        analysis_seconds = time.perf_counter() - analysis_started
     finally:
         session.stop()
     rows, timings = _sum_reports(reports, _write_missing(job.output, missing))
@@ -281,6 +284,7 @@ def run_spark_job(
         len(files),
         master,
         list(job.stages),
+        analysis_seconds,
     )
     return _finish(report)
 
@@ -318,10 +322,13 @@ def run_local_job(
     prepare_output(output, overwrite=overwrite)
     job = make_job(output, stages, stage_config, reader_options=reader_options, include_tokens=include_tokens)
     files, units, missing = plan_job(inputs, parallelism=1, chunk_bytes=MAX_CHUNK_BYTES, options=job.reader_options)
+    analysis_started = time.perf_counter()
     reports = list(process_partition(0, units, job))
+    analysis_seconds = time.perf_counter() - analysis_started
     rows, timings = _sum_reports(reports, _write_missing(job.output, missing))
+    seconds = time.perf_counter() - started
     report = JobReport(
-        job.output, rows, timings, time.perf_counter() - started, 1, len(units), len(files), None, list(job.stages)
+        job.output, rows, timings, seconds, 1, len(units), len(files), None, list(job.stages), analysis_seconds
     )
     return _finish(report)
 

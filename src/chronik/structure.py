@@ -8,15 +8,18 @@ Paragraphs are runs of non-blank lines; their spans are exact offsets into the t
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
+from chronik.errors import ChronikError
 from chronik.model import Author, Paragraph, ParagraphKind
 
 _LINE = re.compile(r"[^\n]*\n?")  # a line with its newline (the last match is empty)
-_NEWS_HEADER = re.compile(r"date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*")
+_NEWS_HEADER = re.compile(r"date[ \t]+(\d{4}-\d{2}-\d{2})\b\s*")
 _MONTHS = {
     "januar": 1, "jänner": 1, "jaenner": 1, "februar": 2, "feber": 2, "märz": 3, "maerz": 3, "april": 4,
     "mai": 5, "juni": 6, "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
@@ -30,6 +33,7 @@ _CLOSING_QUOTES = "«»\"“”„'’‹›"
 _NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "di", "da", "du", "zu", "la", "le", "ten", "ter"})
 _BYLINE_PREFIX = re.compile(r"^(?:Von|Text(?: und Fotos?)?:|Von unserer?m?|By)\s+", re.IGNORECASE)
 _AUTHOR_SPLIT = re.compile(r"\s+(?:und|&|and)\s+|,\s+")
+_MIN_YEAR = 1800
 _MAX_SUBHEAD_WORDS = 12
 _MAX_SUBHEAD_CHARS = 110
 _MAX_TITLE_CHARS = 200
@@ -46,6 +50,8 @@ class Structure:
     date: str | None = None
     title: str | None = None
     lead: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    roles: RoleLexicon | None = None  # the role words bylines are read with
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +67,22 @@ class RoleLexicon:
         return token in self.modifiers and following in self.words
 
 
-@lru_cache(maxsize=1)
-def load_roles() -> RoleLexicon:
-    """The bundled journalist role words (data/structure/roles.txt)."""
-    text = resources.files("chronik").joinpath("data/structure/roles.txt").read_text(encoding="utf-8")
-    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+@lru_cache(maxsize=8)
+def load_roles(extra_files: tuple[str, ...] = ()) -> RoleLexicon:
+    """The bundled journalist role words (data/structure/roles.txt) plus users' files (same format)."""
+    bundled = resources.files("chronik").joinpath("data/structure/roles.txt").read_text(encoding="utf-8")
+    texts = [bundled, *(_read_role_file(path) for path in extra_files)]
+    lines = [line.strip() for text in texts for line in text.splitlines() if line.strip()]
+    lines = [line for line in lines if not line.startswith("#")]
     modifiers = frozenset(line[1:] for line in lines if line.startswith("~"))
     return RoleLexicon(frozenset(line for line in lines if not line.startswith("~")), modifiers)
+
+
+def _read_role_file(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ChronikError("E040", path, f"cannot read role words: {exc}") from None
 
 
 def split_paragraphs(text: str, *, offset: int = 0) -> list[Paragraph]:
@@ -95,15 +110,17 @@ def _trimmed(text: str, start: int, end: int, offset: int) -> Paragraph:
     return Paragraph(begin + offset, finish + offset, text[begin:finish])
 
 
-def analyze_structure(text: str, *, title: str | None = None, lead: str | None = None) -> Structure:
+def analyze_structure(
+    text: str, *, title: str | None = None, lead: str | None = None, roles: RoleLexicon | None = None
+) -> Structure:
     """Split `text` into paragraphs and classify them.
 
     `title` and `lead` are known metadata (from HTML, feeds, JSON) with whitespace
     normalised; a first paragraph equal to the title becomes the `title` paragraph, one
-    equal to the lead the `lead` paragraph.
+    equal to the lead the `lead` paragraph. `roles` defaults to the bundled role words.
     """
     paragraphs = split_paragraphs(text)
-    structure = Structure(paragraphs=[], title=title, lead=lead)
+    structure = Structure(paragraphs=[], title=title, lead=lead, roles=roles or load_roles())
     remaining = _read_news_header(text, paragraphs, structure)
     if not structure.paragraphs:
         remaining = _read_title(paragraphs, structure)
@@ -122,7 +139,10 @@ def _read_news_header(text: str, paragraphs: list[Paragraph], structure: Structu
         return paragraphs
     date_end = first.start + match.end(1)
     structure.paragraphs.append(Paragraph(first.start, date_end, text[first.start : date_end], "dateline"))
-    structure.date = match.group(1) if _valid_iso(match.group(1)) else None
+    if _valid_iso(match.group(1)):
+        structure.date = match.group(1)
+    else:
+        structure.warnings.append(f"[E016] news header: implausible date {match.group(1)!r}")
     lead_start = first.start + match.end()
     if lead_start < first.end:
         structure.paragraphs.append(Paragraph(lead_start, first.end, text[lead_start : first.end], "lead"))
@@ -131,8 +151,10 @@ def _read_news_header(text: str, paragraphs: list[Paragraph], structure: Structu
 
 
 def _valid_iso(value: str) -> bool:
-    year, month, day = (int(part) for part in value.split("-"))
-    return 1 <= month <= 12 and 1 <= day <= 31 and year >= 1800
+    try:
+        return dt.date.fromisoformat(value).year >= _MIN_YEAR
+    except ValueError:
+        return False
 
 
 def _read_title(paragraphs: list[Paragraph], structure: Structure) -> list[Paragraph]:
@@ -140,7 +162,7 @@ def _read_title(paragraphs: list[Paragraph], structure: Structure) -> list[Parag
         return paragraphs
     first = paragraphs[0]
     known = structure.title is not None and " ".join(first.text.split()) == structure.title
-    heading = _looks_like_heading(first.text, max_chars=_MAX_TITLE_CHARS) and _front_kind(first, None) is None
+    heading = _looks_like_heading(first.text, max_chars=_MAX_TITLE_CHARS) and not _is_front_matter(first, structure)
     if known or (structure.title is None and heading):
         first.kind = "title"
         structure.paragraphs.append(first)
@@ -155,7 +177,7 @@ def _read_front_matter(text: str, paragraphs: list[Paragraph], structure: Struct
     for index, paragraph in enumerate(paragraphs):
         kind = _front_kind(paragraph, structure) if index < _BYLINE_WINDOW else None
         if kind == "byline":
-            structure.authors.extend(parse_byline(text, paragraph))
+            structure.authors.extend(parse_byline(text, paragraph, roles=structure.roles))
         if kind is None:
             remaining.append(paragraph)
         else:
@@ -165,16 +187,19 @@ def _read_front_matter(text: str, paragraphs: list[Paragraph], structure: Struct
     return remaining
 
 
-def _front_kind(paragraph: Paragraph, structure: Structure | None) -> ParagraphKind | None:
+def _front_kind(paragraph: Paragraph, structure: Structure) -> ParagraphKind | None:
     """`byline` or `dateline` for such paragraphs (the date goes to `structure`), else None."""
-    if is_byline(paragraph.text):
+    if is_byline(paragraph.text, roles=structure.roles):
         return "byline"
     date = dateline_date(paragraph.text)
     if date is None:
         return None
-    if structure is not None:
-        structure.date = structure.date or date
+    structure.date = structure.date or date
     return "dateline"
+
+
+def _is_front_matter(paragraph: Paragraph, structure: Structure) -> bool:
+    return is_byline(paragraph.text, roles=structure.roles) or dateline_date(paragraph.text) is not None
 
 
 def _classify_body(paragraphs: list[Paragraph], structure: Structure) -> None:
@@ -210,20 +235,20 @@ def _looks_like_heading(text: str, *, max_chars: int) -> bool:
     return text[0].isupper() or text[0].isdigit()
 
 
-def is_byline(text: str) -> bool:
+def is_byline(text: str, *, roles: RoleLexicon | None = None) -> bool:
     """A short one-line paragraph naming authors: "Von Anna Muster" or "Anna Muster Redaktorin"."""
     if "\n" in text or len(text.split()) > _MAX_BYLINE_WORDS or text.rstrip()[-1] in ".;:!?":
         return False
     if _BYLINE_PREFIX.match(text):
-        return _name_length(_BYLINE_PREFIX.sub("", text, count=1).split()) >= 2
+        return _name_length(_BYLINE_PREFIX.sub("", text, count=1).split(), roles) >= 2
     tokens = text.split()
-    name_length = _name_length(tokens)
-    return 2 <= name_length < len(tokens) and load_roles().starts_role(tokens, name_length)
+    name_length = _name_length(tokens, roles)
+    return 2 <= name_length < len(tokens) and (roles or load_roles()).starts_role(tokens, name_length)
 
 
-def _name_length(tokens: list[str]) -> int:
+def _name_length(tokens: list[str], roles: RoleLexicon | None) -> int:
     """How many leading tokens form a personal name (capitalised words and particles)."""
-    roles = load_roles()
+    roles = roles or load_roles()
     count = 0
     for index, token in enumerate(tokens):
         word = token.rstrip(",")
@@ -241,15 +266,16 @@ def _is_name_word(word: str, *, first: bool) -> bool:
     return len(word) > 1 and word[0].isupper() and not word.isupper() and word.replace("-", "").isalpha()
 
 
-def parse_byline(text: str, paragraph: Paragraph) -> list[Author]:
+def parse_byline(text: str, paragraph: Paragraph, *, roles: RoleLexicon | None = None) -> list[Author]:
     """Authors (name, role, name offsets) of a byline paragraph."""
     body = paragraph.text
     prefix = _BYLINE_PREFIX.match(body)
     skip = prefix.end() if prefix else 0
     tokens = body[skip:].split()
-    name_length = _name_length(tokens)
+    roles = roles or load_roles()
+    name_length = _name_length(tokens, roles)
     role_tokens = tokens[name_length:] if name_length < len(tokens) else []
-    role = " ".join(role_tokens) if role_tokens and load_roles().starts_role(tokens, name_length) else None
+    role = " ".join(role_tokens) if role_tokens and roles.starts_role(tokens, name_length) else None
     names_part = " ".join(tokens[:name_length]).rstrip(",") if role else body[skip:]
     authors = []
     for name in (part.strip() for part in _AUTHOR_SPLIT.split(names_part)):

@@ -19,6 +19,8 @@ The column lists with their meaning are in docs/scale.md.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import json
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -190,12 +192,31 @@ def _span_struct(span: Span) -> Row:
 def document_json(article: Article, *, include_tokens: bool = False) -> str:
     """The analysed article as compact JSON, without the text (it has its own column).
 
+    The same content as `Article.to_dict()`, built without `dataclasses.asdict` (which
+    deep-copies every token even when tokens are left out: 10% of pipeline time).
     Tokens are left out unless asked for: they are ~20x the size of the text.
     """
-    document = article.to_dict(include_tokens=include_tokens)
-    for derived in ("text", "subheads"):
-        document.pop(derived, None)
+    skipped = {"text"} if include_tokens else {"text", "tokens"}
+    document = {name: _plain(getattr(article, name)) for name in _field_names(Article) if name not in skipped}
+    if not include_tokens:
+        document["tokens"] = []
     return json.dumps(document, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(item.name for item in dataclasses.fields(cls))
+
+
+def _plain(value: Any) -> Any:
+    """Dataclasses, lists and dicts as plain JSON-ready values (a fast `dataclasses.asdict`)."""
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+    return value
 
 
 def article_row(article: Article, *, include_tokens: bool = False) -> Row:

@@ -10,7 +10,8 @@ RSS = """<?xml version="1.0" encoding="UTF-8"?>
 <item><title>Luzern eröffnet Velobrücke</title><link>https://post.example/1</link>
 <pubDate>Tue, 04 Mar 2025 10:00:00 +0100</pubDate>
 <author>desk@post.example (Marco Beispiel)</author>
-<description><![CDATA[<p>Die neue Brücke verbindet Bahnhof und Altstadt.</p><p>Stadtpräsident Beat Muster (60) sprach von einem Meilenstein.</p>]]></description>
+<description><![CDATA[<p>Die neue Brücke verbindet Bahnhof und Altstadt.</p>
+<p>Stadtpräsident Beat Muster (60) sprach von einem Meilenstein.</p>]]></description>
 </item>
 <item><title>Leerer Eintrag</title><link>https://post.example/2</link></item>
 </channel></rss>"""

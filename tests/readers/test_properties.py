@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import io
+import itertools
+import json
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,6 +21,8 @@ LINES = st.sampled_from(
         "",
         " ",
         " date 2025-12-06 Vorspann.",
+        " date 2025-12-06",
+        "date 2025-02-30 Falsches Datum.",
         "Anna Beispiel Redaktorin",
         "Von Max Muster",
         "Bern, 5. Dezember 2025",
@@ -51,7 +56,7 @@ def test_analyze_structure_spans_fit_any_text(text: str) -> None:
     for paragraph in structure.paragraphs:
         assert text[paragraph.start : paragraph.end] == paragraph.text
     covered = [(p.start, p.end) for p in structure.paragraphs]
-    assert all(end <= start for (_, end), (start, _) in zip(covered, covered[1:], strict=False))
+    assert all(end <= start for (_, end), (start, _) in itertools.pairwise(covered))
 
 
 @SETTINGS
@@ -82,3 +87,33 @@ def test_read_bytes_any_text_never_raise(text: str, fmt: str | None) -> None:
         assert isinstance(result, Article | Rejection)
         if isinstance(result, Article):
             _check_spans(result)
+
+
+@SETTINGS
+@given(st.lists(TEXTS, min_size=1, max_size=4))
+def test_read_jsonl_keeps_every_text_exactly(texts: list[str]) -> None:
+    raw = "\n".join(json.dumps({"text": text}) for text in texts).encode("utf-8", "surrogatepass")
+    results = list(read_bytes(raw, source="x.jsonl", options=ReaderOptions(format="jsonl")))
+    assert len(results) == len(texts)
+    for text, result in zip(texts, results, strict=True):
+        if text.strip():
+            assert isinstance(result, Article) and result.text == text
+            _check_spans(result)
+        else:
+            assert isinstance(result, Rejection) and result.code == "E002"
+
+
+@SETTINGS
+@given(st.lists(TEXTS.filter(lambda text: bool(text.strip()) and "\x00" not in text), min_size=1, max_size=4))
+def test_read_csv_keeps_every_text(texts: list[str]) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["id", "text"])
+    writer.writerows([[str(number), text] for number, text in enumerate(texts)])
+    raw = buffer.getvalue().encode("utf-8", "surrogatepass")
+    results = list(read_bytes(raw, source="x.csv", options=ReaderOptions(format="csv")))
+    articles = [result for result in results if isinstance(result, Article)]
+    assert all(isinstance(result, Article | Rejection) for result in results)
+    for article in articles:
+        assert article.text == texts[int(article.id)]
+        _check_spans(article)

@@ -29,10 +29,10 @@ def test_read_label_text_layout_detected() -> None:
 
 def test_read_csv_with_header_maps_fields() -> None:
     raw = (
-        "id,title,date,text,url\n"
-        'k1,Erster,2025-01-02,"Ein Text, mit Komma.",https://example.org/1\n'
-        'k2,Zweiter,2025-01-03,"Zweiter Text\n\nmit Absatz.",https://example.org/2\n'
-    ).encode()
+        b"id,title,date,text,url\n"
+        b'k1,Erster,2025-01-02,"Ein Text, mit Komma.",https://example.org/1\n'
+        b'k2,Zweiter,2025-01-03,"Zweiter Text\n\nmit Absatz.",https://example.org/2\n'
+    )
     articles = [r for r in _read(raw) if isinstance(r, Article)]
     assert [a.id for a in articles] == ["k1", "k2"]
     assert articles[0].text == "Ein Text, mit Komma." and articles[0].date == "2025-01-02"
@@ -41,7 +41,7 @@ def test_read_csv_with_header_maps_fields() -> None:
 
 
 def test_read_csv_options_override_detection() -> None:
-    raw = "1|#Ein Text | mit Strich.#|x\n2|#Noch einer.#|y\n".encode()
+    raw = b"1|#Ein Text | mit Strich.#|x\n2|#Noch einer.#|y\n"
     results = _read(raw, format="csv", delimiter="|", quotechar="#", text_column="1")
     assert [r.text for r in results if isinstance(r, Article)] == ["Ein Text | mit Strich.", "Noch einer."]
 
@@ -52,7 +52,7 @@ def test_read_csv_missing_named_column_is_e015() -> None:
 
 
 def test_read_csv_short_row_and_empty_text_are_rejected() -> None:
-    raw = "title,text\nA,Guter Text.\nB\nC,   \nD,Noch ein Text.\n".encode()
+    raw = b"title,text\nA,Guter Text.\nB\nC,   \nD,Noch ein Text.\n"
     results = _read(raw, format="csv")
     assert [r.text for r in results if isinstance(r, Article)] == ["Guter Text.", "Noch ein Text."]
     assert [(r.code, r.line) for r in results if isinstance(r, Rejection)] == [("E015", 3), ("E002", 4)]
@@ -63,3 +63,10 @@ def test_read_csv_cp1252_cells_fall_back() -> None:
     articles = [r for r in _read(raw, format="csv") if isinstance(r, Article)]
     assert [a.text for a in articles] == ["Gespräche in Zürich", "Österreich gewinnt"]
     assert articles[0].warnings[0].startswith("[E005]")
+
+
+def test_read_csv_oversized_cell_rejected_and_file_goes_on() -> None:
+    raw = ("title,text\nA," + "x" * 3000 + "\nB,Kurzer Text.\n").encode()
+    results = _read(raw, format="csv", max_bytes=1000)
+    assert isinstance(results[0], Rejection) and results[0].code == "E004" and results[0].line == 2
+    assert isinstance(results[1], Article) and results[1].text == "Kurzer Text."

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 
 import pytest
-
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -29,10 +28,14 @@ def _warc(*, gzip: bool) -> bytes:
     for url, title, body in pages:
         payload = PAGE.format(title=title, body=body).encode()
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=headers))
+        writer.write_record(
+            writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=headers)
+        )
     image = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
     writer.write_record(
-        writer.create_warc_record("https://a.example/x.png", "response", payload=io.BytesIO(b"\x89PNG"), http_headers=image)
+        writer.create_warc_record(
+            "https://a.example/x.png", "response", payload=io.BytesIO(b"\x89PNG"), http_headers=image
+        )
     )
     return buffer.getvalue()
 
@@ -52,10 +55,11 @@ def test_read_warc_html_responses_become_articles() -> None:
 
 
 @pytest.mark.parametrize("compressed", [True, False])
-def test_read_truncated_warc_keeps_records_read_so_far(compressed: bool) -> None:
+@pytest.mark.parametrize("cut", [50, 200, 300, 450])  # in the second record's header or payload
+def test_read_truncated_warc_keeps_records_read_so_far(compressed: bool, cut: int) -> None:
     raw = _warc(gzip=compressed)
     second_record = raw.index(b"WARC/1", 10) if not compressed else raw.index(b"\x1f\x8b", 10)
-    results = _read(raw[: second_record + 450])  # inside the second record's payload
+    results = _read(raw[: second_record + cut])
     assert isinstance(results[0], Article) and results[0].url == "https://a.example/1"
     assert isinstance(results[-1], Rejection) and results[-1].code == "E014"
 

@@ -21,8 +21,10 @@ from chronik.nlp.mood import finite_verb_features, imperative_features
 
 _CACHE_SIZE = 400_000
 _MIN_COMPOUND, _MIN_MODIFIER, _MIN_HEAD = 8, 3, 4
+_MAX_KNOWN = 500_000
 _QUOTE_CHARS = frozenset("«»„“”‚‘’‹›\"'")
 _DASHES = frozenset({"–", "—", "−"})
+_NUMBER = re.compile(r"^\d[\d.,:/']*$")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 # STTS → UD upos, following the UD German GSD conventions.
@@ -43,6 +45,7 @@ _FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 _IMPERATIVE = frozenset({"VVIMP", "VAIMP"})
 _PRONOUNS = frozenset({"ich", "du", "er", "sie", "es", "man", "wir", "ihr"})
 _CLAUSE_EDGES = frozenset({",", ";", ":", "(", ")", "–", "—", "-", '"', "«", "»", "„", "“", "”", "''", "``"})
+_LEMMA_IS_WORD = frozenset({"CARD", "$.", "$,", "$(", "XY", "FM", "ITJ", "TRUNC", "UNKNOWN", "URL"})
 _NONFINITE_FORMS = {"INF": "Inf", "IZU": "Inf", "PP": "Part"}
 
 
@@ -62,7 +65,7 @@ class CachedHanta:
         tagger.analyze_forward = lru_cache(maxsize=_CACHE_SIZE)(tagger.analyze_forward)
         tagger._analyze = lru_cache(maxsize=_CACHE_SIZE)(tagger._analyze)
         self._tagger = tagger
-        self._known: dict[str, Any] = tagger.cache
+        self._known: set[str] = set(tagger.cache)
         self._head_of = lru_cache(maxsize=_CACHE_SIZE)(self._find_head)
 
     def _find_head(self, word: str) -> str | None:
@@ -86,13 +89,25 @@ class CachedHanta:
             return []
         heads = [self._head_of(word) for word in words]
         shown = [head or word for head, word in zip(heads, words, strict=True)]
+        if len(self._known) < _MAX_KNOWN:  # words analysed once serve as heads of later compounds
+            self._known.update(word.lower() for word in shown)
         result = []
-        for word, head, (_, lemma, tag) in zip(words, heads, self._tagger.tag_sent(shown), strict=True):
+        tags = self._tagger.tag_sent_viterbi(shown)
+        for word, head, shown_word, tag in zip(words, heads, shown, tags, strict=True):
+            name = self._tagger.int2tag[tag]
+            lemma = self._lemma(shown_word, tag, name)
             if head is not None:
                 modifier = word[: len(word) - len(head)]
                 lemma = modifier + (lemma if modifier.endswith("-") else lemma.lower())
-            result.append((lemma, tag))
+            result.append((lemma, name))
         return result
+
+    def _lemma(self, word: str, tag: int, name: str) -> str:
+        """HanTa's lemma, skipped where it is the word itself (numbers, names, symbols)."""
+        if name in _LEMMA_IS_WORD or (name == "NE" and not word.endswith(("s", "'"))):
+            return word
+        lemma: str = self._tagger._analyze(word, tag, 1)[0]
+        return lemma
 
 
 @cache
@@ -108,16 +123,21 @@ def stts_of_hanta(tag: str) -> str:
 
 
 def _hanta_input(text: str) -> str:
+    """What HanTa is shown for a token: ASCII quotes and dashes, stand-ins for numbers and links."""
     if text in _QUOTE_CHARS or text in {"''", "``"}:
         return '"'
     if text in _DASHES:
         return "-"
+    if _NUMBER.match(text):
+        return "1." if text.endswith(".") else "1"
+    if _rule_tag(text) is not None:
+        return "Twitter"
     return text
 
 
 def _rule_tag(text: str) -> str | None:
     """STTS tag for tokens HanTa does not know how to read."""
-    if _URL.match(text) or (text.startswith("#") and len(text) > 1):
+    if _URL.match(text) or "://" in text or text.startswith("pic.") or (text.startswith("#") and len(text) > 1):
         return "XY"
     if text.startswith("@") and len(text) > 1:
         return "NE"
@@ -198,7 +218,7 @@ def tag_tokens(tokens: Sequence[Token]) -> None:
         pos = _rule_tag(token.text) or stts_of_hanta(hanta_tag)
         token.pos = pos
         token.upos = UPOS_OF_STTS.get(pos, "X")
-        token.lemma = token.text if pos in {"XY", "$("} else _lemma(token.text, lemma, pos)
+        token.lemma = token.text if pos in _LEMMA_IS_WORD else _lemma(token.text, lemma, pos)
         token.morph = verb_features(words, position, token.lemma, pos)
         if token.morph.get("Mood") == "Imp" and pos in _FINITE:
             token.pos = pos[:2] + "IMP"

@@ -21,6 +21,8 @@ from chronik.quotes.marks import QuotedSpan, find_quoted_spans
 from chronik.quotes.speakers import SpeakerResolver, inherit_speakers
 from chronik.quotes.view import ArticleView
 
+_SOURCE_BEFORE = frozenset({"dem", "gegenüber", "laut", "gemäss", "gemäß"})
+
 __all__ = ["QuoteStage", "create_stage", "find_quotes"]
 
 
@@ -71,21 +73,36 @@ def _partials(
         if candidate.name_like and (host is None or _names_source(candidate, analyses[candidate.open_sentence])):
             continue
         partial = Draft("Direct", list(span.segments), [candidate.open_sentence], partial=True, inherits_speaker=True)
+        if host is None:
+            _borrow_cue(partial, analyses[candidate.open_sentence])
         partials.append(partial)
     return partials
+
+
+def _borrow_cue(partial: Draft, analysis: SentenceAnalysis) -> None:
+    """A partial quote outside any other quotation takes the speaker of its sentence's cue."""
+    for cue in analysis.cues:
+        if cue.speaker is not None:
+            words = analysis.words
+            partial.speaker = analysis.char_span(*cue.speaker)
+            partial.cue = (words[cue.words[0]].start, words[cue.words[0]].end)
+            partial.cue_lemma = cue.lemma
+            partial.medium = cue.medium
+            return
 
 
 def _names_source(candidate: DirectCandidate, analysis: SentenceAnalysis) -> bool:
     """A name in quotation marks that is the source or addressee: "sagte er dem «Blick»"."""
     start, end = candidate.span.start, candidate.span.end
+    before = [word for word in analysis.words if word.end <= start]
+    after = [word for word in analysis.words if word.start >= end]
+    if (before and before[-1].key in _SOURCE_BEFORE) or (after and after[0].key == "zufolge"):
+        return True
     for cue in analysis.cues:
         if cue.speaker is not None:
             speaker = analysis.char_span(*cue.speaker)
             if speaker[0] < end and start < speaker[1]:
                 return True
-        cue_start = analysis.words[cue.words[0]].start
-        if 0 <= start - cue_start < 40 or 0 <= cue_start - end < 20:
-            return True
     return False
 
 

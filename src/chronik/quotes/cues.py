@@ -24,7 +24,7 @@ from chronik.quotes.grammar import (
 from chronik.quotes.lexicon import QuoteLexicon, VerbSense
 from chronik.quotes.view import Word
 
-_ANAPHORS = frozenset({"das", "dies", "dieses", "dies"})
+_ANAPHORS = frozenset({"das", "dies", "dieses"})
 _DOCUMENT_ADVERBS = frozenset({"darin", "dort", "hierin", "daraus"})
 _NOT_A_CUE_AFTER = frozenset({"zu", "um"})
 
@@ -54,10 +54,31 @@ def find_cues(
     for segment in segments:
         cues.extend(_segment_cues(words, segment, masked, lexicon))
     cues.sort(key=lambda cue: cue.words[0])
+    for cue in cues:
+        _widen_wie_clause(words, segments, cue)
     return cues
 
 
-def _segment_cues(words: Sequence[Word], segment: tuple[int, int], masked: set[int], lexicon: QuoteLexicon) -> list[Cue]:
+def _widen_wie_clause(words: Sequence[Word], segments: list[tuple[int, int]], cue: Cue) -> None:
+    """ "Wie der Sprecher, Hans Muster, mitteilte, …": the frame reaches back over an apposition."""
+    if cue.kind != "verb" or cue.subordinate or not _verb_final(words, cue.words[0], cue.segment[1]):
+        return
+    number = segments.index(cue.segment) if cue.segment in segments else -1
+    for earlier in range(number - 1, max(-1, number - 3), -1):
+        start, end = segments[earlier]
+        if words[start].key == "wie":
+            cue.subordinate = True
+            cue.verb_initial = False
+            cue.segment = (start, cue.segment[1])
+            cue.speaker = noun_phrase_right(words, start + 1, limit=end)
+            return
+        if any(is_finite(word) or word.key in AUXILIARIES for word in words[start:end]):
+            return
+
+
+def _segment_cues(
+    words: Sequence[Word], segment: tuple[int, int], masked: set[int], lexicon: QuoteLexicon
+) -> list[Cue]:
     found: list[Cue] = []
     start, end = segment
     for position in range(start, end):
@@ -65,7 +86,8 @@ def _segment_cues(words: Sequence[Word], segment: tuple[int, int], masked: set[i
         if word.index in masked:
             continue
         cue = (
-            _frame_cue(words, position, segment, lexicon)
+            _adverb_frame(words, position, segment)
+            or _frame_cue(words, position, segment, lexicon)
             or _noun_frame_cue(words, position, segment, lexicon)
             or _verb_cue(words, position, segment, masked, lexicon)
         )
@@ -89,27 +111,55 @@ def _frame_cue(words: Sequence[Word], position: int, segment: tuple[int, int], l
         return Cue([position], word.key, "unknown", "frame", segment, speaker, (speaker[0], position + 1))
     if word.key in lexicon.frame_word("insertion_particles") and position == start and start > 0:
         speaker = noun_phrase_right(words, position + 1, limit=end)
-        if speaker is None or speaker[1] < end - 1:
+        if speaker is None or any(is_finite(w) or w.key in AUXILIARIES for w in words[speaker[1] : end]):
             return None
         return Cue([position], word.key, "unknown", "frame", segment, speaker, (position, speaker[1]))
     return None
 
 
-def _noun_frame_cue(words: Sequence[Word], position: int, segment: tuple[int, int], lexicon: QuoteLexicon) -> Cue | None:
-    """"nach Angaben der Polizei", "nach Ansicht von Experten"."""
+def _noun_frame_cue(
+    words: Sequence[Word], position: int, segment: tuple[int, int], lexicon: QuoteLexicon
+) -> Cue | None:
+    """ "nach Angaben der Polizei", "nach Ansicht von Experten"."""
     word = words[position]
     if word.key != "nach" or position + 1 >= segment[1]:
         return None
     noun_position = position + 1
     while noun_position < min(segment[1], position + 3) and not words[noun_position].capitalized:
         noun_position += 1  # "nach eigenen Angaben", "nach ersten Erkenntnissen"
-    if noun_position >= segment[1] or words[noun_position].key not in lexicon.frame_nouns:
+    if noun_position >= segment[1] or not _frame_noun(words[noun_position], lexicon):
         return None
     noun = words[noun_position]
     speaker = _genitive_or_von(words, noun_position + 1, segment[1])
+    if (speaker is None and noun.key not in lexicon.frame_nouns) or (speaker is None and noun_position > position + 1):
+        speaker = (position + 1, noun_position + 1)  # "nach einer norwegischen Studie"
     frame_end = speaker[1] if speaker else noun_position + 1
     medium = lexicon.nouns.get(noun.key, "unknown")
     return Cue([position, noun_position], noun.key, medium, "frame", segment, speaker, (position, frame_end))
+
+
+def _frame_noun(word: Word, lexicon: QuoteLexicon) -> bool:
+    """ "Angaben", "Ansicht", compounds such as "Expertenmeinung", and documents ("Studie")."""
+    if word.key in lexicon.frame_nouns or lexicon.is_document(word.text):
+        return True
+    return any(word.key.endswith(noun) for noun in lexicon.frame_nouns if len(noun) > 5)
+
+
+def _adverb_frame(words: Sequence[Word], position: int, segment: tuple[int, int]) -> Cue | None:
+    """ "Demnach …", "Danach hätte …", "…, wonach …": the source is the previous sentence's."""
+    word = words[position]
+    if word.key == "wonach" and position > 0:
+        speaker = (
+            _noun_phrase_ending_at(words, max(0, position - 9), position - 1)
+            if words[position - 1].text == ","
+            else None
+        )
+        return Cue([position], "wonach", "unknown", "frame", segment, speaker, (position, position + 1))
+    if word.key in ("demnach", "danach") and position == 0 and len(words) > 4:
+        return Cue(
+            [position], word.key, "unknown", "frame", segment, (position, position + 1), (position, position + 1)
+        )
+    return None
 
 
 def _genitive_or_von(words: Sequence[Word], position: int, limit: int) -> tuple[int, int] | None:
@@ -167,7 +217,9 @@ def _next_to_es(words: Sequence[Word], position: int) -> bool:
 
 def _particle_position(words: Sequence[Word], position: int, segment: tuple[int, int], particle: str) -> int:
     for later in range(position + 1, segment[1]):
-        if words[later].key == particle and (later + 1 >= len(words) or not words[later + 1].capitalized or later + 1 == segment[1]):
+        if words[later].key == particle and (
+            later + 1 >= len(words) or not words[later + 1].capitalized or later + 1 == segment[1]
+        ):
             return later
     return -1
 
@@ -175,7 +227,7 @@ def _particle_position(words: Sequence[Word], position: int, segment: tuple[int,
 def _impersonal_cue(
     words: Sequence[Word], position: int, segment: tuple[int, int], cue_words: list[int], sense: VerbSense
 ) -> Cue:
-    """"heisst es in der Erklärung", "hiess es aus Regierungskreisen", "heisst es darin"."""
+    """ "heisst es in der Erklärung", "hiess es aus Regierungskreisen", "heisst es darin"."""
     cue = Cue(cue_words, sense.lemma, sense.medium, "impersonal", segment)
     cue.verb_initial = _is_verb_initial(words, position, segment)
     for later in range(position + 1, segment[1]):
@@ -187,11 +239,13 @@ def _impersonal_cue(
         if word.key in PREPOSITIONS or word.key in ("seitens",):
             cue.speaker = _source_after(words, later + 1, segment[1])
             return cue
+    if words[segment[0]].key in PREPOSITIONS and position > segment[0] + 1:
+        cue.speaker = noun_phrase_right(words, segment[0] + 1, limit=position)  # "In einer Aussendung heisst es"
     return cue
 
 
 def _source_after(words: Sequence[Word], position: int, limit: int) -> tuple[int, int] | None:
-    """The source after "in"/"aus": up to its head noun even across an attribute ("dem von X veröffentlichten Statement")."""
+    """The source after "in"/"aus", up to its head noun across attributes: "dem von X veröffentlichten Statement"."""
     phrase = noun_phrase_right(words, position, limit=limit)
     last_noun = max((i for i in range(position, limit) if words[i].capitalized and not words[i].is_punct), default=-1)
     if last_noun >= 0 and (phrase is None or last_noun >= phrase[1]):
@@ -203,9 +257,7 @@ def _is_verb_initial(words: Sequence[Word], position: int, segment: tuple[int, i
     return position == segment[0] or (position == segment[0] + 1 and words[segment[0]].key in ("so", "und"))
 
 
-def _attach_speaker(
-    words: Sequence[Word], position: int, segment: tuple[int, int], masked: set[int], cue: Cue
-) -> Cue:
+def _attach_speaker(words: Sequence[Word], position: int, segment: tuple[int, int], masked: set[int], cue: Cue) -> Cue:
     start, end = segment
     while start < position and words[start].index in masked:
         start += 1
@@ -213,6 +265,8 @@ def _attach_speaker(
     cue.finite = bool(is_finite(words[position])) if words[position].pos else True
     if cue.verb_initial:
         cue.speaker = _speaker_right(words, position + 1, end)
+        if cue.speaker is None:
+            _apposition_subject(words, segment, cue)
         return cue
     if words[start].key in _ANAPHORS and start + 1 == position:
         cue.kind = "anaphoric"
@@ -227,6 +281,21 @@ def _attach_speaker(
     if cue.speaker is None:
         cue.speaker = _speaker_right(words, anchor + 1, end)
     return cue
+
+
+def _apposition_subject(words: Sequence[Word], segment: tuple[int, int], cue: Cue) -> None:
+    """ "Klaus Stöhr, Leiter des Programms, sagte": the subject stands before the commas."""
+    if segment[0] < 2:
+        return
+    first = 0
+    if words[first].key in NON_NP_OPENERS:
+        return
+    if any(is_finite(word) or word.key in AUXILIARIES for word in words[: segment[0]]):
+        return
+    subject = noun_phrase_right(words, first, limit=segment[0] - 1)
+    if subject is not None:
+        cue.speaker = subject
+        cue.verb_initial = False
 
 
 def _verb_final(words: Sequence[Word], position: int, end: int) -> bool:

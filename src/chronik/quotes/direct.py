@@ -12,18 +12,70 @@ from dataclasses import dataclass
 
 from chronik.quotes.cues import Cue
 from chronik.quotes.draft import Draft, SentenceAnalysis
-from chronik.quotes.grammar import DETERMINERS
+from chronik.quotes.grammar import DETERMINERS, subject_of
 from chronik.quotes.lexicon import key
 from chronik.quotes.marks import QuotedSpan
-from chronik.quotes.view import ArticleView
+from chronik.quotes.view import ArticleView, Word
 
 _TITLE_NOUNS = frozenset(
-    "buch roman film titel sendung zeitung zeitschrift magazin album song lied stück oper serie programm "
-    "operation projekt kampagne initiative motto slogan schlagzeile überschrift kolumne blatt tageszeitung "
-    "wochenzeitung sonntagszeitung show talkshow kinofilm werk gedicht bestseller theaterstück musical "
-    "ausstellung festival preis hashtag app plattform portal website webseite partei bewegung verein schiff "
-    "boulevardblatt nachrichtenmagazin radiosender sender fernsehsender".split()
+    [
+        "buch",
+        "roman",
+        "film",
+        "titel",
+        "sendung",
+        "zeitung",
+        "zeitschrift",
+        "magazin",
+        "album",
+        "song",
+        "lied",
+        "stück",
+        "oper",
+        "serie",
+        "programm",
+        "operation",
+        "projekt",
+        "kampagne",
+        "initiative",
+        "motto",
+        "slogan",
+        "schlagzeile",
+        "überschrift",
+        "kolumne",
+        "blatt",
+        "tageszeitung",
+        "wochenzeitung",
+        "sonntagszeitung",
+        "show",
+        "talkshow",
+        "kinofilm",
+        "werk",
+        "gedicht",
+        "bestseller",
+        "theaterstück",
+        "musical",
+        "ausstellung",
+        "festival",
+        "preis",
+        "hashtag",
+        "app",
+        "plattform",
+        "portal",
+        "website",
+        "webseite",
+        "partei",
+        "bewegung",
+        "verein",
+        "schiff",
+        "boulevardblatt",
+        "nachrichtenmagazin",
+        "radiosender",
+        "sender",
+        "fernsehsender",
+    ]
 )
+_NAMING_WORDS = frozenset({"namens", "genannt", "genannte", "genannten", "titel", "motto", "codename", "codenamen"})
 _SO_CALLED = frozenset({"sogenannte", "sogenannten", "sogenannter", "sogenanntes", "so", "genannte", "genannten"})
 _SENTENCE_END_CHARS = ".!?…"
 _NAME_PREPOSITIONS = frozenset({"im", "am", "vom", "zum", "beim", "gegenüber", "laut", "von", "mit"})
@@ -52,7 +104,7 @@ def classify(view: ArticleView, spans: list[QuotedSpan], analyses: list[Sentence
         if count == 0:
             continue
         full = _reads_as_utterance(view, span, analyses[open_sentence], analyses[close_sentence], count)
-        if not full and _is_title(view, span):
+        if _is_title(view, span) or (not full and count <= 6 and _is_name(view, span)):
             continue
         name_like = not full and _is_name_like(view, span, count)
         candidates.append(DirectCandidate(span, open_sentence, close_sentence, count, full, name_like))
@@ -85,6 +137,49 @@ def _is_title(view: ArticleView, span: QuotedSpan) -> bool:
     return previous in _SO_CALLED or previous in _TITLE_NOUNS or _is_title_compound(previous)
 
 
+def _is_name(view: ArticleView, span: QuotedSpan) -> bool:
+    """A proper name in quotation marks: an apposition ("die Fähre «Eagle»"), a title that opens with
+    an article ("«Der Spiegel»"), digits or inner capitals ("«Falcon 1»", "«GlobalFlyer»"), a
+    foreign word or a named entity the NER found."""
+    inner = [view.words[i] for i in view.words_between(span.start + 1, span.end - 1)]
+    words = [word for word in inner if not word.is_punct]
+    if not words:
+        return True
+    if not words[0].capitalized:
+        return False  # names start with a capital: «präventiven» is a quoted word, not a name
+    before = view.words_between(max(0, span.start - 40), span.start)
+    previous = view.words[before[-1]] if len(before) else None
+    if previous is not None and previous.sentence == words[0].sentence and _is_common_noun(view, previous):
+        return True
+    if previous is not None and previous.key in _NAMING_WORDS:
+        return True
+    if words[0].key in ("der", "die", "das") and words[0].capitalized:
+        return True
+    foreign = any(word.pos in ("NE", "FM") for word in words) and len(words) >= 2
+    if (foreign or any(_odd_word(word.text) for word in words)) and len(words) <= 4:
+        return True
+    content = sum(word.end - word.start for word in words)
+    named = sum(max(0, min(end, span.end) - max(start, span.start)) for start, end, _ in view.mentions)
+    return named >= 0.6 * content
+
+
+def _is_common_noun(view: ArticleView, word: Word) -> bool:
+    """A capitalised word inside its sentence (not the first word), i.e. a noun the quote is in apposition to."""
+    sentence = view.sentences[word.sentence]
+    if word.index == sentence.first or not word.capitalized or word.key in DETERMINERS:
+        return False
+    return word.pos in ("NN", "NE") if word.pos else True
+
+
+def _odd_word(text: str) -> bool:
+    letters = text.replace("-", "")
+    return (
+        any(ch.isdigit() for ch in text)
+        or (len(letters) > 1 and letters.isupper())
+        or any(ch.isupper() for ch in letters[1:] if not letters.isupper())
+    )
+
+
 def _is_name_like(view: ArticleView, span: QuotedSpan, count: int) -> bool:
     inner = [view.words[i] for i in view.words_between(span.start + 1, span.end - 1)]
     previous = _previous_word(view, span)
@@ -93,7 +188,9 @@ def _is_name_like(view: ArticleView, span: QuotedSpan, count: int) -> bool:
 
 
 def _is_title_compound(word: str) -> bool:
-    return any(word.endswith(noun) for noun in ("buch", "film", "roman", "titel", "zeitung", "magazin", "album", "sendung"))
+    return any(
+        word.endswith(noun) for noun in ("buch", "film", "roman", "titel", "zeitung", "magazin", "album", "sendung")
+    )
 
 
 def _cue_after(span: QuotedSpan, closing: SentenceAnalysis) -> Cue | None:
@@ -102,9 +199,9 @@ def _cue_after(span: QuotedSpan, closing: SentenceAnalysis) -> Cue | None:
         segment_start = closing.segments[closing.segment_of(cue.words[0])][0]
         first = closing.words[segment_start]
         between = [w for w in closing.words if span.end <= w.start < first.start]
-        if first.start >= span.end and all(w.text in (",", "–", "—", "-") for w in between) and len(between) <= 2:
-            if cue.verb_initial or cue.kind == "frame":
-                return cue
+        adjacent = first.start >= span.end and all(w.text in (",", "–", "—", "-") for w in between)
+        if adjacent and len(between) <= 2 and (cue.verb_initial or cue.kind == "frame"):
+            return cue
     return None
 
 
@@ -155,10 +252,24 @@ def _draft_for(view: ArticleView, candidate: DirectCandidate, analyses: list[Sen
     if cue is None:
         cue, analysis = _cue_before(span, opening), opening
     if cue is None:
-        draft.inherits_speaker = True
+        draft.speaker = _colon_subject(span, opening)
+        draft.inherits_speaker = draft.speaker is None
         return draft
     apply_cue(draft, cue, analysis)
     return draft
+
+
+def _colon_subject(span: QuotedSpan, opening: SentenceAnalysis) -> tuple[int, int] | None:
+    """ "Brauns hat weniger Hemmungen: «…»": the subject of the clause before the colon."""
+    before = [position for position, word in enumerate(opening.words) if word.end <= span.start]
+    if not before or opening.words[before[-1]].text != ":":
+        return None
+    clause_start = 0
+    for position in before[:-1]:
+        if opening.words[position].text in (":", ";") or opening.words[position].index in opening.masked:
+            clause_start = position + 1
+    subject = subject_of(opening.words, clause_start, before[-1])
+    return None if subject is None else opening.char_span(*subject)
 
 
 def apply_cue(draft: Draft, cue: Cue, analysis: SentenceAnalysis) -> None:

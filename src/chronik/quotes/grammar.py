@@ -8,39 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from chronik.quotes.lexicon import QuoteLexicon, key
+from chronik.quotes.lexicon import QuoteLexicon, function_words, key
 from chronik.quotes.view import Word
 
-DETERMINERS = frozenset(
-    "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner "
-    "sein seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres unser unsere dieser diese "
-    "dieses diesen diesem jener jene beide beiden alle viele mehrere einige zwei drei vier fünf zahlreiche".split()
-)
-PRONOUNS = frozenset("er sie es man wir ich ihr du dieser diese jener jene".split())
-PERSONAL_PRONOUNS = frozenset("er sie man wir ich ihr".split())
-SUBORDINATORS = frozenset(
-    "dass daß ob wie wann warum weshalb weswegen wo wer was welche welcher welches wieso inwieweit "
-    "wieviel wie viele woher wohin".split()
-)
-NON_NP_OPENERS = frozenset(
-    "zudem ausserdem dabei auch jedoch gleichzeitig dann später bereits zuvor danach dazu darüber deshalb "
-    "daher so nun jetzt heute gestern morgen weiter ferner allerdings trotzdem dennoch damals inzwischen "
-    "mittlerweile bislang bisher schon erst noch ebenfalls konkret insbesondere gegenüber demnach dagegen "
-    "hingegen stattdessen zugleich ebenso überdies anschliessend letztlich schliesslich zuletzt kürzlich "
-    "unterdessen indes derweil vorher nachher hier dort da denn aber und oder sondern doch zwar offenbar "
-    "offenbar wohl vermutlich angeblich nämlich also immerhin zunächst zuerst erstmals wieder ebenso "
-    "gestern vorgestern heute morgen nachdem als weil obwohl während wenn falls sobald bevor "
-    "am im in an auf bei beim nach vor seit mit für gegen über unter zu zum zur vom von aus wegen trotz "
-    "laut gemäss zufolge durch ohne um bis ab per pro neben zwischen hinter samt".split()
-)
-PREPOSITIONS = frozenset(
-    "am im in an auf bei beim nach vor seit mit für gegen über unter zu zum zur vom von aus wegen trotz "
-    "durch ohne um bis ab per pro neben zwischen hinter samt während gegenüber".split()
-)
-AUXILIARIES = frozenset(
-    "hat haben hatte hatten habe ist sind war waren wird werden wurde wurden sei seien will wollen wollte "
-    "wollten kann können konnte konnten soll sollen sollte sollten muss müssen musste mussten möchte".split()
-)
+DETERMINERS = function_words("determiners")
+PRONOUNS = function_words("pronouns")
+PERSONAL_PRONOUNS = function_words("personal_pronouns")
+SUBORDINATORS = function_words("subordinators")
+NON_NP_OPENERS = function_words("non_np_openers")
+PREPOSITIONS = function_words("prepositions")
+AUXILIARIES = function_words("auxiliaries")
+QUOTE_MARKS = frozenset("«»‹›„“”‚‘’\"'")
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "-"})
 SENTENCE_FINAL = frozenset({".", "!", "?", "…"})
 _FINITE_TAGS = ("VVFIN", "VAFIN", "VMFIN")
@@ -51,7 +29,7 @@ def is_finite(word: Word) -> bool:
 
 
 def konjunktiv(words: Sequence[Word], index: int, lexicon: QuoteLexicon) -> str | None:
-    """"I" or "II" when the word at `index` is a finite verb in Konjunktiv I or II, else None."""
+    """ "I" or "II" when the word at `index` is a finite verb in Konjunktiv I or II, else None."""
     word = words[index]
     if word.morph.get("Mood") == "Sub" and word.morph.get("Konj") in ("I", "II"):
         return word.morph["Konj"]
@@ -113,6 +91,9 @@ def noun_phrase_right(words: Sequence[Word], position: int, *, limit: int) -> tu
         return None
     if words[position].key in PERSONAL_PRONOUNS:
         return position, position + 1
+    if words[position].text in QUOTE_MARKS and position + 1 < limit:
+        found = noun_phrase_right(words, position + 1, limit=limit)
+        return None if found is None else (position, _close_mark(words, found[1], limit))
     end = _chain(words, position, limit)
     while end < limit - 1 and words[end].key in ("der", "des", "von", "vom") and _np_word(words[end + 1], None):
         longer = _chain(words, end + 1, limit)
@@ -125,12 +106,21 @@ def noun_phrase_right(words: Sequence[Word], position: int, *, limit: int) -> tu
     return position, end
 
 
+def _close_mark(words: Sequence[Word], end: int, limit: int) -> int:
+    return end + 1 if end < limit and words[end].text in QUOTE_MARKS else end
+
+
 def _chain(words: Sequence[Word], position: int, limit: int) -> int:
     end = position
     seen_noun = False
+    quoted = False
     while end < limit:
         word = words[end]
         next_word = words[end + 1] if end + 1 < limit else None
+        if word.text in QUOTE_MARKS and (quoted or (next_word is not None and next_word.capitalized and not seen_noun)):
+            quoted = not quoted  # a quoted name inside the phrase: die „Computerwoche“
+            end += 1
+            continue
         if not _np_word(word, next_word) or (seen_noun and _is_determiner(word)):
             break
         seen_noun = seen_noun or (word.capitalized and not _is_determiner(word))
@@ -165,3 +155,15 @@ def noun_phrase_left(words: Sequence[Word], start: int, verb: int) -> tuple[int,
     if end < verb and words[end].text in (",", "(") and verb - end <= 12:
         end = verb  # an apposition: "Rustem Umjerow, Sekretär des Sicherheitsrats, sagte"
     return (start, end) if end >= verb - 1 else None
+
+
+def subject_of(words: Sequence[Word], start: int, end: int) -> tuple[int, int] | None:
+    """The subject of a main clause: its first phrase, or the phrase after its finite verb."""
+    found = noun_phrase_right(words, start, limit=end)
+    if found is not None and words[start].key not in NON_NP_OPENERS:
+        return found
+    for position in range(start + 1, end):
+        word = words[position]
+        if is_finite(word) or (not word.pos and word.key in AUXILIARIES):
+            return noun_phrase_right(words, position + 1, limit=end)
+    return None

@@ -17,7 +17,39 @@ from chronik.quotes.grammar import SENTENCE_FINAL, SUBORDINATORS, is_finite, kon
 from chronik.quotes.lexicon import QuoteLexicon
 from chronik.quotes.view import ArticleView
 
-_REPORTED_LEMMAS_EXCLUDED = frozenset({"nennen", "heissen", "lauten", "rechnen", "entscheiden", "fragen", "informieren"})
+# Verbs that too often describe something other than a speech act to stand alone as one.
+_REPORTED_LEMMAS_EXCLUDED = frozenset(
+    [
+        "nennen",
+        "heissen",
+        "lauten",
+        "rechnen",
+        "entscheiden",
+        "fragen",
+        "informieren",
+        "zeigen",
+        "feststellen",
+        "bemerken",
+        "beschliessen",
+        "annehmen",
+        "ausgehen",
+        "hervorgehen",
+        "bekanntwerden",
+        "zitieren",
+        "verweisen",
+        "erinnern",
+        "sprechen",
+        "ausschliessen",
+        "schildern",
+        "beschreiben",
+        "schreiben",
+        "melden",
+        "berichten",
+        "bestätigen",
+        "zustimmen",
+        "ablehnen",
+    ]
+)
 
 
 def build_indirect(
@@ -33,7 +65,7 @@ def build_indirect(
             draft = Draft("Indirect", message, [analysis.index])
             apply_cue(draft, cue, analysis)
             drafts.append(draft)
-    if not drafts and not _has_direct(analysis, taken):
+    if not drafts and not _has_direct(analysis, taken) and analysis.paragraph not in view.title_paragraphs:
         reported = _reported(analysis)
         if reported is not None:
             drafts.append(reported)
@@ -61,10 +93,14 @@ def _has_direct(analysis: SentenceAnalysis, taken: list[Draft]) -> bool:
 
 def _message(view: ArticleView, analysis: SentenceAnalysis, cue: Cue, lexicon: QuoteLexicon) -> list[tuple[int, int]]:
     """The message of a cue as character spans, or [] when the cue has no content clause."""
+    if cue.kind == "frame" and cue.lemma == "wonach":
+        return [_to_end(analysis, cue.words[0] + 1)]
     if cue.kind == "frame":
         return _around(analysis, cue.frame or (cue.words[0], cue.words[-1] + 1))
     if cue.kind == "anaphoric":
         return _anaphoric(view, analysis, cue)
+    if cue.subordinate and analysis.words[cue.segment[0]].key == "wie":
+        return _around(analysis, cue.segment)
     segments = analysis.segments
     number = analysis.segment_of(cue.words[0])
     words = analysis.words
@@ -73,9 +109,22 @@ def _message(view: ArticleView, analysis: SentenceAnalysis, cue: Cue, lexicon: Q
         return _fronted(analysis, cue, number, lexicon)
     if following is not None and _introduces(analysis, number, following, lexicon):
         return [_to_end(analysis, following[0])]
+    later = _later_dass(analysis, number, lexicon)
+    if later is not None:
+        return [_to_end(analysis, later)]
     if following is None and _dass_inside(words, cue, segments[number]):
         return [_to_end(analysis, _dass_inside(words, cue, segments[number]))]
     return []
+
+
+def _later_dass(analysis: SentenceAnalysis, number: int, lexicon: QuoteLexicon) -> int | None:
+    """A dass/ob clause after an apposition: "verkündete der DFB, kurz DFB, dann offiziell, dass …"."""
+    for segment in analysis.segments[number + 2 : number + 4]:
+        if analysis.words[segment[0]].key in ("dass", "daß", "ob"):
+            return segment[0]
+        if _has_finite(analysis, segment, lexicon):
+            return None
+    return None
 
 
 def _introduces(analysis: SentenceAnalysis, number: int, following: tuple[int, int], lexicon: QuoteLexicon) -> bool:
@@ -86,8 +135,11 @@ def _introduces(analysis: SentenceAnalysis, number: int, following: tuple[int, i
         return True
     if _has_konjunktiv(analysis, following, lexicon):
         return True
-    last = words[following[1] - 1]
-    return last.pos == "VVIZU" or (following[1] - following[0] > 1 and words[following[1] - 2].key == "zu")
+    end = following[1]
+    while end > following[0] + 1 and words[end - 1].is_punct:
+        end -= 1
+    last = words[end - 1]
+    return last.pos == "VVIZU" or (end - following[0] > 1 and words[end - 2].key == "zu")
 
 
 def _has_konjunktiv(analysis: SentenceAnalysis, segment: tuple[int, int], lexicon: QuoteLexicon) -> bool:
@@ -100,7 +152,7 @@ def _has_konjunktiv(analysis: SentenceAnalysis, segment: tuple[int, int], lexico
 
 
 def _fronted(analysis: SentenceAnalysis, cue: Cue, number: int, lexicon: QuoteLexicon) -> list[tuple[int, int]]:
-    """"Die Lage sei ernst, sagte er." and the inserted "A, heisst es darin, B"."""
+    """ "Die Lage sei ernst, sagte er." and the inserted "A, heisst es darin, B"."""
     segments = analysis.segments
     before = (segments[0][0], segments[number - 1][1])
     if analysis.words[before[0]].key in SUBORDINATORS - {"dass", "daß", "ob"}:
@@ -158,22 +210,23 @@ def _word_count(analysis: SentenceAnalysis, spans: list[tuple[int, int]]) -> int
 
 
 def _anaphoric(view: ArticleView, analysis: SentenceAnalysis, cue: Cue) -> list[tuple[int, int]]:
-    """"Das sagte X": the message is the previous sentence of the paragraph."""
+    """ "Das sagte X": the message is the previous sentence of the paragraph."""
     number = analysis.segment_of(cue.words[0])
     if number > 0:
         return [analysis.char_span(analysis.segments[0][0], analysis.segments[number - 1][1])]
-    if analysis.index == 0:
+    paragraph = view.sentences[analysis.index].paragraph
+    earlier = [s for s in view.sentences[max(0, analysis.index - 3) : analysis.index] if s.paragraph == paragraph]
+    if not earlier:
         return []
-    previous = view.sentences[analysis.index - 1]
-    if previous.paragraph != view.sentences[analysis.index].paragraph:
-        return []
-    return [(previous.start, previous.end)]
+    return [(earlier[0].start, earlier[-1].end)]
 
 
 def _reported(analysis: SentenceAnalysis) -> Draft | None:
     for cue in analysis.cues:
         if cue.kind != "verb" or not cue.finite or cue.lemma in _REPORTED_LEMMAS_EXCLUDED:
             continue
+        if cue.medium == "thought" and not any(word.index in analysis.masked for word in analysis.words):
+            continue  # a thought verb counts only when it carries a quoted phrase: "wünsche «…»"
         if cue.words[0] in analysis.used_cues or cue.speaker is None:
             continue
         if cue.subordinate:
@@ -191,10 +244,16 @@ def build_free_indirect(
     drafts: list[Draft] = []
     for analysis in analyses:
         sentence = view.sentences[analysis.index]
-        if _covered(sentence.start, sentence.end, taken) or not _konjunktiv_one(analysis, lexicon):
+        if analysis.paragraph in view.title_paragraphs or _covered(sentence.start, sentence.end, taken):
+            continue
+        if not _konjunktiv_one(analysis, lexicon):
             continue
         previous = drafts[-1] if drafts else None
-        if previous is not None and previous.sentences[-1] == analysis.index - 1 and _same_paragraph(view, previous, analysis):
+        if (
+            previous is not None
+            and previous.sentences[-1] == analysis.index - 1
+            and _same_paragraph(view, previous, analysis)
+        ):
             previous.message[-1] = (previous.message[-1][0], sentence.end)
             previous.sentences.append(analysis.index)
             continue
@@ -223,8 +282,10 @@ def _konjunktiv_one(analysis: SentenceAnalysis, lexicon: QuoteLexicon) -> bool:
 
 
 def _fixed_phrase(words: Sequence[object], position: int) -> bool:
-    """"es sei denn", "sei es", "wie dem auch sei": Konjunktiv I that reports nothing."""
+    """ "es sei denn", "sei es", "wie dem auch sei": Konjunktiv I that reports nothing."""
     current = getattr(words[position], "key", "")
     after = getattr(words[position + 1], "key", "") if position + 1 < len(words) else ""
     before = getattr(words[position - 1], "key", "") if position > 0 else ""
-    return (current == "sei" and (after in ("denn", "es", "dank") or before == "auch")) or current == "gebe" and before == "gott"
+    return (current == "sei" and (after in ("denn", "es", "dank") or before == "auch")) or (
+        current == "gebe" and before == "gott"
+    )

@@ -86,7 +86,8 @@ def _medium(value: str, source: str) -> Medium:
 
 def weak_forms(stem: str, *, prefixed: bool) -> set[str]:
     """Regular finite forms and the participle of a weak verb stem ("sag" → sagt, sagte, gesagt…)."""
-    joint = "e" if stem.endswith(("t", "d")) or (stem.endswith(("m", "n")) and not stem.endswith(("rn", "ln"))) else ""
+    consonant_nasal = stem.endswith(("m", "n")) and len(stem) > 2 and _consonant_before_nasal(stem)
+    joint = "e" if stem.endswith(("t", "d")) or consonant_nasal else ""
     if stem.endswith(("er", "el")):
         forms = {stem + "t", stem + "te", stem + "ten", stem + "n", stem + "e"}
     else:
@@ -94,6 +95,14 @@ def weak_forms(stem: str, *, prefixed: bool) -> set[str]:
     participle = stem + joint + "t"
     forms.add(participle if prefixed else "ge" + participle)
     return forms
+
+
+def _consonant_before_nasal(stem: str) -> bool:
+    """ "rechn", "atm", "zeichn" take "-et"; "lehn", "beton", "lern" do not."""
+    before = stem[-2]
+    if before == "h":
+        return stem[-3] not in "aeiouyäöü"
+    return before not in "aeiouyäöülrmn"
 
 
 def _verb_forms(lemma: str, irregular: list[str]) -> tuple[str, set[str]]:
@@ -115,7 +124,9 @@ def _add_verbs(lexicon: QuoteLexicon, text: str, source: str) -> None:
         joined = key(lemma.replace("|", ""))
         lexicon.verb_lemmas[joined] = medium
         for form in forms:
-            if particle:
+            if particle and key(form).startswith(key(particle)) and form not in (lemma.split("|")[1],):
+                _add_sense(lexicon, form, VerbSense(joined, medium))
+            elif particle:
                 _add_sense(lexicon, form, VerbSense(joined, medium, key(particle)))
                 _add_sense(lexicon, particle + form, VerbSense(joined, medium))
                 if form.startswith("ge"):
@@ -176,6 +187,23 @@ _FILES = {
     "konjunktiv.tsv": _add_konjunktiv,
     "frames.yaml": _add_frames,
 }
+
+
+@cache
+def _function_word_table() -> dict[str, frozenset[str]]:
+    text = (resources.files("chronik") / "data" / "quotes" / "function_words.yaml").read_text(encoding="utf-8")
+    loaded = yaml.safe_load(text)
+    if not isinstance(loaded, dict):
+        raise ChronikError("E040", "data/quotes/function_words.yaml", "must be a mapping of lists")
+    return {str(name): frozenset(key(str(word)) for word in words) for name, words in loaded.items()}
+
+
+def function_words(group: str) -> frozenset[str]:
+    """A closed word class from `function_words.yaml` (determiners, prepositions, …)."""
+    try:
+        return _function_word_table()[group]
+    except KeyError:
+        raise ChronikError("E040", "data/quotes/function_words.yaml", f"missing word group {group!r}") from None
 
 
 @cache

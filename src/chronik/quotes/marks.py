@@ -59,7 +59,7 @@ def _classify(text: str, index: int, openers: tuple[str, str], german_lows: bool
     if char == "„":
         return ("open", "german")
     if char == "‚":
-        return ("open", "german-single") if _LETTER.match(after) or after in "„«»\"" else None
+        return ("open", "german-single") if _LETTER.match(after) or after in '„«»"' else None
     if char == "“":
         return ("close", "german") if german_lows else ("open", "english")
     if char == "”":

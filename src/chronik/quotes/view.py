@@ -18,7 +18,9 @@ from chronik.quotes.lexicon import key
 _WORD = re.compile(r"\w+(?:[-'’.&/]\w+)*-?|[^\w\s]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])([»«“”\"'‘›‹]?)\s+(?=[«»„“‚‹›\"'(]?[A-ZÄÖÜ0-9])")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
-_ABBREVIATION_END = re.compile(r"(?:\b\w\.|\b(?:Dr|Prof|St|Nr|bzw|ca|vgl|z\.B|u\.a|Mio|Mrd|Abs|Art|Hr|Fr|Jh|usw|etc|evtl|inkl|sog)\.)$")
+_ABBREVIATION_END = re.compile(
+    r"(?:\b\w\.|\b(?:Dr|Prof|St|Nr|bzw|ca|vgl|z\.B|u\.a|Mio|Mrd|Abs|Art|Hr|Fr|Jh|usw|etc|evtl|inkl|sog)\.)$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +60,9 @@ class ArticleView:
     def __init__(self, article: Article) -> None:
         self.text = article.text
         self.paragraphs = _paragraphs(article)
+        self.title_paragraphs = frozenset(i for i, p in enumerate(article.paragraphs) if p.kind == "title")
         self.tagged = any(token.pos for token in article.tokens)
+        self.mentions = sorted((m.start, m.end, m.label) for m in article.mentions)
         self.words, self.sentences = _build(article, self.paragraphs)
         self._starts = [word.start for word in self.words]
         self._ends = [word.end for word in self.words]

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, cast
 
-from chronik.errors import ChronikError, InputError
+from chronik.errors import ChronikError
 from chronik.readers.base import FORMATS, ReaderOptions, ReadResult, Rejection
 from chronik.readers.detect import HEAD_BYTES, detect_format
 from chronik.readers.feed import read_feed
@@ -118,10 +118,3 @@ def _guarded(results: Iterator[ReadResult], *, source: str, code: str) -> Iterat
         yield Rejection(exc.source, exc.code, exc.problem)
     except Exception as exc:  # third-party parsers raise anything on hostile input
         yield Rejection(source, code, f"{type(exc).__name__}: {exc}")
-
-
-def read_one(raw: bytes, *, source: str = "<bytes>", options: ReaderOptions | None = None) -> ReadResult:
-    """The first result of `read_bytes` (for single-article inputs)."""
-    for result in read_bytes(raw, source=source, options=options):
-        return result
-    raise InputError("E002", source, "no article in input")

@@ -7,7 +7,7 @@ from typing import Any
 
 from chronik.model import Article, Author
 from chronik.readers.base import article_id, date_or_warning
-from chronik.structure import analyze_structure
+from chronik.structure import analyze_structure, load_roles
 
 
 @dataclass(slots=True)
@@ -24,13 +24,15 @@ class ArticleFields:
     language: str = "de"
     metadata: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    role_files: tuple[str, ...] = ()  # extra journalist role words for bylines
 
 
 def make_article(text: str, *, source: str, fields: ArticleFields | None = None) -> Article:
     """Paragraphs, kinds, byline and date from the text; metadata from `fields` wins."""
     fields = fields or ArticleFields()
-    structure = analyze_structure(text, title=_clean(fields.title), lead=_clean(fields.lead))
-    warnings = list(fields.warnings)
+    roles = load_roles(fields.role_files)
+    structure = analyze_structure(text, title=_clean(fields.title), lead=_clean(fields.lead), roles=roles)
+    warnings = [*fields.warnings, *(f"{warning} in {source}" for warning in structure.warnings)]
     date = date_or_warning(fields.date, source, warnings) or structure.date
     return Article(
         id=fields.id or article_id(text),

@@ -9,20 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from dateutil import parser as date_parser
 
-from chronik.errors import ERROR_CODES, ChronikError, InputError
+from chronik.errors import InputError
 from chronik.model import Article, content_hash
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 FORMATS = ("news", "text", "html", "feed", "warc", "jsonl", "csv")
 # Control characters that never appear in text files (tab, newlines, form feed and ESC excluded).
 _BINARY_BYTES = bytes(range(0, 9)) + bytes(range(14, 27)) + bytes(range(28, 32))
-_BINARY_TABLE = bytes.maketrans(b"", b"")
 _MIN_YEAR = 1800
 
 
@@ -36,6 +34,7 @@ class ReaderOptions:
     delimiter: str | None = None  # CSV: None = detect
     quotechar: str | None = None  # CSV: None = detect
     language: str = "de"
+    role_files: tuple[str, ...] = ()  # extra role-word files for bylines (format of data/structure/roles.txt)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +63,6 @@ class DecodedText:
     encoding: str = "utf-8"
 
 
-def describe_code(code: str) -> str:
-    return ERROR_CODES.get(code, "unknown error")
-
-
 def check_size(raw: bytes, source: str, *, max_bytes: int) -> None:
     """Raise E004 when `raw` is over the size limit."""
     if len(raw) > max_bytes:
@@ -81,7 +76,7 @@ def looks_binary(raw: bytes) -> bool:
         return True
     if not head:
         return False
-    control = len(head) - len(head.translate(_BINARY_TABLE, _BINARY_BYTES))
+    control = len(head) - len(head.translate(None, _BINARY_BYTES))
     return control / len(head) > 0.05
 
 
@@ -155,13 +150,3 @@ def date_or_warning(value: object, source: str, warnings: list[str]) -> str | No
     except InputError as exc:
         warnings.append(str(exc))
         return None
-
-
-def guarded(reader: Callable[[], ReadResult], *, source: str, code: str) -> ReadResult:
-    """Run one third-party parse; turn its unexpected failures into a coded rejection."""
-    try:
-        return reader()
-    except ChronikError as exc:
-        return Rejection(exc.source, exc.code, exc.problem)
-    except Exception as exc:  # third-party parsers raise anything on hostile input
-        return Rejection(source, code, f"{type(exc).__name__}: {exc}")

@@ -60,6 +60,7 @@ def entry_to_article(entry: Any, *, source: str, outlet: str | None, options: Re
         url=_clean(entry.get("link")),
         outlet=outlet,
         language=options.language,
+        role_files=options.role_files,
         metadata={"entry_id": entry.get("id")} if entry.get("id") else {},
     )
     return make_article(text, source=source, fields=fields)

@@ -49,6 +49,7 @@ def html_to_article(raw: bytes, *, source: str, options: ReaderOptions, url: str
         url=getattr(document, "url", None) or url,
         outlet=_clean(getattr(document, "sitename", None)),
         language=options.language,
+        role_files=options.role_files,
         metadata=_metadata(document),
         warnings=decoded.warnings,
     )

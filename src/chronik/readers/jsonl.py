@@ -152,6 +152,7 @@ def record_to_article(
         url=_string(record.get("url")),
         outlet=_string(_first(record, _OUTLET_KEYS)),
         language=_string(record.get("language")) or options.language,
+        role_files=options.role_files,
         metadata=_metadata(record, line),
         warnings=list(warnings),
     )

@@ -20,5 +20,5 @@ def read_limited(stream: BinaryIO, *, max_bytes: int) -> bytes:
 def read_plain(stream: BinaryIO, source: str, options: ReaderOptions) -> Iterator[ReadResult]:
     """One article from a text file; structure (date header, byline, subheads) is detected."""
     decoded = decode_bytes(read_limited(stream, max_bytes=options.max_bytes), source, max_bytes=options.max_bytes)
-    fields = ArticleFields(language=options.language, warnings=decoded.warnings)
+    fields = ArticleFields(language=options.language, warnings=decoded.warnings, role_files=options.role_files)
     yield make_article(decoded.text, source=source, fields=fields)

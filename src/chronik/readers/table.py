@@ -34,7 +34,8 @@ def read_table(stream: BinaryIO, source: str, options: ReaderOptions) -> Iterato
     head = text_stream.read(_SNIFF_BYTES)
     dialect = _dialect(head, options)
     rows = csv.reader(_prepend(head, text_stream), dialect)
-    csv.field_size_limit(max(options.max_bytes, 1024))
+    # Cells over the limit are rejected per row (E004); far larger ones stop the file (E015).
+    csv.field_size_limit(max(options.max_bytes * 4, 1 << 20))
     try:
         yield from _read_rows(rows, head, source, options)
     except csv.Error as exc:
@@ -63,13 +64,12 @@ def _dialect(head: str, options: ReaderOptions) -> type[csv.Dialect]:
 
 
 def _sniff(head: str) -> tuple[str, str]:
-    sample = "\n".join(head.splitlines()[:20])
-    try:
-        sniffed = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        counts = {candidate: sample.count(candidate) for candidate in ",;\t|"}
-        return max(counts, key=lambda key: counts[key]), '"'
-    return sniffed.delimiter, sniffed.quotechar or '"'
+    """Delimiter and quote from the first line (a header or first row): the most frequent of , ; tab |."""
+    first_line = head.split("\n", 1)[0]
+    counts = {candidate: first_line.count(candidate) for candidate in ",;\t|"}
+    delimiter = max(counts, key=lambda key: counts[key]) if any(counts.values()) else ","
+    quote = "'" if first_line.startswith("'") or f"{delimiter}'" in first_line else '"'
+    return delimiter, quote
 
 
 def _read_rows(rows: Iterator[list[str]], head: str, source: str, options: ReaderOptions) -> Iterator[ReadResult]:

@@ -1,7 +1,7 @@
 """WARC archives (warcio): one article per HTML response record.
 
 A truncated or corrupt archive ends with an E014 rejection; the records read before it
-are kept. (An archive cut inside a record header reads as a shorter archive: warcio stops there.) Records without HTML or without body text are skipped or rejected one by one.
+are kept. Non-HTML records are skipped; HTML without body text is rejected.
 """
 
 from __future__ import annotations
@@ -21,8 +21,10 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 def read_warc(stream: BinaryIO, source: str, options: ReaderOptions) -> Iterator[ReadResult]:
     """Articles from the HTML responses of a (gzipped) WARC file."""
     index = 0
+    counted = _CountingReader(stream)
+    records = ArchiveIterator(counted)
     try:
-        for record in ArchiveIterator(stream):
+        for record in records:
             index += 1
             result = _read_record(record, f"{source}#{index}", options) if _is_html_response(record) else None
             if _truncated(record):
@@ -33,8 +35,28 @@ def read_warc(stream: BinaryIO, source: str, options: ReaderOptions) -> Iterator
     except Exception as exc:  # warcio/gzip/zlib raise many kinds on corrupt input
         yield Rejection(f"{source}#{index + 1}", "E014", f"corrupt or truncated WARC: {type(exc).__name__}: {exc}")
         return
-    if index == 0:
+    if counted.consumed > records.offset:  # bytes after the last record did not form one
+        yield Rejection(f"{source}#{index + 1}", "E014", "WARC archive is truncated or has trailing garbage")
+    elif index == 0:
         yield Rejection(source, "E014", "no WARC records found")
+
+
+class _CountingReader:
+    """Counts the bytes warcio takes from the input, to tell a cut-off archive from a short one."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self.consumed = 0
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self._stream.read(size)
+        self.consumed += len(chunk)
+        return chunk
+
+    def readline(self, size: int = -1) -> bytes:
+        line = self._stream.readline(size)
+        self.consumed += len(line)
+        return line
 
 
 def _truncated(record: Any) -> bool:

@@ -43,7 +43,8 @@ class PostgresStore(SqlWriter, SqlChronicle, Store):
         self._migrate()
 
     def _execute(self, sql: str, params: Sequence[Any]) -> Any:
-        return self._connection.execute(sql.replace("?", "%s"), tuple(params))
+        values = tuple(_storable(value) for value in params)
+        return self._connection.execute(sql.replace("?", "%s"), values)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -68,9 +69,17 @@ class PostgresStore(SqlWriter, SqlChronicle, Store):
     def _integrity_errors(self) -> tuple[type[Exception], ...]:
         return (self._psycopg.IntegrityError,)
 
+    def _database_errors(self) -> tuple[type[Exception], ...]:
+        return (self._psycopg.Error,)
+
     def close(self) -> None:
         with self._locked():
             self._connection.close()
+
+
+def _storable(value: Any) -> Any:
+    """PostgreSQL text cannot hold NUL: it becomes U+FFFD (same length, so offsets stay valid)."""
+    return value.replace("\x00", "\ufffd") if isinstance(value, str) else value
 
 
 def _redact(url: str) -> str:

@@ -62,6 +62,10 @@ class SqlBase:
     @abstractmethod
     def _integrity_errors(self) -> tuple[type[Exception], ...]: ...
 
+    @abstractmethod
+    def _database_errors(self) -> tuple[type[Exception], ...]:
+        """The driver's base error classes (wrapped as E030 on writes)."""
+
     # -- helpers ----------------------------------------------------------------------
     def _run(self, sql: str, params: Sequence[Any] = ()) -> None:
         self._execute(sql, params)

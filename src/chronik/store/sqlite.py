@@ -83,6 +83,9 @@ class SQLiteStore(SqlWriter, SqlChronicle, Store):
     def _integrity_errors(self) -> tuple[type[Exception], ...]:
         return (sqlite3.IntegrityError,)
 
+    def _database_errors(self) -> tuple[type[Exception], ...]:
+        return (sqlite3.Error,)
+
     def close(self) -> None:
         with self._locked():
             self._connection.close()

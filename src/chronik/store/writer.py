@@ -65,6 +65,8 @@ class SqlWriter(SqlBase):
                 if stored is not None:  # a concurrent writer stored the same text first
                     return AddResult("duplicate", article.id, str(stored))
                 raise StoreError("E030", article.id, f"could not store article: {exc}") from exc
+            except self._database_errors() as exc:
+                raise StoreError("E030", article.id, f"could not store article: {exc}") from exc
             return AddResult("ingested", article.id, None, near[0] if near else None, near[1] if near else None)
 
     def add_rejection(self, source: str, code: str, problem: str) -> None:

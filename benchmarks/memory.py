@@ -1,0 +1,123 @@
+"""Memory of streaming ingest: N articles into SQLite, peak RSS must stay < 1.5 GB.
+
+The corpus is the 1,028 real 10kGNAD test articles repeated with variations (dateline,
+agency tag) up to `--n`, written to a JSON Lines file first; then `chronik.ingest.ingest`
+(the path `chronik ingest` takes) reads it line by line, runs the pipeline and stores
+each article in SQLite. Resident memory is sampled every `--every` articles: if the
+ingest kept per-article state, RSS would grow with the count, so the growth per
+10,000 articles after the first sample is reported next to the peak.
+
+    python benchmarks/memory.py --n 100000 [--stages a,b] [--keep-db] [--json out.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from chronik.ingest import IngestProgress, ingest
+from chronik.pipeline import build_pipeline
+from chronik.readers import ReaderOptions, read_path
+from chronik.store import open_store
+from scale_corpus import current_rss_mb, gnad_path, machine, peak_rss_mb, write_jsonl
+from throughput import buildable_stages
+
+LIMIT_MB = 1536
+
+
+def _texts() -> list[str]:
+    return [result.text for result in read_path(gnad_path(), options=ReaderOptions()) if hasattr(result, "text")]
+
+
+def run(*, count: int, stages: list[str], every: int, workdir: Path) -> dict[str, Any]:
+    before = machine()
+    corpus = write_jsonl(_texts(), count, workdir / "corpus.jsonl")
+    database = workdir / "memory.db"
+    samples: list[tuple[int, float, float]] = []
+    started = time.perf_counter()
+
+    def sample(progress: IngestProgress) -> None:
+        if progress.done % every == 0 or progress.done == count:
+            samples.append((progress.done, round(current_rss_mb(), 1), round(time.perf_counter() - started, 1)))
+            print(
+                f"{progress.done:>7} articles  RSS {samples[-1][1]:7.1f} MiB  {samples[-1][2]:7.1f} s", file=sys.stderr
+            )
+
+    store = open_store(str(database))
+    try:
+        report = ingest([str(corpus)], store, build_pipeline(stages), on_progress=sample)
+        counts = store.counts()
+    finally:
+        store.close()
+    seconds = time.perf_counter() - started
+    return {
+        "machine_before": before,
+        "articles": count,
+        "stages": stages,
+        "ingested": report.ingested,
+        "duplicate": report.duplicate,
+        "rejected": report.rejected,
+        "store_counts": counts,
+        "seconds": round(seconds, 1),
+        "articles_per_s": round(count / seconds, 1),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+        "growth_mb_per_10k": _growth(samples),
+        "db_mb": round(database.stat().st_size / 2**20, 1),
+        "samples": samples,
+        "machine_after": machine(),
+    }
+
+
+def _growth(samples: list[tuple[int, float, float]]) -> float | None:
+    """RSS growth per 10,000 articles between the first and the last sample."""
+    if len(samples) < 2 or samples[-1][0] == samples[0][0]:
+        return None
+    (first_n, first_rss, _), (last_n, last_rss, _) = samples[0], samples[-1]
+    return round((last_rss - first_rss) / (last_n - first_n) * 10_000, 1)
+
+
+def render(result: dict[str, Any]) -> str:
+    verdict = "PASS" if result["peak_rss_mb"] < LIMIT_MB else "FAIL"
+    return "\n".join(
+        [
+            f"{result['articles']} articles into SQLite; stages: {', '.join(result['stages'])}",
+            f"load before: {result['machine_before']['load']}",
+            f"ingested {result['ingested']}, duplicate {result['duplicate']}, rejected {result['rejected']}",
+            f"{result['seconds']} s, {result['articles_per_s']} articles/s, database {result['db_mb']} MiB",
+            f"peak RSS {result['peak_rss_mb']} MiB (limit {LIMIT_MB} MiB: {verdict}); "
+            f"growth {result['growth_mb_per_10k']} MiB per 10k articles",
+            f"load after: {result['machine_after']['load']}",
+        ]
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Peak memory of streaming ingest into SQLite.")
+    parser.add_argument("--n", type=int, default=100_000, help="articles to ingest (default 100,000)")
+    parser.add_argument("--every", type=int, default=1000, help="sample RSS every N articles")
+    parser.add_argument("--stages", default=None, help="comma-separated stages (default: all that build)")
+    parser.add_argument("--workdir", default=None, help="folder for the corpus and database (default: a temp dir)")
+    parser.add_argument("--json", default=None, help="also write the result as JSON here")
+    args = parser.parse_args(argv)
+    if not gnad_path().is_file():
+        print(f"skipped: {gnad_path()} not found")
+        return 0
+    stages = args.stages.split(",") if args.stages else buildable_stages()
+    with tempfile.TemporaryDirectory(prefix="chronik-memory-") as temporary:
+        workdir = Path(args.workdir or temporary)
+        workdir.mkdir(parents=True, exist_ok=True)
+        result = run(count=args.n, stages=stages, every=args.every, workdir=workdir)
+    print(render(result))
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,175 @@
+"""The event stage's data files: PLOVER types, trigger patterns, sector nouns, modality cues.
+
+Bundled files live in `chronik/data/events/`; users extend the trigger list with their own TSV
+files of the same columns (`stems, match, type, mode, particle, requires, excludes`).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from chronik.errors import ChronikError
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
+MATCH_KINDS = ("prefix", "suffix", "exact")
+
+
+def fold_word(word: str) -> str:
+    """Lower-case with Swiss "ss" for "ß", the form all event lexicons are written in."""
+    return word.lower().replace("ß", "ss")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One trigger pattern: which words evoke which event type."""
+
+    stems: tuple[str, ...]
+    match: str
+    type: str
+    mode: str | None = None
+    particle: str | None = None
+    requires: re.Pattern[str] | None = None
+    excludes: re.Pattern[str] | None = None
+
+    def matches(self, word: str) -> bool:
+        if self.match == "exact":
+            return word in self.stems
+        if self.match == "suffix":
+            return any(word.endswith(stem) for stem in self.stems)
+        return any(word.startswith(stem) for stem in self.stems)
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    """Everything the event stage looks up, loaded once per process."""
+
+    types: dict[str, dict[str, Any]]
+    triggers: tuple[Trigger, ...]
+    sectors: dict[str, str]
+    cues: dict[str, frozenset[str]]
+    cue_prefixes: dict[str, tuple[str, ...]]
+    negation_window: int = 5
+    _exact: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _memo: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for index, trigger in enumerate(self.triggers):
+            if trigger.match == "exact":
+                for stem in trigger.stems:
+                    self._exact.setdefault(stem, []).append(index)
+
+    def candidate_triggers(self, word: str) -> Iterable[Trigger]:
+        """Triggers that may fire on `word` (folded), in file order (memoised per word)."""
+        indexes = self._memo.get(word)
+        if indexes is None:
+            exact = set(self._exact.get(word, ()))
+            indexes = tuple(
+                i for i, t in enumerate(self.triggers) if i in exact or (t.match != "exact" and t.matches(word))
+            )
+            if len(self._memo) < 200_000:
+                self._memo[word] = indexes
+        return [self.triggers[i] for i in indexes]
+
+    def cameo(self, event_type: str) -> str | None:
+        entry = self.types.get(event_type) or {}
+        code = entry.get("cameo")
+        return str(code) if code is not None else None
+
+    def has_cue(self, kind: str, word: str) -> bool:
+        return word in self.cues.get(kind, frozenset()) or any(
+            word.startswith(p) for p in self.cue_prefixes.get(kind, ())
+        )
+
+    def sector_of(self, word: str) -> str | None:
+        """Sector of a role or group noun, matched on the whole word, then its head (suffix)."""
+        word = fold_word(word).rsplit("-", 1)[-1]
+        if word in self.sectors:
+            return self.sectors[word]
+        for stem in sorted(self.sectors, key=len, reverse=True):
+            if len(stem) >= 5 and (word.endswith(stem) or word.startswith(stem)):
+                return self.sectors[stem]
+        return None
+
+
+def _pattern(value: str | None, source: str) -> re.Pattern[str] | None:
+    if not value:
+        return None
+    try:
+        return re.compile(value)
+    except re.error as exc:
+        raise ChronikError("E040", source, f"invalid regex {value!r}: {exc}") from None
+
+
+def _read_rows(text: str) -> list[dict[str, str]]:
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE, restval="")
+    return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
+
+
+def read_triggers(text: str, source: str, types: Iterable[str]) -> list[Trigger]:
+    """Trigger rows from a TSV text; unknown types and match kinds are errors."""
+    known = set(types)
+    triggers = []
+    for row in _read_rows(text):
+        stems = tuple(fold_word(s) for s in row.get("stems", "").split("|") if s)
+        match = row.get("match") or "prefix"
+        if not stems or row.get("type") not in known or match not in MATCH_KINDS:
+            raise ChronikError("E040", source, f"bad trigger row: {row}")
+        triggers.append(
+            Trigger(
+                stems=stems,
+                match=match,
+                type=row["type"],
+                mode=row.get("mode") or None,
+                particle=fold_word(row["particle"]) if row.get("particle") else None,
+                requires=_pattern(row.get("requires"), source),
+                excludes=_pattern(row.get("excludes"), source),
+            )
+        )
+    return triggers
+
+
+def _cues(raw: dict[str, Any]) -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
+    words: dict[str, frozenset[str]] = {}
+    prefixes: dict[str, tuple[str, ...]] = {}
+    for kind, values in raw.items():
+        if not isinstance(values, list):
+            continue
+        folded = [fold_word(str(v)) for v in values]
+        words[kind] = frozenset(v for v in folded if not v.endswith("*"))
+        prefixes[kind] = tuple(v[:-1] for v in folded if v.endswith("*"))
+    return words, prefixes
+
+
+@functools.lru_cache(maxsize=4)
+def _load(extra: tuple[Path, ...]) -> EventLexicon:
+    types = yaml.safe_load((DATA_DIR / "plover.yaml").read_text(encoding="utf-8"))
+    triggers = read_triggers((DATA_DIR / "triggers.tsv").read_text(encoding="utf-8"), "triggers.tsv", types)
+    for path in extra:
+        if not path.is_file():
+            raise ChronikError("E001", str(path), "trigger file not found")
+        triggers.extend(read_triggers(path.read_text(encoding="utf-8"), str(path), types))
+    sectors = {fold_word(r["stem"]): r["sector"] for r in _read_rows((DATA_DIR / "sectors.tsv").read_text("utf-8"))}
+    modality = yaml.safe_load((DATA_DIR / "modality.yaml").read_text(encoding="utf-8"))
+    words, prefixes = _cues(modality)
+    return EventLexicon(
+        types=types,
+        triggers=tuple(triggers),
+        sectors=sectors,
+        cues=words,
+        cue_prefixes=prefixes,
+        negation_window=int(modality.get("negation_window", 5)),
+    )
+
+
+def load_event_lexicon(extra_triggers: Sequence[Path] = ()) -> EventLexicon:
+    """The bundled event lexicon plus users' trigger files, loaded once per process."""
+    return _load(tuple(Path(p).resolve() for p in extra_triggers))

@@ -1,0 +1,65 @@
+"""Direct speech: cues before and after, split quotes, partial quotes, and what is not a quote."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronik.model import Article, Paragraph
+from chronik.quotes import find_quotes
+
+
+def article(text: str) -> Article:
+    return Article(id="d", text=text, paragraphs=[Paragraph(0, len(text), text)])
+
+
+def test_find_quotes_merges_a_split_quote_with_its_cue() -> None:
+    text = "«Beide Seiten waren sich einig», heisst es im Statement, «dass es weitergeht.»"
+    quotes = find_quotes(article(text))
+    assert len(quotes) == 1
+    assert [span.text for span in quotes[0].message] == ["«Beide Seiten waren sich einig»", "«dass es weitergeht.»"]
+    assert quotes[0].cue_lemma == "heissen"
+    assert quotes[0].speaker_kind == "document"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Die Ministerin sagte: „Wir bleiben hart.“", "Die Ministerin"),
+        ("„Wir bleiben hart“, sagte die Ministerin.", "die Ministerin"),
+        ("„Wir bleiben hart“, so die Ministerin.", "die Ministerin"),
+        ("Die Ministerin hat eine klare Haltung: „Wir bleiben hart.“", "Die Ministerin"),
+    ],
+)
+def test_find_quotes_attributes_a_direct_quote(text: str, speaker: str) -> None:
+    quotes = find_quotes(article(text))
+    assert [q.type for q in quotes] == ["Direct"]
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == speaker
+
+
+def test_find_quotes_marks_a_quote_inside_indirect_speech_as_partial() -> None:
+    text = "Gleichzeitig liege es im «Kerninteresse» der USA, Stabilität zu schaffen, sagte der Gesandte."
+    quotes = find_quotes(article(text))
+    partial = [q for q in quotes if q.partial]
+    assert [q.message[0].text for q in partial] == ["«Kerninteresse»"]
+    assert partial[0].speaker is not None and partial[0].speaker.text == "der Gesandte"
+
+
+def test_find_quotes_gives_a_bare_quote_the_last_speaker() -> None:
+    text = "„Wir bleiben hart“, sagte die Ministerin. „Niemand wird uns erpressen.“"
+    quotes = find_quotes(article(text))
+    assert [q.speaker.text if q.speaker else None for q in quotes] == ["die Ministerin", "die Ministerin"]
+    assert quotes[1].cue is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das sagte er dem «Blick» am Montag.",
+        "Sie las den Roman «Der Zauberberg» im Urlaub.",
+        "Die Mondlandefähre «Eagle» setzte sanft auf.",
+        "Die sogenannte «Koalition der Willigen» zerfiel.",
+        "Der Verein «Pro Velo» wächst.",
+    ],
+)
+def test_find_quotes_leaves_names_titles_and_scare_quotes_alone(text: str) -> None:
+    assert [q for q in find_quotes(article(text)) if q.type == "Direct"] == []

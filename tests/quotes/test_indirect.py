@@ -1,0 +1,92 @@
+"""Indirect, free indirect and reported speech on short hand-written articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronik.model import Article, Paragraph, Quote
+from chronik.quotes import find_quotes
+
+
+def article(text: str) -> Article:
+    paragraphs = []
+    position = 0
+    for block in text.split("\n\n"):
+        paragraphs.append(Paragraph(position, position + len(block), block))
+        position += len(block) + 2
+    return Article(id="t", text=text, paragraphs=paragraphs)
+
+
+def only(quotes: list[Quote], kind: str) -> list[Quote]:
+    return [quote for quote in quotes if quote.type == kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "speaker", "cue"),
+    [
+        ("Die Ministerin sagte, sie habe nichts gewusst.", "sie habe nichts gewusst", "Die Ministerin", "sagte"),
+        ("Der Konzern teilte mit, dass die Fabrik schliesst.", "dass die Fabrik schliesst", "Der Konzern", "teilte"),
+        ("Am Montag betonte der Sprecher, man sei bereit.", "man sei bereit", "der Sprecher", "betonte"),
+        ("Das Treffen sei gut verlaufen, sagte Witkoff.", "Das Treffen sei gut verlaufen", "Witkoff", "sagte"),
+        ("Laut der Polizei gab es zwei Verletzte.", "gab es zwei Verletzte", "der Polizei", "Laut"),
+        ("Diplomaten zufolge ist ein Treffen geplant.", "ist ein Treffen geplant", "Diplomaten", "zufolge"),
+        ("Nach Angaben der Polizei gab es zwei Verletzte.", "gab es zwei Verletzte", "der Polizei", "Nach Angaben"),
+        (
+            "Wie die Stadt mitteilte, bleibt die Brücke gesperrt.",
+            "bleibt die Brücke gesperrt",
+            "die Stadt",
+            "mitteilte",
+        ),
+    ],
+)
+def test_find_quotes_reads_indirect_speech(text: str, message: str, speaker: str, cue: str) -> None:
+    quotes = only(find_quotes(article(text)), "Indirect")
+    assert len(quotes) == 1
+    assert " ".join(span.text for span in quotes[0].message) == message
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == speaker
+    assert quotes[0].cue is not None and quotes[0].cue.text == cue
+
+
+def test_find_quotes_splits_a_message_around_an_inserted_frame() -> None:
+    quotes = find_quotes(article("Die Lage, so der Minister, sei ernst."))
+    assert [span.text for span in quotes[0].message] == ["Die Lage", "sei ernst"]
+    assert quotes[0].frame is not None and quotes[0].frame.text == "so der Minister"
+
+
+def test_find_quotes_continues_the_speaker_in_free_indirect_speech() -> None:
+    text = "Der Minister sagte, er sei zufrieden. Die Gespräche seien gut verlaufen. Das Wetter war schön."
+    quotes = find_quotes(article(text))
+    free = only(quotes, "FreeIndirect")
+    assert [q.message[0].text for q in free] == ["Die Gespräche seien gut verlaufen."]
+    assert free[0].speaker is not None and free[0].speaker.text == "Der Minister"
+
+
+def test_find_quotes_merges_a_run_of_free_indirect_sentences() -> None:
+    text = "Der Minister sagte, er sei zufrieden. Die Lage sei ruhig. Es gebe keine Probleme."
+    free = only(find_quotes(article(text)), "FreeIndirect")
+    assert len(free) == 1
+    assert free[0].message[0].text == "Die Lage sei ruhig. Es gebe keine Probleme."
+
+
+@pytest.mark.parametrize("text", ["Es sei denn, er kommt morgen.", "Der Preis ist hoch. Das Wetter war schön."])
+def test_find_quotes_ignores_fixed_phrases_and_indicative_narration(text: str) -> None:
+    assert find_quotes(article(text)) == []
+
+
+def test_find_quotes_reports_a_speech_act_without_content() -> None:
+    quotes = find_quotes(article("Witkoff äusserte sich am Abend zum Treffen."))
+    assert [(q.type, q.cue_lemma) for q in quotes] == [("Reported", "äussern")]
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == "Witkoff"
+
+
+def test_find_quotes_reads_an_anaphoric_attribution() -> None:
+    text = "Die Steuern steigen nicht. Das sagte der Kanzler am Montag."
+    quotes = find_quotes(article(text))
+    assert quotes[0].type == "Indirect"
+    assert quotes[0].message[0].text == "Die Steuern steigen nicht."
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == "der Kanzler"
+
+
+def test_find_quotes_sets_the_medium_from_the_cue() -> None:
+    quotes = find_quotes(article("Die Zeitung schrieb, der Plan sei gescheitert."))
+    assert quotes[0].medium == "writing"

@@ -108,10 +108,16 @@ def build_pipeline(names: tuple[str, ...]) -> tuple[Pipeline, list[str]]:
     return Pipeline(stages), skipped
 
 
+SECTORS = frozenset({"GOV", "MIL", "DIP", "LEG", "JUD", "PTY", "REB", "BUS", "MED", "CIV", "IGO", "NGO", "COP"})
+
+
 def code_matches(predicted: str | None, gold: str) -> bool:
+    """Segment-wise prefix match; a gold code that starts with a sector ("CIV") ignores the country."""
     if not predicted:
         return False
     got, want = predicted.split("/"), str(gold).split("/")
+    if want[0] in SECTORS and got[0] not in SECTORS:
+        got = got[1:]
     return got[: len(want)] == want
 
 
@@ -136,6 +142,9 @@ def _score_pair(report: Report, gold: dict[str, Any], event: Event, article_id: 
         got = [p.code for p in event.actors]
         report.errors.append(f"{article_id} {gold['type']} {gold['trigger']!r}: actors {got} ≠ {actors}")
     targets = [str(t) for t in gold.get("targets") or []]
+    if (targets or event.targets) and not (targets and any_code(event.targets, targets)):
+        got_targets = [p.code for p in event.targets]
+        report.errors.append(f"{article_id} {gold['type']} {gold['trigger']!r}: targets {got_targets} ≠ {targets}")
     _attribute_tally(
         report, "target", bool(event.targets), bool(targets), bool(targets) and any_code(event.targets, targets)
     )

@@ -112,11 +112,17 @@ def report(counts: Counter[str], confusion: Counter[tuple[str, str]], tokens_per
     print(f"words {counts['words']}, aligned {aligned} ({counts['unaligned']} unaligned by tokenization)")
     print(f"UPOS accuracy  {_ratio(counts['upos_ok'], aligned):.4f}")
     print(f"STTS accuracy  {_ratio(counts['xpos_ok'], aligned):.4f}")
-    print(f"lemma accuracy {_ratio(counts['lemma_ok'], aligned):.4f} (case-insensitive {_ratio(counts['lemma_ci_ok'], aligned):.4f})")
+    lemma, lemma_ci = _ratio(counts["lemma_ok"], aligned), _ratio(counts["lemma_ci_ok"], aligned)
+    print(f"lemma accuracy {lemma:.4f} (case-insensitive {lemma_ci:.4f})")
     total = sum(confusion.values())
-    mood_ok = sum(n for (g, p), n in confusion.items() if (g in {"KI", "KII"}) == (p in {"KI", "KII"}) and (g == "Imp") == (p == "Imp"))
+    mood_ok = sum(
+        n
+        for (g, p), n in confusion.items()
+        if (g in {"KI", "KII"}) == (p in {"KI", "KII"}) and (g == "Imp") == (p == "Imp")
+    )
     exact = sum(n for (g, p), n in confusion.items() if g == p)
-    print(f"verbs with Mood: {total}; mood accuracy (Ind/Sub/Imp) {_ratio(mood_ok, total):.4f}; with Konj I/II {_ratio(exact, total):.4f}")
+    print(f"verbs with Mood: {total}; mood accuracy (Ind/Sub/Imp) {_ratio(mood_ok, total):.4f}", end="")
+    print(f"; with Konj I/II {_ratio(exact, total):.4f}")
     for label in ("KI", "KII", "Imp"):
         true_positive = confusion[(label, label)]
         predicted = sum(n for (_, p), n in confusion.items() if p == label)

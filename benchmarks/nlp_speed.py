@@ -3,7 +3,8 @@
 Reads the 10kGNAD test articles (`../shared/data/10kgnad/test.csv`: `;`-separated,
 `'`-quoted, label;text), runs the stages one article at a time in this one process
 (one core) and prints words/s per stage and overall. Words are whitespace-separated
-pieces of the text. Times are CPU seconds of this process (the machine is shared). Run: `python benchmarks/nlp_speed.py [--limit N] [--no-ner]`.
+pieces of the text. Times are CPU seconds of this process (the machine is shared).
+Run: `python benchmarks/nlp_speed.py [--limit N] [--no-ner]`.
 """
 
 from __future__ import annotations

@@ -160,3 +160,53 @@ def test_load_roles_missing_file_is_e040(tmp_path: Path) -> None:
     with pytest.raises(ChronikError) as caught:
         load_roles((str(tmp_path / "fehlt.txt"),))
     assert caught.value.code == "E040"
+
+
+@pytest.mark.parametrize(
+    ("ending", "date", "authors"),
+    [
+        ("(Maria Beispiel, Kurt Muster, 3.2.2016)", "2016-02-03", ["Maria Beispiel", "Kurt Muster"]),
+        ("(APA, red, 12. 9. 2015)", "2015-09-12", []),
+        ("(Lisa Probst; 01.11.2015)", "2015-11-01", ["Lisa Probst"]),
+        ("(7.9.2015)", "2015-09-07", []),
+        ("(31.2.2015)", None, []),
+    ],
+)
+def test_analyze_structure_reads_austrian_signoff(ending: str, date: str | None, authors: list[str]) -> None:
+    text = f"Wien – Der Gemeinderat hat getagt.\n\nDie Sitzung dauerte bis in die Nacht. {ending}"
+    structure = analyze_structure(text)
+    assert structure.date == date
+    assert [a.name for a in structure.authors] == authors
+    for author in structure.authors:
+        assert author.start is not None and text[author.start : author.end] == author.name
+
+
+def test_analyze_structure_signoff_does_not_override_header_date() -> None:
+    structure = analyze_structure(" date 2016-02-04 Vorspann.\n\nText. (Maria Beispiel, 3.2.2016)")
+    assert structure.date == "2016-02-04"
+
+
+def test_analyze_structure_citation_in_parentheses_is_no_signoff() -> None:
+    structure = analyze_structure("Das Gericht entschied anders. (Urteil vom 3.2.2016)")
+    assert structure.date is None and structure.authors == []
+
+
+@pytest.mark.parametrize(
+    ("ending", "authors"),
+    [
+        ("(APA/dpa, 1.11.2015)", []),
+        ("(Hanna Beispiel aus Moskau, 30.12.2015)", ["Hanna Beispiel"]),
+        ("(APA/red – 8.8. 2015)", []),
+        ("(Karl Muster, DER STANDARD, 5.8.2015)", ["Karl Muster"]),
+        ("(Eva M. Probst, 24.10.2015)", ["Eva M. Probst"]),
+        ("(Text: Ida Muster, Video: Paul Beispiel & Lea Probst, 1.10.2015)", ["Ida Muster"]),
+        ("(Ida Muster und Paul Beispiel, 1.10.2015)", ["Ida Muster", "Paul Beispiel"]),
+    ],
+)
+def test_analyze_structure_signoff_credit_forms(ending: str, authors: list[str]) -> None:
+    text = f"Wien – Der Gemeinderat hat getagt. {ending}"
+    structure = analyze_structure(text)
+    assert structure.date is not None
+    assert [a.name for a in structure.authors] == authors
+    for author in structure.authors:
+        assert author.start is not None and text[author.start : author.end] == author.name

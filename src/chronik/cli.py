@@ -8,8 +8,10 @@ stage, store error).
 
 from __future__ import annotations
 
+import heapq
 import json
 import sys
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,15 +19,16 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from chronik import __version__
 from chronik.cli_render import rejection_table, render_article, render_summary, tally_table
 from chronik.errors import ChronikError
 from chronik.export import TABLES, Table, export_table
-from chronik.ingest import IngestProgress, ingest
+from chronik.ingest import IngestProgress, expand_paths, ingest
 from chronik.model import Article
 from chronik.pipeline import Pipeline, build_pipeline
-from chronik.readers import FORMATS, ReaderOptions, Rejection, read_path
+from chronik.readers import FORMATS, ReaderOptions, ReadResult, Rejection, read_path
 from chronik.readers.base import DEFAULT_MAX_BYTES
 from chronik.store.base import Store
 from chronik.structure import load_roles
@@ -101,7 +104,7 @@ def main_callback(
 
 
 def _fail(error: ChronikError, *, code: int = 2) -> typer.Exit:
-    stderr.print(f"[red]{error}[/red]", markup=True, highlight=False)
+    stderr.print(Text(str(error), style="red"), highlight=False)  # a Text: paths may hold "[...]"
     return typer.Exit(code)
 
 
@@ -202,9 +205,7 @@ def analyze(
         raise typer.Exit(1)
 
 
-def _read_all(paths: list[str], options: ReaderOptions) -> Any:
-    from chronik.ingest import expand_paths
-
+def _read_all(paths: list[str], options: ReaderOptions) -> Iterator[ReadResult]:
     for item in expand_paths(paths):
         if isinstance(item, Rejection):
             yield item
@@ -323,7 +324,7 @@ def summary(
     """Summarise the store: counts, then the latest articles with their people, quotes and events."""
     with _open(db) as store:
         counts = store.counts()
-        articles = sorted(store.iter_articles(), key=lambda a: (a.date or "", a.id), reverse=True)[:latest]
+        articles = heapq.nlargest(latest, store.iter_articles(), key=lambda a: (a.date or "", a.id))
         render_summary(counts, articles, stdout)
         rejections = store.rejections(limit=10)
     if rejections.items:

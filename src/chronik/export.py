@@ -19,6 +19,8 @@ from chronik.store.base import Store
 
 Table = Literal["articles", "entities", "quotes", "events"]
 TABLES: tuple[Table, ...] = ("articles", "entities", "quotes", "events")
+_INTEGER_COLUMNS = frozenset({"mentions", "age", "start", "end"})
+_PARQUET_BATCH = 10_000
 EXPORT_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 
 COLUMNS: dict[Table, tuple[str, ...]] = {
@@ -55,7 +57,7 @@ def export_table(store: Store, destination: Path, *, table: Table = "articles") 
         return _write_jsonl(destination, rows)
     if fmt == "csv":
         return _write_csv(destination, rows, COLUMNS[table])
-    return _write_parquet(destination, list(rows), COLUMNS[table])
+    return _write_parquet(destination, rows, COLUMNS[table])
 
 
 def article_rows(article: Article) -> list[dict[str, Any]]:
@@ -167,20 +169,35 @@ def _write_csv(destination: Path, rows: Iterator[dict[str, Any]], columns: tuple
     return count
 
 
-def _write_parquet(destination: Path, rows: list[dict[str, Any]], columns: tuple[str, ...]) -> int:
+def _write_parquet(destination: Path, rows: Iterator[dict[str, Any]], columns: tuple[str, ...]) -> int:
+    """Write in batches, so that a large store never sits in memory as one table."""
     import pyarrow as pa  # heavy; only needed here
     import pyarrow.parquet as pq
 
-    integer_columns = {"mentions", "age", "start", "end"}
-    schema = pa.schema([(name, pa.int64() if name in integer_columns else pa.string()) for name in columns])
-    values = {name: [_parquet_value(row.get(name), name in integer_columns) for row in rows] for name in columns}
-    pq.write_table(pa.table(values, schema=schema), destination)
-    return len(rows)
+    schema = pa.schema([(name, pa.int64() if name in _INTEGER_COLUMNS else pa.string()) for name in columns])
+    count = 0
+    with pq.ParquetWriter(destination, schema) as writer:
+        for batch in _batches(rows, _PARQUET_BATCH):
+            values = {name: [_parquet_value(row.get(name), name) for row in batch] for name in columns}
+            writer.write_table(pa.table(values, schema=schema))
+            count += len(batch)
+    return count
 
 
-def _parquet_value(value: Any, integer: bool) -> Any:
+def _batches(rows: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    batch: list[dict[str, Any]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _parquet_value(value: Any, column: str) -> Any:
     if value is None:
         return None
-    if integer:
+    if column in _INTEGER_COLUMNS:
         return int(value) if isinstance(value, int | float) or str(value).isdigit() else None
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)

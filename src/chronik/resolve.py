@@ -62,6 +62,7 @@ def name_tokens(name: str) -> list[str]:
     return [word for word in words if word and word not in _HONORIFICS]
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Normalisation key that unifies spelling variants: "Selenskyj" and "Zelensky" -> "selenski"."""
     return " ".join(_token_key(token) for token in name_tokens(name))
@@ -121,13 +122,14 @@ class AliasTable:
 
     canonical: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # key -> (name, label)
     distinct: set[frozenset[str]] = field(default_factory=set)
+    spellings: dict[str, list[str]] = field(default_factory=dict)  # canonical key -> all listed names
 
     def lookup(self, name: str) -> tuple[str, str | None] | None:
         return self.canonical.get(name_key(name))
 
     def variants(self, canonical_name: str) -> list[str]:
-        target = name_key(canonical_name)
-        return [name for name, _ in self.canonical.values() if name_key(name) == target]
+        """Every name listed for this canonical name (including itself)."""
+        return list(self.spellings.get(name_key(canonical_name), []))
 
     def is_distinct(self, key_a: str, key_b: str) -> bool:
         return frozenset((key_a, key_b)) in self.distinct
@@ -152,9 +154,10 @@ class AliasTable:
             raise ChronikError("E040", source, f"'aliases' of {entry['name']!r} must be a list of names")
         if label is not None and not isinstance(label, str):
             raise ChronikError("E040", source, f"'label' of {entry['name']!r} must be a string")
-        for name in [entry["name"], *aliases]:
-            if name_key(name):
-                self.canonical[name_key(name)] = (entry["name"], label)
+        names = [name for name in [entry["name"], *aliases] if name_key(name)]
+        for name in names:
+            self.canonical[name_key(name)] = (entry["name"], label)
+        self.spellings.setdefault(name_key(entry["name"]), []).extend(names)
 
 
 def load_aliases(paths: Sequence[str | Path] = (), *, bundled: bool = True) -> AliasTable:

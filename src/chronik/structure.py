@@ -28,6 +28,14 @@ _WORD_DATE = re.compile(r"\b(\d{1,2})\.\s*(" + "|".join(_MONTHS) + r")\s+(\d{4})
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 # Around the date a dateline holds at most a place or weekday and a comma before, a time after.
 _DATELINE_REST = re.compile(r"(?:[^\W\d][\w./ -]{0,40},\s*){0,2}\|(?:,?\s*\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?\s*")
+_SIGNOFF = re.compile(
+    r"\((?P<names>[^()\n]{0,160}?)\s*[,;–-]?\s*(?P<day>\d{1,2})\.\s?(?P<month>\d{1,2})\.\s?(?P<year>\d{4})\)\s*$"
+)
+_SIGNOFF_SEPARATOR = re.compile(r"\s*[,;&]\s*|\s+und\s+")
+_CREDIT_LABEL = re.compile(r"(\w+):\s*")  # "Text: …", "Video: …", "Fotos: …"
+_PLACE_SUFFIX = re.compile(r"\s+aus\s+\S.*$")  # "Anna Muster aus Brüssel"
+_AGENCY_CODE = re.compile(r"[^\W\d_][\w./]{0,15}")
+_INITIAL = re.compile(r"[A-ZÄÖÜ]\.")
 _SENTENCE_END = ".:;,"
 _CLOSING_QUOTES = "«»\"“”„'’‹›"
 _NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "di", "da", "du", "zu", "la", "le", "ten", "ter"})
@@ -126,6 +134,8 @@ def analyze_structure(
         remaining = _read_title(paragraphs, structure)
     remaining = _read_front_matter(text, remaining, structure)
     _classify_body(remaining, structure)
+    if paragraphs:
+        _read_signoff(text, paragraphs[-1], structure)
     return structure
 
 
@@ -284,6 +294,65 @@ def parse_byline(text: str, paragraph: Paragraph, *, roles: RoleLexicon | None =
         start = text.find(name, paragraph.start, paragraph.end)
         authors.append(Author(name, role, start if start >= 0 else None, start + len(name) if start >= 0 else None))
     return authors
+
+
+def _read_signoff(text: str, last: Paragraph, structure: Structure) -> None:
+    """Austrian papers sign off with "(Anna Muster aus Wien, APA, 5.12.2025)": authors and date."""
+    match = _SIGNOFF.search(last.text)
+    names = _signoff_names(match.group("names")) if match else None
+    if match is None or names is None:
+        return  # "(Urteil vom 3.2.2016)" is a citation, not a sign-off
+    day, month, year = (int(match.group(name)) for name in ("day", "month", "year"))
+    if structure.date is None and _valid_iso(f"{year:04d}-{month:02d}-{day:02d}"):
+        structure.date = f"{year:04d}-{month:02d}-{day:02d}"
+    if not structure.authors:
+        offset = last.start + match.start("names")
+        structure.authors.extend(Author(name, None, offset + at, offset + at + len(name)) for name, at in names)
+
+
+def _signoff_names(names: str) -> list[tuple[str, int]] | None:
+    """Author names (with offsets) of a sign-off's credit list; None if it is not one."""
+    found: list[tuple[str, int]] = []
+    credit = "text"  # "Video: A & B" credits both A and B for the video, not the text
+    for at, part in _segments(names):
+        label = _CREDIT_LABEL.match(part)
+        if label:
+            credit, at, part = label.group(1).lower(), at + label.end(), part[label.end() :]
+        body = _PLACE_SUFFIX.sub("", part)
+        if _is_signoff_name(body):
+            if credit == "text":
+                found.append((body, at))
+        elif not _is_agency_code(body):
+            return None
+    return found
+
+
+def _segments(names: str) -> list[tuple[int, str]]:
+    """Non-empty, stripped pieces between separators (`,` `;` `&` `und`), with their offsets."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    for separator in [*_SIGNOFF_SEPARATOR.finditer(names), None]:
+        end = separator.start() if separator else len(names)
+        chunk = names[start:end]
+        if chunk.strip():
+            pieces.append((start + len(chunk) - len(chunk.lstrip()), chunk.strip()))
+        start = separator.end() if separator else end
+    return pieces
+
+
+def _is_signoff_name(part: str) -> bool:
+    words = part.split()
+    return len(words) >= 2 and all(
+        _is_name_word(word, first=index == 0) or _INITIAL.fullmatch(word) for index, word in enumerate(words)
+    )
+
+
+def _is_agency_code(part: str) -> bool:
+    """ "APA", "red", "APA/dpa", "DER STANDARD": a short code or an all-capitals name."""
+    words = part.split()
+    return (len(words) == 1 and bool(_AGENCY_CODE.fullmatch(words[0]))) or (
+        len(words) <= 3 and all(word.isupper() for word in words)
+    )
 
 
 def dateline_date(text: str) -> str | None:

@@ -227,3 +227,12 @@ def test_analyze_extra_roles_file(tmp_path: Path) -> None:
     }
     missing = runner.invoke(app, ["analyze", str(article), "--stages", "none", "--roles", str(tmp_path / "x.txt")])
     assert missing.exit_code == 2 and "[E040]" in missing.stderr
+
+
+def test_errors_with_brackets_in_path_are_printed_verbatim(tmp_path: Path) -> None:
+    odd = tmp_path / "[entwurf].txt"
+    odd.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(odd), "--stages", "none"])
+    assert result.exit_code == 1 and "[entwurf].txt" in result.stderr
+    bad_stage = runner.invoke(app, ["analyze", str(odd), "--stages", "[x]"])
+    assert bad_stage.exit_code == 2 and "[x]" in bad_stage.stderr

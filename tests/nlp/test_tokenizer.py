@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -46,7 +48,7 @@ def test_tokenize_text_offsets_point_into_text(text: str) -> None:
     for token in tokens:
         assert text[token.start : token.end] == token.text
         assert not token.text.isspace()
-    assert all(a.end <= b.start for a, b in zip(tokens, tokens[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(tokens))
 
 
 def _article(*paragraphs: str) -> Article:

@@ -105,3 +105,11 @@ def test_read_jsonl_invalid_utf8_line_falls_back() -> None:
     assert isinstance(article, Article)
     assert article.text == "Gemüse aus Österreich"
     assert article.warnings[0].startswith("[E005]")
+
+
+def test_read_single_pretty_printed_news_please_object() -> None:
+    raw = json.dumps({"maintext": "Ein Artikel.\n\nMit Absatz.", "title": "T", "url": "https://x.example"}, indent=2)
+    [article] = _read(raw.encode(), format="jsonl")
+    assert isinstance(article, Article)
+    assert article.text == "Ein Artikel.\n\nMit Absatz." and article.url == "https://x.example"
+    assert article.source == "batch.jsonl" and "line" not in article.metadata

@@ -6,6 +6,7 @@ import csv
 import io
 import itertools
 import json
+import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -29,13 +30,17 @@ LINES = st.sampled_from(
         "Zwischentitel ohne Punkt",
         "Ein ganzer Satz mit Punkt.",
         "«Zitat», sagte sie.",
+        "Schluss. (Anna Muster aus Wien, Text: Eva M. Probst & Ida Beispiel, 3.2.2016)",
+        "(APA/red – 8.8. 2015)",
         "\r",
         "\t\t",
         "\u2028",
     ]
 )
 TEXTS = st.one_of(st.text(), st.lists(st.one_of(LINES, st.text(max_size=20)), max_size=12).map("\n".join))
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# CHRONIK_FUZZ_EXAMPLES=3000 for a deeper run than CI's.
+EXAMPLES = int(os.environ.get("CHRONIK_FUZZ_EXAMPLES", "150"))
+SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _check_spans(article: Article) -> None:

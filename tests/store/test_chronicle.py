@@ -110,10 +110,10 @@ def test_counts_cover_every_table(filled: Store) -> None:
 
 
 def test_export_records_are_flat(filled: Store) -> None:
-    events = list(filled.export_records("events"))  # type: ignore[attr-defined]
+    events = list(filled.export_records("events"))
     assert len(events) == 3
     assert all(not isinstance(value, (dict, list)) for record in events for value in record.values())
-    articles = list(filled.export_records("articles"))  # type: ignore[attr-defined]
+    articles = list(filled.export_records("articles"))
     assert [a["id"] for a in articles] == ["kiew-1", "berlin-1"]
-    entities = list(filled.export_records("entities"))  # type: ignore[attr-defined]
+    entities = list(filled.export_records("entities"))
     assert "per-steve-vitkof" in {e["id"] for e in entities}

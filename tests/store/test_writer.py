@@ -5,9 +5,11 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chronik.errors import StoreError
-from chronik.model import Quote
+from chronik.model import Article, Entity, Quote, Span
 from chronik.store import Store, open_store
 from tests.store.articles import MEETING_TEXT, meeting_article, plain_article, reject_article
 
@@ -122,3 +124,27 @@ def test_near_duplicate_events_counted_once(store: Store) -> None:
     assert store.find_events().total == 1
     assert store.find_events(include_duplicates=True).total == 2  # type: ignore[call-arg]
     assert store.network()["edges"][0]["count"] == 1
+
+
+words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=12)
+
+
+@st.composite
+def articles(draw: st.DrawFn) -> Article:
+    """Arbitrary text (umlauts, quotes, emoji, control characters) with entities and a quote over it."""
+    text = " ".join(draw(st.lists(words, min_size=1, max_size=30)))
+    start = draw(st.integers(0, len(text) - 1))
+    end = draw(st.integers(start + 1, len(text)))
+    span = Span(start, end, text[start:end])
+    entity = Entity("E1", draw(st.sampled_from(["PER", "ORG", "LOC", "MISC"])), span.text, [span], {"roles": ["x"]})
+    quote = Quote("Q1", "Direct", [span], speaker_entity="E1", speaker_name=span.text)
+    date = draw(st.none() | st.dates().map(lambda d: d.isoformat()))
+    return Article(id="p", text=text, date=date, entities=[entity], quotes=[quote], metadata={"k": [1, "ä", None]})
+
+
+@settings(max_examples=25, deadline=None)
+@given(article=articles())
+def test_add_article_round_trip_property(article: Article) -> None:
+    with open_store(":memory:") as store:
+        store.add_article(article)
+        assert store.get_article("p") == article

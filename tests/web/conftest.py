@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
@@ -56,14 +57,12 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def live_server() -> Iterator[str]:
-    """uvicorn on a free loopback port over a freshly filled store; yields the base URL."""
+@contextlib.contextmanager
+def running_server(app: FastAPI) -> Iterator[str]:
+    """Serve `app` with uvicorn on a free loopback port (in a thread); yields the base URL."""
     import uvicorn
 
-    store = filled_store()
     port = _free_port()
-    app = create_app(store.url, store=store, token=TOKEN, analyzer=annotate)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -72,7 +71,18 @@ def live_server() -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("uvicorn did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    store.close()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def live_server() -> Iterator[str]:
+    """A live server over a freshly filled store (module-wide)."""
+    with (
+        filled_store() as store,
+        running_server(create_app(store.url, store=store, token=TOKEN, analyzer=annotate)) as url,
+    ):
+        yield url

@@ -75,8 +75,6 @@ def test_browser_search_article_entity_timeline(page: Any, live_server: str) -> 
     assert "Zusammenarbeit" in quote.inner_text()
     assert page.locator(".side-quotes li").count() == 2
     assert page.locator(".article-text .trg").first.inner_text().startswith("zusammengetroffen")
-    if os.environ.get("CHRONIK_SCREENSHOT"):
-        page.screenshot(path=os.environ["CHRONIK_SCREENSHOT"])
 
     page.locator('.article-text a.ent[data-entity="E1"]').first.click()
     page.wait_for_url("**/entities/**")
@@ -110,3 +108,35 @@ def test_browser_hostile_article_runs_no_script(page: Any, live_server: str) -> 
 def test_browser_network_page_draws_svg(page: Any, live_server: str) -> None:
     page.goto(live_server + "/network")
     assert page.locator("svg.network-chart circle.node").count() >= 4
+
+
+SHOWCASE = (
+    "Gespräche in Genf ohne Durchbruch\n\n"
+    "Genf – Die Aussenminister der Schweiz und Österreichs haben sich am Dienstag in Genf getroffen, um über "
+    "eine Energiepartnerschaft zu beraten. Bundesrätin Anna Keller (54) empfing ihren Amtskollegen Markus "
+    "Brandl (61) im Palais des Nations.\n\n"
+    "«Wir sind einer Einigung näher als je zuvor», sagte Keller nach dem dreistündigen Treffen. Brandl erklärte "
+    "hingegen, Österreich werde keine neuen Verpflichtungen eingehen, solange die Netzgebühren ungeklärt seien.\n\n"
+    "Die Europäische Kommission begrüsste die Gespräche. Ein Sprecher sagte in Brüssel, man unterstütze jede "
+    "Initiative, die die Versorgungssicherheit stärke.\n\n"
+    "Umweltverbände kritisierten das Treffen scharf. «Hier wird über Leitungen verhandelt, nicht über "
+    "Klimaschutz», sagte die Greenpeace-Sprecherin Lea Moser. Die nächste Runde ist für Januar in Wien geplant."
+)
+
+
+@pytest.mark.skipif(not os.environ.get("CHRONIK_SCREENSHOT"), reason="set CHRONIK_SCREENSHOT=path.png")
+def test_browser_screenshot_of_analysed_article(page: Any) -> None:
+    """The README screenshot: our own example article, analysed by the full pipeline."""
+    from chronik.api import analyze_text
+    from chronik.store import open_store
+    from chronik.web import create_app
+    from tests.web.conftest import running_server
+
+    article = analyze_text(SHOWCASE, date="2025-12-02", title="Gespräche in Genf ohne Durchbruch")
+    article.outlet = "Beispielzeitung"
+    with open_store(":memory:") as store, running_server(create_app(store.url, store=store)) as url:
+        store.add_article(article)
+        page.set_viewport_size({"width": 1360, "height": 860})
+        page.goto(f"{url}/articles/{article.id}")
+        assert page.locator(".article-text .ent").count() > 0
+        page.screenshot(path=os.environ["CHRONIK_SCREENSHOT"])

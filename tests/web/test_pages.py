@@ -37,6 +37,7 @@ def test_search_page_lists_hits_and_counts(client: TestClient) -> None:
     page = client.get("/", params={"q": "Vorschlag"}).text
     assert 'href="/articles/art-brandl"' in page
     assert "Brandl lehnt Vorschlag ab" in page
+    assert "<mark>Vorschlag</mark>" in page
     assert "<strong>3</strong> Artikel" in page
 
 

@@ -46,6 +46,11 @@ def test_snippet_html_marks_match_and_escapes() -> None:
     assert "<script>" not in html
 
 
+def test_snippet_html_reads_plain_string_snippets() -> None:
+    item = {"snippet": "ab <Wien> cd", "snippet_start": 10, "match": [14, 18]}
+    assert snippet_html(item) == "ab &lt;<mark>Wien</mark>&gt; cd"
+
+
 def test_snippet_html_ignores_match_outside_snippet() -> None:
     assert snippet_html({"snippet": {"text": "a<b", "start": 0}, "match": [5, 9]}) == "a&lt;b"
     assert snippet_html({"snippet": "<i>"}) == "&lt;i&gt;"

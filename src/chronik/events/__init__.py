@@ -14,21 +14,33 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from chronik.errors import PipelineError
 from chronik.events.dates import sentence_direction
-from chronik.events.detect import SentenceView, TriggerHit, assign_roles, match_triggers
+from chronik.events.detect import (
+    SentenceView,
+    TriggerHit,
+    after_definite_article,
+    assign_roles,
+    is_noun,
+    match_triggers,
+)
 from chronik.events.lexicon import EventLexicon, load_event_lexicon
 from chronik.events.modality import ModalityContext, detect_modality, quote_at
 from chronik.events.participants import Candidate, sentence_candidates
+from chronik.events.timex import iso_week
 from chronik.gazetteer import Gazetteer, load_gazetteer
 from chronik.model import Article, Event, Participant, Place, Span, TimeExpression
 
 __all__ = ["EventsStage", "create_stage", "find_events"]
 
 INHERIT_WINDOW = 6  # sentences within which a later mention continues an earlier event
+CONTINUES = {"AGREE": ("CONSULT",), "COOPERATE": ("CONSULT",)}  # an agreement continues a meeting
+FIRST_PERSON = frozenset({"ich", "wir"})
+DOMESTIC_SECTORS = frozenset({"CIV", "COP", "JUD", "LEG", "PTY", "BUS", "MED", "GOV", "MIL"})
 
 
 @dataclass(slots=True)
@@ -89,14 +101,16 @@ def _time_in(article: Article, start: int, end: int, trigger_start: int) -> Time
     return min(inside, key=lambda t: abs(t.start - trigger_start)) if inside else None
 
 
-def _is_future(time: TimeExpression | None, anchor: str | None) -> bool:
+def _is_future(time: TimeExpression | None, anchor: str | None, *, or_today: bool = False) -> bool:
     if time is None or anchor is None or time.value is None or not time.relative:
         return False
     if time.granularity == "day":
-        return time.value >= anchor[:10]
+        return time.value >= anchor[:10] if or_today else time.value > anchor[:10]
     if time.granularity == "month":
         return time.value > anchor[:7]
-    return time.granularity == "week" and not time.text.lower().startswith(("letzt", "vergangen", "vor"))
+    if time.granularity == "week":
+        return time.value > iso_week(date.fromisoformat(anchor[:10]))
+    return False
 
 
 def _compound_actor(view: SentenceView, hit: TriggerHit, gazetteer: Gazetteer) -> Candidate | None:
@@ -141,14 +155,19 @@ def _modality_context(
     members = [i for i, c in enumerate(view.clauses) if c == clause]
     tokens = [t for t in article.tokens if view.start <= t.start and t.end <= view.end]
     sentence_text = article.text[view.start : view.end]
+    clause_start, clause_end = view.clause_bounds(hit.index)
+    clause_tokens = [t for t in tokens if clause_start <= t.start and t.end <= clause_end]
     return ModalityContext(
         words=[view.folded[i] for i in members],
+        raw_words=[view.words[i][2] for i in members],
         trigger_index=members.index(hit.index),
         sentence_words=view.folded[: hit.index],
+        all_words=view.folded,
         sentence_text=sentence_text,
-        tokens=tokens,
+        tokens=clause_tokens,
         future_time=_is_future(time, article.date),
-        past_sentence=sentence_direction(sentence_text, tokens) == "past",
+        time_from_today=_is_future(time, article.date, or_today=True),
+        past_sentence=sentence_direction(article.text[clause_start:clause_end], clause_tokens) == "past",
     )
 
 
@@ -165,10 +184,10 @@ def _build_event(
     clause_start, clause_end = view.clause_bounds(hit.index)
     in_clause = [c for c in candidates if clause_start <= c.start and c.end <= clause_end]
     roles = assign_roles(view, start, in_clause)
-    inherited = _inherited(hit.trigger.type, earlier, sentence_index) if not roles.actors else None
-    if inherited is not None:
-        roles.actors = []
-    elif not roles.actors:
+    inherited = _inherited(hit.trigger.type, earlier, sentence_index, same_type_only=True)
+    if roles.actors or inherited is not None:
+        pass
+    else:
         whole = assign_roles(view, start, candidates)
         roles.actors, roles.targets = whole.actors, roles.targets or whole.targets
         roles.place = roles.place or whole.place
@@ -176,9 +195,15 @@ def _build_event(
         compound = _compound_actor(view, hit, context.gazetteer)
         roles.actors = [compound] if compound else []
     quote = quote_at(article.quotes, start, end)
-    if not roles.actors and quote is not None:
+    speaks_for_self = quote is not None and any(w in FIRST_PERSON for w in view.folded[: hit.index])
+    if quote is not None and (not roles.actors or speaks_for_self):
         speaker = _speaker_actor(article, quote.id, context.lexicon)
-        roles.actors = [speaker] if speaker else []
+        if speaker is not None:
+            # "«Wir werden die Ukraine unterstützen», sagte Merz": the speaker acts, the named party is the target.
+            roles.targets = roles.targets or roles.actors
+            roles.actors = [speaker]
+    place_country = roles.place.country if roles.place else None
+    _localise([*roles.actors, *roles.targets], place_country or next(iter(context.prefer_countries), None))
     time = _time_in(article, view.start, view.end, start)
     modality = detect_modality(_modality_context(article, view, hit, time), context.lexicon)
     return Event(
@@ -197,16 +222,43 @@ def _build_event(
     )
 
 
-def _inherited(event_type: str, earlier: list[tuple[int, Event]], sentence_index: int) -> Event | None:
-    """The nearby earlier event of the same type with the most participants (the latest on ties)."""
+def _inherited(
+    event_type: str, earlier: list[tuple[int, Event]], sentence_index: int, *, same_type_only: bool = False
+) -> Event | None:
+    """The nearby earlier event to continue: same type (a meeting for its agreement), most participants.
+
+    Failing that, the last event of the previous sentence keeps its subject ("Die Gruppe verurteilte …").
+    """
+    types = {event_type} if same_type_only else {event_type, *CONTINUES.get(event_type, ())}
     nearby = [
         event
         for index, event in earlier
-        if sentence_index - index <= INHERIT_WINDOW and event.type == event_type and event.actors
+        if sentence_index - index <= INHERIT_WINDOW and event.type in types and event.actors
     ]
-    if not nearby:
+    if nearby:
+        return max(reversed(nearby), key=lambda e: len(e.actors) + len(e.targets))
+    if same_type_only:
         return None
-    return max(reversed(nearby), key=lambda e: len(e.actors) + len(e.targets))
+    previous = [event for index, event in earlier if index == sentence_index - 1 and event.actors]
+    return previous[-1] if previous else None
+
+
+def _refers_back(
+    view: SentenceView, hit: TriggerHit, article: Article, earlier: list[tuple[int, Event]], sentence_index: int
+) -> bool:
+    """ "Die Kundgebung verlief friedlich": a definite noun trigger repeating a recent event of its type."""
+    if not (is_noun(view, hit.index) and after_definite_article(view, hit.index)):
+        return False
+    if any(view.start <= t.start < view.end for t in article.times):
+        return False
+    return any(sentence_index - i <= 2 and e.type == hit.trigger.type for i, e in earlier)
+
+
+def _localise(candidates: list[Candidate], country: str | None) -> None:
+    """Group nouns without a country ("Demonstranten", "Polizei") belong to the place or the article's country."""
+    for candidate in candidates:
+        if country and candidate.code and candidate.code.split("/")[0] in DOMESTIC_SECTORS:
+            candidate.code = f"{country}/{candidate.code}"
 
 
 def _inherit(event: Event, source: Event | None) -> None:
@@ -231,8 +283,11 @@ def find_events(article: Article, *, gazetteer: Gazetteer, lexicon: EventLexicon
             article, start, end, gazetteer=gazetteer, lexicon=lexicon, prefer_countries=context.prefer_countries
         )
         for hit in hits:
+            if _refers_back(view, hit, article, found, sentence_index):
+                continue
             event = _build_event(context, view, hit, candidates, found, sentence_index)
-            _inherit(event, _inherited(event.type, found, sentence_index))
+            source = _inherited(event.type, found, sentence_index, same_type_only=True)
+            _inherit(event, source or _inherited(event.type, found, sentence_index))
             found.append((sentence_index, event))
     events = [event for _, event in found]
     for number, event in enumerate(events, start=1):

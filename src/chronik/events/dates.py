@@ -33,7 +33,10 @@ _FUTURE_WORDS = _wordset(
     "wird werden werde wirst morgen übermorgen künftig soll sollen will wollen plant planen geplant "
     "kommenden kommende nächsten nächste bevorstehenden vorgesehen angesetzt"
 )
-_PARTICIPLE = re.compile(r"^(?:\w+)?ge\w+(?:t|en)$")
+_PLAN_WORDS = _wordset(
+    "geplant vorgesehen angesetzt kommenden kommende nächsten nächste nächster künftig bevorstehenden"
+)
+PARTICIPLE = re.compile(r"^(?:\w*ge\w+(?:t|en)|(?:be|ver|er|ent|zer|emp|miss|unter|über)\w+t)$")
 _WORD = re.compile(r"\w+")
 
 
@@ -43,20 +46,31 @@ def _direction_from_words(words: list[str]) -> Direction:
         return "past"
     if any(w in _FUTURE_WORDS for w in lowered):
         return "future"
-    if any(w in _PERFECT_AUX for w in lowered) and any(_PARTICIPLE.match(w) for w in lowered):
+    if any(w in _PERFECT_AUX for w in lowered) and any(PARTICIPLE.match(w) for w in lowered):
         return "past"
     return "unknown"
 
 
 def _direction_from_tokens(tokens: list[Token]) -> Direction | None:
-    tenses = {token.morph.get("Tense") for token in tokens if token.pos.endswith("FIN")}
-    if "Past" in tenses:
+    """Past for a preterite or a perfect ("hat … getroffen"), forward for the present ("beraten am Montag")."""
+    finite = [token for token in tokens if token.pos.endswith("FIN")]
+    if not finite:
+        return None
+    if any(token.morph.get("Tense") == "Past" for token in finite):
         return "past"
+    has_participle = any(token.pos.endswith("PP") for token in tokens)
+    auxiliaries = {token.lemma.lower() for token in finite if token.pos == "VAFIN"}
+    if has_participle and auxiliaries & {"haben", "sein"}:
+        return "past"
+    if all(token.morph.get("Tense") == "Pres" for token in finite):
+        return "future"
     return None
 
 
 def sentence_direction(text: str, tokens: list[Token] | None = None) -> Direction:
     """Whether a sentence speaks of the past, the future, or neither clearly."""
+    if any(word.lower() in _PLAN_WORDS for word in _WORD.findall(text)):
+        return "future"  # "ist für Mitte Februar geplant" is not a perfect tense
     if tokens:
         tagged = _direction_from_tokens(tokens)
         if tagged:

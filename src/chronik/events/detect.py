@@ -22,6 +22,9 @@ LOCATIVE = frozenset({"in", "im", "bei", "auf", "vor", "nahe", "aus"})
 AGENT_PREPOSITIONS = frozenset({"von", "vom", "durch", "seitens"})
 TARGET_PREPOSITIONS = frozenset({"mit", "gegen", "an", "zu", "zur", "zum", "für", "über", "gegenüber", "nach", "um"})
 _COORDINATION = frozenset({"und", "sowie", ",", "&"})
+PASSIVE_AUXILIARIES = frozenset({"wurde", "wurden", "worden", "wird", "werden"})
+_DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des"})
+_OBJECT_PREPOSITIONS = frozenset({"gegen", "über", "zu", "zur", "zum", "für", "um", "auf", "von"})
 
 
 @dataclass(slots=True)
@@ -60,7 +63,11 @@ class SentenceView:
 
 
 def match_triggers(view: SentenceView, lexicon: EventLexicon) -> list[TriggerHit]:
-    """Trigger words of a sentence, at most one event per type (the first trigger)."""
+    """Trigger words of a sentence, at most one event per type (the first trigger).
+
+    A noun trigger after another trigger in the same clause is that event's object, not an
+    event of its own: "forderte neue Sanktionen", "verurteilte die Luftangriffe".
+    """
     hits: list[TriggerHit] = []
     seen: set[str] = set()
     for index, word in enumerate(view.folded):
@@ -69,10 +76,48 @@ def match_triggers(view: SentenceView, lexicon: EventLexicon) -> list[TriggerHit
         for trigger in lexicon.candidate_triggers(word):
             if trigger.type in seen or not _conditions_hold(trigger, view, index):
                 continue
+            if is_noun(view, index) and any(_governs(view, h.index, index) for h in hits):
+                break
             hits.append(TriggerHit(index, trigger))
             seen.add(trigger.type)
             break
-    return hits
+    return [hit for hit in hits if not _instrument_of_later_verb(view, hit, hits)]
+
+
+def _instrument_of_later_verb(view: SentenceView, hit: TriggerHit, hits: list[TriggerHit]) -> bool:
+    """ "mit weiteren Sanktionen gedroht": the noun is the means of the verb's event."""
+    if not is_noun(view, hit.index) or "mit" not in view.folded[max(0, hit.index - 3) : hit.index]:
+        return False
+    return any(
+        other.index > hit.index
+        and not is_noun(view, other.index)
+        and view.clauses[other.index] == view.clauses[hit.index]
+        for other in hits
+    )
+
+
+def _governs(view: SentenceView, head: int, index: int) -> bool:
+    """Whether the earlier trigger at `head` takes the noun at `index` as its object or complement."""
+    if view.clauses[head] != view.clauses[index]:
+        return False
+    if not is_noun(view, head):
+        return True  # "forderte neue Sanktionen"
+    return any(w in _OBJECT_PREPOSITIONS for w in view.folded[head + 1 : index])  # "Veto gegen Finanzhilfen"
+
+
+def is_noun(view: SentenceView, index: int) -> bool:
+    """A capitalised word that does not start the sentence (German nouns are capitalised)."""
+    return index > 0 and view.words[index][2][:1].isupper()
+
+
+def after_definite_article(view: SentenceView, index: int) -> bool:
+    """A noun trigger after a definite article refers back to a known event: "Die (grösste) Kundgebung"."""
+    for position in range(index - 1, max(-1, index - 4), -1):
+        if view.folded[position] in _DEFINITE:
+            return True
+        if not view.words[position][2][:1].islower():
+            return False
+    return False
 
 
 def _conditions_hold(trigger: Trigger, view: SentenceView, index: int) -> bool:
@@ -95,7 +140,8 @@ class Roles:
 
 def _coordinated(view: SentenceView, first: Candidate, second: Candidate) -> bool:
     between = [w for s, e, w in view.words if first.end <= s and e <= second.start]
-    links = [w for w in between if w not in ("(", ")") and not w.isdigit()]  # "Witkoff (68) und Kushner"
+    # "Witkoff (68) und Kushner", "der USA und der Ukraine"
+    links = [w for w in between if w not in ("(", ")") and not w.isdigit() and fold_word(w) not in _DEFINITE]
     return bool(links) and all(fold_word(w) in _COORDINATION for w in links)
 
 
@@ -124,17 +170,14 @@ def assign_roles(view: SentenceView, trigger_start: int, candidates: Sequence[Ca
     between = [c for c in people if c.preposition == "zwischen"]
     agents = [c for c in people if c.preposition in AGENT_PREPOSITIONS]
     subjects = [c for c in people if c.preposition is None]
+    passive = any(w in PASSIVE_AUXILIARIES for w in view.folded)
     if between:
         roles.actors = _with_coordinated(view, between[0], people)
-    elif agents:
+    elif agents and (passive or not subjects):
         roles.actors = _with_coordinated(view, agents[0], people)
     elif subjects:
-        before = [c for c in subjects if c.end <= trigger_start]
-        chosen = before[-1] if before else subjects[0]
-        while before and chosen is before[-1] and len(before) > 1 and _coordinated(view, before[-2], chosen):
-            chosen = before[-2]
-            before = before[:-1]
-        roles.actors = _with_coordinated(view, chosen, people)
+        # German puts the subject first or right after the finite verb: take the first bare noun phrase.
+        roles.actors = _with_coordinated(view, subjects[0], people)
     actor_codes = {c.code for c in roles.actors}
     for candidate in people:
         if candidate in roles.actors or candidate.code in actor_codes:

@@ -10,9 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from chronik.events.dates import PARTICIPLE as _PARTICIPLE
 from chronik.events.lexicon import EventLexicon, fold_word
 from chronik.model import Modality, Quote, Token
 
+_WERDEN = frozenset({"wird", "werden"})
+_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer"})
+_MODAL_WANTS = frozenset({"will", "wollen", "wolle", "wollten", "möchte", "möchten"})
 _DESIRE_NOUNS = frozenset({"kerninteresse", "ziel", "interesse", "wunsch", "forderung"})
 _REPORT_FRAMES = ("heisst es", "hiess es", "so der", "so die", "so das")
 
@@ -22,19 +26,33 @@ class ModalityContext:
     """What modality detection looks at around one trigger."""
 
     words: Sequence[str]  # folded words of the clause
+    raw_words: Sequence[str]  # the same words as written
     trigger_index: int  # index of the trigger in `words`
-    sentence_words: Sequence[str]  # folded words of the whole sentence, up to the trigger's clause end
+    sentence_words: Sequence[str]  # folded words of the sentence before the trigger
     sentence_text: str
     tokens: Sequence[Token] = ()  # tagger tokens of the sentence, when the tagger ran
     future_time: bool = False  # the event's time lies after the article date
+    time_from_today: bool = False  # the event's time is the article date or later
     past_sentence: bool = False
+    all_words: Sequence[str] = ()  # folded words of the whole sentence
 
 
 def _negated(context: ModalityContext, lexicon: EventLexicon) -> bool:
     window = lexicon.negation_window
-    before = context.words[max(0, context.trigger_index - window) : context.trigger_index]
+    first = max(0, context.trigger_index - window)
+    for index in range(first, context.trigger_index):
+        word = context.words[index]
+        if lexicon.has_cue("negated", word) and not _ohne_names_a_party(context, index):
+            return True
     after = context.words[context.trigger_index + 1 : context.trigger_index + 3]
-    return any(lexicon.has_cue("negated", w) for w in before) or any(w in ("nicht", "nie") for w in after)
+    return any(w in ("nicht", "nie") for w in after)
+
+
+def _ohne_names_a_party(context: ModalityContext, index: int) -> bool:
+    """ "ohne Budapest einen Kredit vergeben": "ohne" excludes a party, it does not negate the event."""
+    if context.words[index] != "ohne" or index + 2 >= len(context.words):
+        return False
+    return context.words[index + 2] in _ARTICLES and context.raw_words[index + 1][:1].isupper()
 
 
 def _mood(tokens: Sequence[Token], konj: str) -> bool:
@@ -52,13 +70,24 @@ def _has(kind: str, words: Sequence[str], skip: int, lexicon: EventLexicon) -> b
 
 
 def _reported(context: ModalityContext, lexicon: EventLexicon) -> bool:
+    """Konjunktiv I in the event's own clause, or a report frame anywhere in the sentence."""
     if context.tokens and _mood(context.tokens, "I"):
+        return True
+    if any(lexicon.has_cue("konjunktiv_i", w) for w in context.words):
         return True
     lowered = fold_word(context.sentence_text)
     if any(frame in lowered for frame in _REPORT_FRAMES):
         return True
-    words = context.sentence_words
-    return any(lexicon.has_cue("reported", w) or lexicon.has_cue("konjunktiv_i", w) for w in words)
+    return any(lexicon.has_cue("reported", w) for w in context.all_words or context.sentence_words)
+
+
+def _planned(context: ModalityContext, lexicon: EventLexicon) -> bool:
+    """A planning cue; "wird … vorgeworfen" (present passive) plans nothing unless a time lies ahead."""
+    cues = [w for i, w in enumerate(context.words) if i != context.trigger_index and lexicon.has_cue("planned", w)]
+    if not cues or context.past_sentence:
+        return False
+    passive = all(w in _WERDEN for w in cues) and any(_PARTICIPLE.match(w) for w in context.words)
+    return not passive or context.time_from_today
 
 
 def detect_modality(context: ModalityContext, lexicon: EventLexicon) -> Modality:
@@ -67,13 +96,15 @@ def detect_modality(context: ModalityContext, lexicon: EventLexicon) -> Modality
         return "negated"
     if _hypothetical(context, lexicon):
         return "hypothetical"
-    desired = _has("desired", context.words, context.trigger_index, lexicon) or any(
-        w in _DESIRE_NOUNS for w in context.sentence_words
-    )
+    cues = [w for i, w in enumerate(context.words) if i != context.trigger_index and lexicon.has_cue("desired", w)]
+    desired = bool(cues) or any(w in _DESIRE_NOUNS for w in context.sentence_words)
     if desired and not context.past_sentence:
-        return "desired"
-    planned_cue = _has("planned", context.words, context.trigger_index, lexicon)
-    if (planned_cue or context.future_time) and not context.past_sentence:
+        # "will nächste Woche streiken": a wish with a date is a plan.
+        wants_only = bool(cues) and all(w in _MODAL_WANTS for w in cues)
+        return "planned" if wants_only and context.future_time else "desired"
+    if context.future_time:
+        return "planned"  # the event's own time lies ahead of the article date
+    if _planned(context, lexicon):
         return "planned"
     if _reported(context, lexicon):
         return "reported"

@@ -49,6 +49,7 @@ PREPOSITIONS = frozenset(
     [
         "in",
         "im",
+        "beim",
         "nach",
         "aus",
         "bei",
@@ -170,6 +171,8 @@ def _entity_candidates(article: Article, start: int, end: int, lexicon: EventLex
             continue
         entity = entities.get(mention.entity_id or "")
         code, country = _entity_code(entity, lexicon) if entity else (None, None)
+        if code is None:
+            code = lexicon.sector_of(mention.text.split()[0]) if " " in mention.text else None
         kind = "person" if mention.label == "PER" else (mention.kind or "institution")
         name = entity.name if entity else mention.text
         found.append(
@@ -180,13 +183,23 @@ def _entity_candidates(article: Article, start: int, end: int, lexicon: EventLex
     return found
 
 
+_ADJECTIVE = re.compile(r"isch(?:e[nmrs]?)?$")
+
+
+def _is_adjective(word: str, noun: str, lexicon: EventLexicon) -> bool:
+    """ "russische Truppen", "Russische Truppen" (sentence start), "Moskauer Führung"."""
+    if word[:1].islower() or _ADJECTIVE.search(word.lower()):
+        return True
+    return word.endswith("er") and lexicon.sector_of(noun) is not None
+
+
 def _described(
     tokens: list[tuple[int, int, str]], index: int, gazetteer: Gazetteer, lexicon: EventLexicon, text: str
 ) -> Candidate | None:
     start, end, word = tokens[index]
     following = tokens[index + 1] if index + 1 < len(tokens) else None
     country = gazetteer.demonym(word)
-    if word[:1].islower() and country and following and following[2][:1].isupper():
+    if country and following and following[2][:1].isupper() and _is_adjective(word, following[2], lexicon):
         sector = lexicon.sector_of(following[2])
         return Candidate(
             start,
@@ -206,7 +219,7 @@ def _described(
         return Candidate(start, end, word, _code(country, sector), None, None, "described", None, country)
     if country and sector is None:
         return Candidate(start, end, word, country, None, None, "described", None, country)
-    if sector and sector.split("/")[0] in ("CIV", "REB", "COP", "NGO", "MIL", "MED", "BUS"):
+    if sector:
         return Candidate(start, end, word, sector, None, None, "described", None, None)
     return None
 
@@ -238,13 +251,31 @@ def sentence_candidates(
     return _without_overlaps(found, tokens)
 
 
+def _noun_follows(tokens: list[tuple[int, int, str]], end: int) -> bool:
+    following = next((t for t in tokens if t[0] >= end), None)
+    return following is not None and following[2][:1].isupper()
+
+
 def _is_genitive(surface: str, name: str) -> bool:
     last = surface.split()[-1]
     return last.endswith(("s", "'")) and not name.split()[-1].endswith(last[-1]) and len(surface.split()) == 1
 
 
+def _share_codes(found: list[Candidate]) -> None:
+    """An entity mention without a code ("Bundeskanzler Friedrich Merz") takes the gazetteer's code."""
+    for candidate in found:
+        if candidate.entity_id is None or (candidate.code and candidate.country):
+            continue
+        for other in found:
+            named = other.entity_id is None and other.kind != "described" and bool(other.code)
+            if named and other.start < candidate.end and candidate.start < other.end:
+                candidate.code, candidate.country = other.code, other.country
+                break
+
+
 def _without_overlaps(found: list[Candidate], tokens: list[tuple[int, int, str]]) -> list[Candidate]:
     # Named candidates (gazetteer, then entities) win over descriptions; longer spans first.
+    _share_codes(found)
     rank = {"described": 2}
     found.sort(key=lambda c: (rank.get(c.kind or "", 0), -(c.end - c.start), c.start))
     kept: list[Candidate] = []
@@ -252,7 +283,11 @@ def _without_overlaps(found: list[Candidate], tokens: list[tuple[int, int, str]]
         if all(candidate.end <= other.start or other.end <= candidate.start for other in kept):
             # A genitive possessor ("ohne Russlands Bereitschaft") is not governed by the preposition.
             genitive = candidate.name is not None and _is_genitive(candidate.text, candidate.name)
-            candidate.preposition = None if genitive else _preposition_before(tokens, candidate.start)
+            if genitive:
+                # "Russlands Bereitschaft": a possessor; "im Osten Afghanistans": part of another phrase.
+                candidate.preposition = None if _noun_follows(tokens, candidate.end) else "genitive"
+            else:
+                candidate.preposition = _preposition_before(tokens, candidate.start)
             kept.append(candidate)
     kept.sort(key=lambda c: c.start)
     return _merge_roles_into_names(kept)

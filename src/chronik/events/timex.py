@@ -199,10 +199,10 @@ def _resolve_weekday(match: re.Match[str], anchor: date | None, direction: Direc
         offset = ahead or 7
     elif re.fullmatch(_THIS_MOD, modifier):
         offset = weekday - anchor.weekday()
-    elif direction == "past":
-        offset = -behind
-    else:
+    elif direction == "future":
         offset = ahead
+    else:
+        offset = -behind  # news mostly reports what happened: an unmarked weekday looks back
     return (anchor + timedelta(days=offset)).isoformat(), "day", True
 
 
@@ -358,10 +358,11 @@ _MORNING_BLOCKERS = re.compile(
     r"(?:\b(?:am|heute|gestern|jeden|des|den|der|dem|guten|einen|diesen)\s+)$", re.IGNORECASE
 )
 _MONTH_CUES = re.compile(
-    r"\b(?:im|seit|bis|ab|vom|zum|des|den|dem|diesen|diesem|dieses|vergangenen|letzten|kommenden|nächsten|"
+    r"\b(?:im|seit|bis|ab|vom|zum|für|des|den|dem|diesen|diesem|dieses|vergangenen|letzten|kommenden|nächsten|"
     r"Monat|Monats|noch|per|Mitte|Anfang|Ende)\s+$",
     re.IGNORECASE,
 )
+_FORWARD_CUE = re.compile(r"\b(?:für|ab)\s+(?:den\s+|kommenden\s+)?$", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:«»\"„“]\s*|\n\s*)$")
 
 
@@ -403,6 +404,8 @@ def find_time_expressions(
         if start < last_end:
             continue
         direction = direction_at(start) if direction_at else "unknown"
+        if _FORWARD_CUE.search(text[max(0, start - 12) : start]):
+            direction = "future"  # "kündigten Proteste für Oktober an": the plan looks ahead
         resolved = resolver(match, anchor, direction)
         value, granularity, relative = resolved if resolved else (None, None, False)
         results.append(FoundTime(start, end, text[start:end], value, granularity, relative))

@@ -13,6 +13,7 @@ Patterns (all over `article.tokens`, so offsets stay exact):
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,8 +25,11 @@ from chronik.nlp.roles import RoleLexicon, RoleMatch
 _AGE_IN_PARENS_MAX = 120
 _AGE_NOUN = re.compile(r"^(\d{1,3})-[Jj]ährige[nrm]?$")
 _DETERMINERS = frozenset(
-    "der die das des dem den ein eine einer eines einem einen sein seine seiner seines seinem seinen "
-    "ihr ihre ihrer ihres ihrem ihren dessen deren".split()
+    {
+        *("der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen"),
+        *("sein", "seine", "seiner", "seines", "seinem", "seinen", "ihr", "ihre", "ihrer", "ihres", "ihrem", "ihren"),
+        *("dessen", "deren"),
+    }
 )
 _FEMININE_DETERMINERS = frozenset({"die", "eine", "der"})
 _APPOSITION_ENDS = frozenset({",", ".", ";", ":", ")", "(", "–", "—", "«", "»", "„", "“", '"', "!", "?"})
@@ -149,6 +153,6 @@ def apposition_facts(
 
 def _phrase_text(phrase: Sequence[Token], match: RoleMatch) -> str:
     parts = [match.role]
-    for previous, token in zip(phrase, phrase[1:], strict=False):
+    for previous, token in itertools.pairwise(phrase):
         parts.append((" " if previous.space_after else "") + token.text)
     return "".join(parts)

@@ -82,4 +82,3 @@ def title_mentions(
             mention = Mention(start, token.end, article.text[start : token.end], "PER", source="coref")
             links.append((mention, holders[0]))
     return links
-

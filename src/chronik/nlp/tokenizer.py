@@ -37,7 +37,7 @@ def load_spacy_tokenizer(abbreviations: frozenset[str]) -> Any:
     from spacy.util import compile_prefix_regex, compile_suffix_regex
 
     nlp = spacy.blank("de")
-    tokenizer = nlp.tokenizer
+    tokenizer: Any = nlp.tokenizer
     prefixes = [p for p in nlp.Defaults.prefixes or [] if p != "#"] + [re.escape(p) for p in _EXTRA_PREFIXES]
     suffixes = list(nlp.Defaults.suffixes or []) + [re.escape(s) for s in _EXTRA_SUFFIXES] + _EXTRA_DOT_SUFFIXES
     tokenizer.prefix_search = compile_prefix_regex(prefixes).search

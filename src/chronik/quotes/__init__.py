@@ -14,7 +14,7 @@ from chronik.model import Article, Quote, Span
 from chronik.quotes.cues import find_cues
 from chronik.quotes.direct import DirectCandidate, build_direct, classify
 from chronik.quotes.draft import Draft, SentenceAnalysis
-from chronik.quotes.grammar import konjunktiv, segments
+from chronik.quotes.grammar import is_temporal, konjunktiv, segments, subject_of
 from chronik.quotes.indirect import build_free_indirect, build_indirect
 from chronik.quotes.lexicon import QuoteLexicon, load_lexicon
 from chronik.quotes.marks import QuotedSpan, find_quoted_spans
@@ -52,8 +52,27 @@ def find_drafts(view: ArticleView, lexicon: QuoteLexicon) -> list[Draft]:
     drafts.extend(build_free_indirect(view, analyses, lexicon, drafts))
     drafts.extend(_partials(view, embedded, drafts, analyses, lexicon))
     drafts.sort(key=lambda draft: (draft.start, draft.partial))
+    _speakers_from_previous_subject(drafts, analyses)
     inherit_speakers(drafts)
     return drafts
+
+
+def _speakers_from_previous_subject(drafts: list[Draft], analyses: list[SentenceAnalysis]) -> None:
+    """A quote without a cue after a sentence that holds no quotation: that sentence's subject speaks
+    ("Das Institut sieht keine Gefahr. Nur wenige Personen seien gefährdet.")."""
+    quoted = {index for draft in drafts if not draft.partial for index in draft.sentences}
+    for draft in drafts:
+        first = draft.sentences[0]
+        if not draft.inherits_speaker or draft.speaker is not None or first == 0 or first - 1 in quoted:
+            continue
+        previous = analyses[first - 1]
+        if previous.paragraph != analyses[first].paragraph:
+            continue
+        end = previous.segments[0][1] if previous.segments else len(previous.words)
+        subject = subject_of(previous.words, 0, end)
+        if subject is not None and not is_temporal(previous.words, subject):
+            if previous.words[subject[0]].key not in ("es", "man", "das", "dies"):
+                draft.speaker = previous.char_span(*subject)
 
 
 def _partials(

@@ -20,6 +20,7 @@ from chronik.quotes.grammar import (
     is_finite,
     noun_phrase_left,
     noun_phrase_right,
+    subject_of,
 )
 from chronik.quotes.lexicon import QuoteLexicon, VerbSense
 from chronik.quotes.view import Word
@@ -81,13 +82,14 @@ def _segment_cues(
 ) -> list[Cue]:
     found: list[Cue] = []
     start, end = segment
+    open_start = next((p for p in range(start, end) if words[p].index not in masked), start)
     for position in range(start, end):
         word = words[position]
         if word.index in masked:
             continue
         cue = (
             _adverb_frame(words, position, segment)
-            or _frame_cue(words, position, segment, lexicon)
+            or _frame_cue(words, position, (open_start, end), lexicon)
             or _noun_frame_cue(words, position, segment, lexicon)
             or _verb_cue(words, position, segment, masked, lexicon)
         )
@@ -263,6 +265,10 @@ def _attach_speaker(words: Sequence[Word], position: int, segment: tuple[int, in
         start += 1
     cue.verb_initial = _is_verb_initial(words, position, (start, end))
     cue.finite = bool(is_finite(words[position])) if words[position].pos else True
+    if cue.verb_initial and not cue.finite and start > 0:
+        cue.verb_initial = False  # the end of a verb bracket after an apposition: "hatte X, Y, erklärt"
+        cue.speaker = subject_of(words, 0, start)
+        return cue
     if cue.verb_initial:
         cue.speaker = _speaker_right(words, position + 1, end)
         if cue.speaker is None:

@@ -18,6 +18,7 @@ SUBORDINATORS = function_words("subordinators")
 NON_NP_OPENERS = function_words("non_np_openers")
 PREPOSITIONS = function_words("prepositions")
 AUXILIARIES = function_words("auxiliaries")
+TEMPORAL = function_words("temporal")
 QUOTE_MARKS = frozenset("«»‹›„“”‚‘’\"'")
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "-"})
 SENTENCE_FINAL = frozenset({".", "!", "?", "…"})
@@ -149,12 +150,22 @@ def noun_phrase_left(words: Sequence[Word], start: int, verb: int) -> tuple[int,
     if first.key in PERSONAL_PRONOUNS and verb == start + 1:
         return start, verb
     found = noun_phrase_right(words, start, limit=verb)
-    if found is None:
+    if found is None or is_temporal(words, found):
         return None
-    end = found[1]
+    end = _attachments(words, found[1], verb)
     if end < verb and words[end].text in (",", "(") and verb - end <= 12:
         end = verb  # an apposition: "Rustem Umjerow, Sekretär des Sicherheitsrats, sagte"
     return (start, end) if end >= verb - 1 else None
+
+
+def _attachments(words: Sequence[Word], end: int, verb: int) -> int:
+    """Extend a subject over prepositional attachments: "Der Einsatzleiter der Polizei in Dortmund"."""
+    while end < verb - 1 and words[end].key in PREPOSITIONS:
+        phrase = noun_phrase_right(words, end + 1, limit=verb)
+        if phrase is None:
+            break
+        end = phrase[1]
+    return end
 
 
 def subject_of(words: Sequence[Word], start: int, end: int) -> tuple[int, int] | None:
@@ -167,3 +178,9 @@ def subject_of(words: Sequence[Word], start: int, end: int) -> tuple[int, int] |
         if is_finite(word) or (not word.pos and word.key in AUXILIARIES):
             return noun_phrase_right(words, position + 1, limit=end)
     return None
+
+
+def is_temporal(words: Sequence[Word], phrase: tuple[int, int]) -> bool:
+    """A time phrase such as "Ende Januar 2006" or "Letzte Woche", which is never a speaker."""
+    nouns = [word for word in words[phrase[0] : phrase[1]] if word.capitalized or word.text[:1].isdigit()]
+    return bool(nouns) and all(word.key in TEMPORAL or word.text[:1].isdigit() for word in nouns)

@@ -135,6 +135,9 @@ def _introduces(analysis: SentenceAnalysis, number: int, following: tuple[int, i
         return True
     if _has_konjunktiv(analysis, following, lexicon):
         return True
+    for later in analysis.segments[number + 2 : number + 4]:
+        if _has_finite(analysis, later, lexicon):
+            return _has_konjunktiv(analysis, later, lexicon)  # "meinte, A, die …, und B, die …, wären …"
     end = following[1]
     while end > following[0] + 1 and words[end - 1].is_punct:
         end -= 1
@@ -246,6 +249,8 @@ def build_free_indirect(
         sentence = view.sentences[analysis.index]
         if analysis.paragraph in view.title_paragraphs or _covered(sentence.start, sentence.end, taken):
             continue
+        if any(analysis.index in draft.sentences and not draft.partial for draft in taken):
+            continue  # the Konjunktiv belongs to the quotation already found in this sentence
         if not _konjunktiv_one(analysis, lexicon):
             continue
         previous = drafts[-1] if drafts else None

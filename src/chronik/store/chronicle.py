@@ -183,13 +183,16 @@ class SqlChronicle(SqlQueries):
             where.add("day >= ?", date_from)
         if date_to:
             where.add("day <= ?", period_end(date_to))
-        table = "network_edges" if dated else "network_totals"
+        # network_totals has one row per (source, target, type): no grouping, the n index gives the top edges
+        select = (
+            "SELECT source_id AS source, target_id AS target, type, SUM(n) AS count FROM network_edges"
+            f"{where.sql()} GROUP BY source_id, target_id, type ORDER BY count DESC, source_id, target_id, type"
+            if dated
+            else "SELECT source_id AS source, target_id AS target, type, n AS count FROM network_totals"
+            f"{where.sql()} ORDER BY n DESC, source_id, target_id, type"
+        )
         with self._locked():
-            edges = self._fetch_dicts(
-                f"SELECT source_id AS source, target_id AS target, type, SUM(n) AS count FROM {table}{where.sql()}"
-                " GROUP BY source_id, target_id, type ORDER BY count DESC, source_id, target_id, type LIMIT ?",
-                (*where.params, limit),
-            )
+            edges = self._fetch_dicts(f"{select} LIMIT ?", (*where.params, limit))
             nodes = self._nodes(edges)
         return {"nodes": nodes, "edges": [{**edge, "count": int(edge["count"])} for edge in edges]}
 

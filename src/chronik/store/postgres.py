@@ -14,8 +14,8 @@ from chronik.errors import StoreError
 from chronik.resolve import Resolver
 from chronik.store.base import Store
 from chronik.store.chronicle import SqlChronicle
+from chronik.store.rebuild import SqlRebuild
 from chronik.store.schema import Dialect
-from chronik.store.writer import SqlWriter
 
 
 def _driver() -> Any:
@@ -26,7 +26,7 @@ def _driver() -> Any:
     return psycopg
 
 
-class PostgresStore(SqlWriter, SqlChronicle, Store):
+class PostgresStore(SqlRebuild, SqlChronicle, Store):
     """A chronicle in a PostgreSQL database (the schema is created on first open)."""
 
     dialect: Dialect = "postgresql"
@@ -45,6 +45,11 @@ class PostgresStore(SqlWriter, SqlChronicle, Store):
     def _execute(self, sql: str, params: Sequence[Any]) -> Any:
         values = tuple(_storable(value) for value in params)
         return self._connection.execute(sql.replace("?", "%s"), values)
+
+    def _run_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            values = [tuple(_storable(value) for value in row) for row in rows]
+            self._connection.cursor().executemany(sql.replace("?", "%s"), values)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -74,6 +79,9 @@ class PostgresStore(SqlWriter, SqlChronicle, Store):
 
     def close(self) -> None:
         with self._locked():
+            if self._closed:
+                return
+            self._closed = True
             self._connection.close()
 
 

@@ -8,7 +8,6 @@ on large stores.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -23,6 +22,7 @@ from chronik.store.records import article_from_rows
 from chronik.store.sql import SqlBase, SqlEntityIndex
 
 MAX_LIMIT = 1000
+MAX_COUNT = 10_000  # totals stop counting here (like search engines' "10,000+"): keeps counts fast
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _CODE = re.compile(r"^[A-Z]{3}(/[A-Z]{2,6}){0,3}$")
 _ARTICLE_SUMMARY = (
@@ -57,6 +57,11 @@ def check_date(name: str, value: str | None) -> str | None:
     if value is not None and not _DATE.match(value):
         raise StoreError("E050", name, f"expected an ISO date (YYYY-MM-DD), got {value!r}")
     return value
+
+
+def capped(total: int) -> dict[str, bool]:
+    """Page extra telling whether `total` is exact or stopped at `MAX_COUNT` ("10,000+")."""
+    return {"total_exact": total < MAX_COUNT}
 
 
 def period_end(date: str | None) -> str | None:
@@ -150,14 +155,18 @@ class SqlQueries(SqlBase):
                 " ORDER BY s.score, a.no LIMIT ? OFFSET ?",
                 (fts, limit, offset),
             )
-            total = int(self._scalar(f"SELECT COUNT(*) FROM ({self._fts_ids_sql('article_search')}) m", (fts,)))
+            total = self._count(f"{self._fts_ids_sql('article_search')}", [fts])
         for item in items:
             found = snippet(item.pop("text"), query)
             item.update(snippet=found.text, snippet_start=found.start, score=float(item["score"]))
             item["match"] = None if found.match_start is None else [found.match_start, found.match_end]
         for item in items:
             item["is_duplicate"] = bool(item["is_duplicate"])
-        return Page(items, total, limit, offset, {"query": query, "terms": terms})
+        return Page(items, total, limit, offset, {"query": query, "terms": terms, **capped(total)})
+
+    def _count(self, select_sql: str, params: Sequence[Any]) -> int:
+        """Rows of a query, counted up to `MAX_COUNT`."""
+        return int(self._scalar(f"SELECT COUNT(*) FROM ({select_sql} LIMIT {MAX_COUNT}) counted", params))
 
     # -- entity matching (names -> corpus ids) ---------------------------------------
     def match_entities(self, name: str, *, labels: Sequence[str] = ()) -> list[str]:
@@ -214,9 +223,9 @@ class SqlQueries(SqlBase):
                 " ORDER BY q.date DESC, q.no DESC LIMIT ? OFFSET ?",
                 (*where.params, limit, offset),
             )
-            total = int(self._scalar(f"SELECT COUNT(*) FROM quotes q{where.sql()}", where.params))
+            total = self._count(f"SELECT 1 FROM quotes q{where.sql()}", where.params)
         items = [quote_item(row) for row in rows]
-        return Page(items, total, limit, offset)
+        return Page(items, total, limit, offset, capped(total))
 
     @staticmethod
     def _add_date_range(where: Where, column: str, date_from: str | None, date_to: str | None) -> None:
@@ -262,9 +271,9 @@ class SqlQueries(SqlBase):
                 " ORDER BY e.date DESC, e.no DESC LIMIT ? OFFSET ?",
                 (*where.params, limit, offset),
             )
-            total = int(self._scalar(f"SELECT COUNT(*) FROM events e{where.sql()}", where.params))
+            total = self._count(f"SELECT 1 FROM events e{where.sql()}", where.params)
             items = self._event_items(rows)
-        return Page(items, total, limit, offset)
+        return Page(items, total, limit, offset, capped(total))
 
     def _add_participant(self, where: Where, role: str, who: str) -> None:
         subquery = "SELECT event_no FROM event_participants WHERE role = ? AND "

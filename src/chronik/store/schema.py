@@ -174,8 +174,8 @@ _QUOTES_EVENTS = (
     "CREATE INDEX events_date ON events(is_duplicate, date)",
     "CREATE INDEX events_type ON events(type, is_duplicate, date)",
     "CREATE INDEX events_modality ON events(modality, is_duplicate, date)",
-    "CREATE INDEX events_place ON events(place_id, date)",
-    "CREATE INDEX events_country ON events(place_country, date)",
+    "CREATE INDEX events_place ON events(place_id, is_duplicate, modality, date)",
+    "CREATE INDEX events_country ON events(place_country, is_duplicate, modality, date)",
     """CREATE TABLE event_participants (
         event_no BIGINT NOT NULL REFERENCES events(no) ON DELETE CASCADE,
         role TEXT NOT NULL,
@@ -186,9 +186,9 @@ _QUOTES_EVENTS = (
         code TEXT,
         date TEXT,
         PRIMARY KEY (event_no, role, ord))""",
-    "CREATE INDEX event_participants_name ON event_participants(name_key, role, date)",
-    "CREATE INDEX event_participants_entity ON event_participants(entity_id, role, date)",
-    "CREATE INDEX event_participants_code ON event_participants(code, role, date)",
+    "CREATE INDEX event_participants_name ON event_participants(name_key, role, date, event_no)",
+    "CREATE INDEX event_participants_entity ON event_participants(entity_id, role, date, event_no)",
+    "CREATE INDEX event_participants_code ON event_participants(code, role, date, event_no)",
 )
 
 _AGGREGATES = (
@@ -214,6 +214,7 @@ _AGGREGATES = (
         PRIMARY KEY (source_id, target_id, type))""",
     "CREATE INDEX network_totals_type ON network_totals(type, n)",
     "CREATE INDEX network_totals_n ON network_totals(n)",
+    "CREATE INDEX network_edges_type_day ON network_edges(type, day)",
 )
 
 _FULLTEXT: dict[Dialect, tuple[str, ...]] = {

@@ -33,6 +33,7 @@ class SqlBase:
 
     def __init__(self) -> None:
         self._lock = threading.RLock()
+        self._closed = False
 
     # -- driver adaptation ----------------------------------------------------------
     @abstractmethod
@@ -69,6 +70,11 @@ class SqlBase:
     # -- helpers ----------------------------------------------------------------------
     def _run(self, sql: str, params: Sequence[Any] = ()) -> None:
         self._execute(sql, params)
+
+    def _run_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Run one statement for many parameter rows (one driver call)."""
+        for row in rows:
+            self._execute(sql, row)
 
     def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         return [tuple(row) for row in self._execute(sql, params).fetchall()]

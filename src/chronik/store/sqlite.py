@@ -11,14 +11,14 @@ from chronik.errors import StoreError
 from chronik.resolve import Resolver
 from chronik.store.base import Store
 from chronik.store.chronicle import SqlChronicle
+from chronik.store.rebuild import SqlRebuild
 from chronik.store.schema import Dialect
-from chronik.store.writer import SqlWriter
 
 BUSY_TIMEOUT_MS = 10_000
 MIN_SQLITE = (3, 35, 0)  # RETURNING, upserts, FTS5
 
 
-class SQLiteStore(SqlWriter, SqlChronicle, Store):
+class SQLiteStore(SqlRebuild, SqlChronicle, Store):
     """A chronicle in one SQLite file (`:memory:` for a throwaway store)."""
 
     dialect: Dialect = "sqlite"
@@ -55,6 +55,9 @@ class SQLiteStore(SqlWriter, SqlChronicle, Store):
     def _execute(self, sql: str, params: Sequence[Any]) -> sqlite3.Cursor:
         return self._connection.execute(sql, tuple(params))
 
+    def _run_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        self._connection.executemany(sql, [tuple(row) for row in rows])
+
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         if self._connection.in_transaction:  # nested: the outer transaction decides
@@ -70,6 +73,9 @@ class SQLiteStore(SqlWriter, SqlChronicle, Store):
 
     def _fts_insert_sql(self, table: str) -> str:
         return f"INSERT INTO {table} (rowid, body) VALUES (?, ?)"
+
+    def _fts_delete_sql(self, table: str) -> str:
+        return f"DELETE FROM {table} WHERE rowid = ?"
 
     def _fts_ids_sql(self, table: str) -> str:
         return f"SELECT rowid AS no FROM {table} WHERE {table} MATCH ?"
@@ -88,4 +94,8 @@ class SQLiteStore(SqlWriter, SqlChronicle, Store):
 
     def close(self) -> None:
         with self._locked():
+            if self._closed:
+                return
+            self._closed = True
+            self._connection.execute("PRAGMA optimize")  # refresh planner statistics where they are stale
             self._connection.close()

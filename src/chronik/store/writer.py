@@ -8,7 +8,9 @@ counts (skipped for near-duplicates so they are counted once).
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import product
+from typing import Any
 
 from chronik import dedup
 from chronik.errors import StoreError
@@ -97,17 +99,24 @@ class SqlWriter(SqlBase):
         self._run(
             "INSERT INTO article_minhash (article_id, signature) VALUES (?, ?)", (article_id, fingerprint.signature)
         )
-        for band_hash in sorted(set(fingerprint.bands)):
-            self._run("INSERT INTO article_bands (band_hash, article_id) VALUES (?, ?)", (band_hash, article_id))
+        self._run_many(
+            "INSERT INTO article_bands (band_hash, article_id) VALUES (?, ?)",
+            [(band_hash, article_id) for band_hash in sorted(set(fingerprint.bands))],
+        )
 
     # -- the article and its layers --------------------------------------------------
     def _write_article(
-        self, article: Article, fingerprint: dedup.Fingerprint | None, near: tuple[str, float] | None
+        self,
+        article: Article,
+        fingerprint: dedup.Fingerprint | None,
+        near: tuple[str, float] | None,
+        *,
+        ingested_at: str | None = None,
     ) -> None:
         is_dup = near is not None
         columns = ", ".join(ARTICLE_COLUMNS)
         marks = ", ".join("?" for _ in ARTICLE_COLUMNS)
-        row = article_row(article, is_duplicate=is_dup, ingested_at=utc_now())
+        row = article_row(article, is_duplicate=is_dup, ingested_at=ingested_at or utc_now())
         number = int(self._scalar(f"INSERT INTO articles ({columns}) VALUES ({marks}) RETURNING no", row))
         self._run(self._fts_insert_sql("article_search"), (number, normalise(article.text)))
         if near is not None:
@@ -117,10 +126,11 @@ class SqlWriter(SqlBase):
             )
         if fingerprint is not None:
             self._write_fingerprint(article.id, fingerprint)
-        for ord_, mention in enumerate(article.mentions):
-            self._run(
-                "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", mention_row(article.id, ord_, mention)
-            )
+        self._run_many(
+            "INSERT INTO mentions (article_id, ord, start_char, end_char, text, label, source, kind, entity_id, score)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [mention_row(article.id, ord_, mention) for ord_, mention in enumerate(article.mentions)],
+        )
         corpus_ids = self._write_entities(article, number)
         self._write_quotes(article, corpus_ids, is_dup)
         places = self._write_events(article, corpus_ids, is_dup)
@@ -150,17 +160,17 @@ class SqlWriter(SqlBase):
         return corpus_ids
 
     def _write_facts(self, corpus_id: str, article: Article, entity: Entity) -> None:
+        rows = []
         for kind in _FACT_KINDS:
             value = entity.attributes.get(kind)
-            values = value if isinstance(value, list) else [value]
-            for item in values:
-                if item is None or item == "":
-                    continue
-                self._run(
-                    "INSERT INTO entity_facts (corpus_id, article_id, kind, value, date) VALUES (?, ?, ?, ?, ?)"
-                    " ON CONFLICT DO NOTHING",
-                    (corpus_id, article.id, kind, str(item), article.date),
-                )
+            for item in value if isinstance(value, list) else [value]:
+                if item is not None and item != "":
+                    rows.append((corpus_id, article.id, kind, str(item), article.date))
+        self._run_many(
+            "INSERT INTO entity_facts (corpus_id, article_id, kind, value, date) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
+            rows,
+        )
 
     def _write_quotes(self, article: Article, corpus_ids: dict[str, str], is_dup: bool) -> None:
         for ord_, quote in enumerate(article.quotes):
@@ -176,12 +186,13 @@ class SqlWriter(SqlBase):
             self._run(self._fts_insert_sql("quote_search"), (int(number), normalise(message)))
 
     def _write_events(self, article: Article, corpus_ids: dict[str, str], is_dup: bool) -> set[str]:
-        """Store events and participants; returns the corpus ids of their places."""
-        places: set[str] = set()
+        """Store events and participants, then add them to the aggregates; returns their places' ids."""
+        places: dict[str, str] = {}  # place name -> corpus id, resolved once per article
+        participants: list[tuple[Any, ...]] = []
+        tally = _Tally()
         for ord_, event in enumerate(article.events):
             day = event_day(event, article.date)
-            place_id = self._resolve("LOC", event.place.name).entity_id if event.place and event.place.name else None
-            places.update([place_id] if place_id else [])
+            place_id = self._place_id(event, places)
             number = int(self._scalar(
                 "INSERT INTO events (article_id, id, ord, type, mode, modality, date, place_id, place_name,"
                 " place_country, trigger_text, sentence, source_quote, is_duplicate, data)"
@@ -190,24 +201,33 @@ class SqlWriter(SqlBase):
                  event.place.name if event.place else None, event.place.country if event.place else None,
                  event.trigger.text, event.sentence.text, event.source_quote, int(is_dup), record_json(event)),
             ))  # fmt: skip
-            roles = self._write_participants(number, event, corpus_ids, day)
+            roles = self._participant_rows(number, event, corpus_ids, day, participants)
             if not is_dup and day:
-                self._count_event(event.type, day, roles, place_id)
-        return places
+                tally.add(event.type, day, roles, place_id)
+        self._run_many(
+            "INSERT INTO event_participants (event_no, role, ord, entity_id, name, name_key, code, date)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            participants,
+        )
+        tally.write(self)
+        return set(places.values())
 
-    def _write_participants(
-        self, number: int, event: Event, corpus_ids: dict[str, str], day: str | None
+    def _place_id(self, event: Event, places: dict[str, str]) -> str | None:
+        if event.place is None or not event.place.name or not name_key(event.place.name):
+            return None
+        if event.place.name not in places:
+            places[event.place.name] = self._resolve("LOC", event.place.name).entity_id
+        return places[event.place.name]
+
+    def _participant_rows(
+        self, number: int, event: Event, corpus_ids: dict[str, str], day: str | None, rows: list[tuple[Any, ...]]
     ) -> dict[str, list[str]]:
         roles: dict[str, list[str]] = {"actor": [], "target": []}
         for role, participants in (("actor", event.actors), ("target", event.targets)):
             for ord_, participant in enumerate(participants):
                 entity_id = self._participant_id(participant, corpus_ids)
                 name = participant.name or participant.text
-                self._run(
-                    "INSERT INTO event_participants (event_no, role, ord, entity_id, name, name_key, code, date)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (number, role, ord_, entity_id, name, name_key(name), participant.code, day),
-                )
+                rows.append((number, role, ord_, entity_id, name, name_key(name), participant.code, day))
                 roles[role].extend([entity_id] if entity_id else [])
         return roles
 
@@ -216,23 +236,13 @@ class SqlWriter(SqlBase):
             return corpus_ids[participant.entity_id]
         return self._lookup(participant.name or participant.text)
 
-    def _count_event(self, type_: str, day: str, roles: dict[str, list[str]], place_id: str | None) -> None:
-        involved = {*roles["actor"], *roles["target"], *([place_id] if place_id else [])}
-        for entity_id in ["", *sorted(involved)]:
-            self._run(_UPSERT_TIMELINE, (entity_id, day, type_, 1))
-        for source, target in sorted(set(product(roles["actor"], roles["target"]))):
-            if source != target:
-                self._run(_UPSERT_EDGE, (source, target, type_, day, 1))
-                self._run(_UPSERT_TOTAL, (source, target, type_, 1))
-
     def _count_entity_articles(self, corpus_ids: set[str], date: str | None) -> None:
-        for corpus_id in sorted(corpus_ids):
-            self._run(
-                "UPDATE corpus_entities SET n_articles = n_articles + 1,"
-                " first_date = CASE WHEN first_date IS NULL OR first_date > ? THEN ? ELSE first_date END,"
-                " last_date = CASE WHEN last_date IS NULL OR last_date < ? THEN ? ELSE last_date END WHERE id = ?",
-                (date, date, date, date, corpus_id),
-            )
+        self._run_many(
+            "UPDATE corpus_entities SET n_articles = n_articles + 1,"
+            " first_date = CASE WHEN first_date IS NULL OR first_date > ? THEN ? ELSE first_date END,"
+            " last_date = CASE WHEN last_date IS NULL OR last_date < ? THEN ? ELSE last_date END WHERE id = ?",
+            [(date, date, date, date, corpus_id) for corpus_id in sorted(corpus_ids)],
+        )
 
     # -- entity resolution ------------------------------------------------------------
     def _resolve(self, label: str, name: str, *, variants: list[str] | None = None) -> Resolution:
@@ -242,14 +252,12 @@ class SqlWriter(SqlBase):
                 "INSERT INTO corpus_entities (id, label, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 (resolution.entity_id, label, resolution.name),
             )
-        for alias in [resolution.name, *resolution.aliases]:
-            values = alias_row(resolution.entity_id, label, alias)
-            if values is not None:
-                self._run(
-                    "INSERT INTO corpus_aliases (entity_id, label, alias, key, last_key, last_skeleton, tokens)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                    values,
-                )
+        rows = [alias_row(resolution.entity_id, label, alias) for alias in [resolution.name, *resolution.aliases]]
+        self._run_many(
+            "INSERT INTO corpus_aliases (entity_id, label, alias, key, last_key, last_skeleton, tokens)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [row for row in rows if row is not None],
+        )
         for absorbed in resolution.absorbed:
             self._merge_entity(absorbed, resolution.entity_id)
         return resolution
@@ -278,6 +286,28 @@ class SqlWriter(SqlBase):
             " WHERE corpus_id = ?) WHERE id = ?",
             (target, target),
         )
+
+
+class _Tally:
+    """Timeline and network counts of one article, written with one statement per table."""
+
+    def __init__(self) -> None:
+        self.timeline: Counter[tuple[str, str, str]] = Counter()
+        self.edges: Counter[tuple[str, str, str, str]] = Counter()
+
+    def add(self, type_: str, day: str, roles: dict[str, list[str]], place_id: str | None) -> None:
+        involved = {"", *roles["actor"], *roles["target"], *([place_id] if place_id else [])}
+        self.timeline.update((entity_id, day, type_) for entity_id in involved)
+        pairs = {(source, target) for source, target in product(roles["actor"], roles["target"]) if source != target}
+        self.edges.update((source, target, type_, day) for source, target in pairs)
+
+    def write(self, store: SqlBase) -> None:
+        store._run_many(_UPSERT_TIMELINE, [(*key, n) for key, n in sorted(self.timeline.items())])
+        store._run_many(_UPSERT_EDGE, [(*key, n) for key, n in sorted(self.edges.items())])
+        totals: Counter[tuple[str, str, str]] = Counter()
+        for (source, target, type_, _), n in self.edges.items():
+            totals[(source, target, type_)] += n
+        store._run_many(_UPSERT_TOTAL, [(*key, n) for key, n in sorted(totals.items())])
 
 
 def _variants(entity: Entity) -> list[str]:

@@ -149,8 +149,9 @@ def network_svg(network: Mapping[str, Any], *, size: int = 720) -> Markup:
         degree[str(edge.get("source"))] += int(edge.get("count", 1))
         degree[str(edge.get("target"))] += int(edge.get("count", 1))
     colours = colour_classes([str(edge.get("type", "")) for edge in edges])
+    names = {str(node.get("id")): str(node.get("name") or node.get("id")) for node in nodes}
     parts = [Markup('<svg class="network-chart" viewBox="0 0 {0} {0}" role="img" aria-label="Netzwerk">').format(size)]
-    parts.extend(_edge_line(edge, positions, colours) for edge in edges if _has_ends(edge, positions))
+    parts.extend(_edge_line(edge, positions, colours, names) for edge in edges if _has_ends(edge, positions))
     parts.extend(_node_circle(node, positions, degree, size) for node in nodes)
     parts.append(Markup("</svg>"))
     return Markup("").join(parts) + legend(colours)
@@ -174,9 +175,13 @@ def _has_ends(edge: Mapping[str, Any], positions: Mapping[str, tuple[float, floa
 
 
 def _edge_line(
-    edge: Mapping[str, Any], positions: Mapping[str, tuple[float, float]], colours: Mapping[str, str]
+    edge: Mapping[str, Any],
+    positions: Mapping[str, tuple[float, float]],
+    colours: Mapping[str, str],
+    names: Mapping[str, str],
 ) -> Markup:
-    (x1, y1), (x2, y2) = positions[str(edge.get("source"))], positions[str(edge.get("target"))]
+    source, target = str(edge.get("source")), str(edge.get("target"))
+    (x1, y1), (x2, y2) = positions[source], positions[target]
     count = int(edge.get("count", 1))
     return Markup(
         '<line class="edge {}" x1="{:.1f}" y1="{:.1f}" x2="{:.1f}" y2="{:.1f}" stroke-width="{:.1f}">'
@@ -187,16 +192,17 @@ def _edge_line(
         y1,
         x2,
         y2,
-        min(1 + math.log2(count), 8),
-        _node_name(edge, "source"),
-        _node_name(edge, "target"),
+        min(1.5 + math.log2(count), 8),
+        names.get(source, source),
+        names.get(target, target),
         edge.get("type", ""),
         count,
     )
 
 
-def _node_name(edge: Mapping[str, Any], end: str) -> str:
-    return str(edge.get(f"{end}_name") or edge.get(end))
+def short_label(name: str, *, limit: int = 22) -> str:
+    """Node labels stay inside the chart: long names are cut with an ellipsis."""
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
 
 
 def _node_circle(
@@ -211,4 +217,4 @@ def _node_circle(
     return Markup(
         '<a href="/entities/{}"><circle class="node" cx="{:.1f}" cy="{:.1f}" r="{:.1f}"><title>{}</title></circle>'
         '<text class="node-label" x="{:.1f}" y="{:.1f}" text-anchor="{}">{}</text></a>'
-    ).format(quote(node_id, safe=""), x, y, radius, name, x + offset, y + 4, anchor, name)
+    ).format(quote(node_id, safe=""), x, y, radius, name, x + offset, y + 4, anchor, short_label(name))

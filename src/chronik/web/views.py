@@ -81,6 +81,26 @@ def snippet_html(item: Mapping[str, Any]) -> Markup:
     return Markup("{}<mark>{}</mark>{}").format(text[:left], text[left:right], text[right:])
 
 
+def snippet_html(item: Mapping[str, Any]) -> Markup:
+    """A search hit's snippet with the matching word marked; every piece escaped.
+
+    The snippet is a string (offset in `snippet_start`) or `{"text", "start"}`; `match` holds
+    article offsets of the matching word.
+    """
+    snippet = item.get("snippet")
+    if isinstance(snippet, Mapping):
+        text, start = str(snippet.get("text", "")), int(snippet.get("start") or 0)
+    else:
+        text, start = span_text(snippet), int(item.get("snippet_start") or 0)
+    match = item.get("match")
+    if not (isinstance(match, list | tuple) and len(match) == 2):
+        return escape(text)
+    left, right = int(match[0]) - start, int(match[1]) - start
+    if not 0 <= left < right <= len(text):
+        return escape(text)
+    return Markup("{}<mark>{}</mark>{}").format(text[:left], text[left:right], text[right:])
+
+
 TEMPLATE_HELPERS = {
     "span_text": span_text,
     "message_text": message_text,

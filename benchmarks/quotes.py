@@ -216,8 +216,9 @@ def report(tally: Tally, title: str) -> dict[str, Any]:
     return rows
 
 
-def build_runner() -> tuple[Callable[[Article], Article], list[str]]:
-    """Run the available stages in order; report the ones that cannot be built yet."""
+def build_runner() -> tuple[Callable[[Article], Article], list[str], Counter[str]]:
+    """Run the available stages in order (timing each); report the ones that cannot be built yet."""
+    timings: Counter[str] = Counter()
     stages = []
     missing = []
     for name in STAGES:
@@ -228,10 +229,12 @@ def build_runner() -> tuple[Callable[[Article], Article], list[str]]:
 
     def run(article: Article) -> Article:
         for stage in stages:
+            started = time.perf_counter()
             article = stage(article)
+            timings[stage.name] += time.perf_counter() - started
         return article
 
-    return run, missing
+    return run, missing, timings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -246,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     if not path.is_file():
         print(f"corpus not found at {path}; skipping")
         return 0
-    run, missing = build_runner()
+    run, missing, timings = build_runner()
     for name in missing:
         print(f"stage not available, skipped: {name}")
     typed, untyped = Tally(), Tally()
@@ -269,6 +272,7 @@ def main(argv: list[str] | None = None) -> int:
             errors.write(json.dumps(_error_record(record, article, offset), ensure_ascii=False) + "\n")
     elapsed = time.perf_counter() - started
     print(f"{count} articles in {elapsed:.1f} s ({count / elapsed:.1f} articles/s)")
+    print("stage time per article: " + ", ".join(f"{n} {1000 * t / max(count, 1):.1f} ms" for n, t in timings.items()))
     scores = {"typed": report(typed, "typed matching (headline)"), "untyped": report(untyped, "untyped matching")}
     for number, fold in enumerate(folds):
         scores[f"fold{number}"] = report(fold, f"fold {number} (articles with number % {args.folds} == {number})")

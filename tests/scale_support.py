@@ -54,3 +54,23 @@ def read_tables(directory: str | Path) -> dict[str, list[dict[str, Any]]]:
 def canonical(rows: list[dict[str, Any]]) -> list[str]:
     """Rows in an order-independent form, for comparing runs."""
     return sorted(json.dumps(row, sort_keys=True, ensure_ascii=False) for row in rows)
+
+
+def differences(got: dict[str, list[dict[str, Any]]], expected: dict[str, list[dict[str, Any]]]) -> list[str]:
+    """Readable differences between two sets of tables (empty when equal), per article layer."""
+    found: list[str] = []
+    got_documents = {row["article_id"]: json.loads(row["document"]) for row in got["articles"]}
+    for row in expected["articles"]:
+        document = json.loads(row["document"])
+        other = got_documents.get(row["article_id"])
+        if other is None:
+            found.append(f"article {row['article_id']} missing")
+            continue
+        found.extend(
+            f"article {row['article_id']} {key}: expected {json.dumps(value, ensure_ascii=False)[:300]}, "
+            f"got {json.dumps(other.get(key), ensure_ascii=False)[:300]}"
+            for key, value in document.items()
+            if other.get(key) != value
+        )
+    found.extend(f"table {table} differs" for table in TABLES if canonical(got[table]) != canonical(expected[table]))
+    return found

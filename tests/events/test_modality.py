@@ -31,7 +31,8 @@ def _context(clause: str, trigger: str, **options: object) -> ModalityContext:
         ("Die Ukraine würde Gespräche begrüssen", "Gespräche", "hypothetical"),
         ("Washington wünsche Verhandlungen", "Verhandlungen", "desired"),
         ("USA wollen Beziehungen zu Russland normalisieren", "normalisieren", "desired"),
-        ("Die Gespräche werden fortgesetzt", "Gespräche", "planned"),
+        ("Die Delegation wird Gespräche führen", "Gespräche", "planned"),
+        ("Ihnen wird Spionage vorgeworfen", "vorgeworfen", "asserted"),
         ("Man habe sich geeinigt", "geeinigt", "reported"),
         ("Der Kreml wies die Vorwürfe zurück", "wies", "asserted"),
         ("Die 26 Staaten wollen ohne Budapest einen Kredit vergeben", "Kredit", "desired"),
@@ -40,6 +41,14 @@ def _context(clause: str, trigger: str, **options: object) -> ModalityContext:
 )
 def test_detect_modality_by_cues(clause: str, trigger: str, modality: str) -> None:
     assert detect_modality(_context(clause, trigger), load_event_lexicon()) == modality
+
+
+def test_detect_modality_passive_present_with_a_date_from_today_is_planned() -> None:
+    context = _context("Die Gespräche werden fortgesetzt", "Gespräche", time_from_today=True)
+    assert detect_modality(context, load_event_lexicon()) == "planned"
+    assert (
+        detect_modality(_context("Die Gespräche werden fortgesetzt", "Gespräche"), load_event_lexicon()) == "asserted"
+    )
 
 
 def test_detect_modality_future_time_means_planned() -> None:

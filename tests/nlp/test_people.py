@@ -134,3 +134,15 @@ def test_entities_stage_with_bundled_gazetteer() -> None:
     assert berger.attributes["affiliation"] == "USA"
     ukraine = next(e for e in article.entities if e.name == "Ukraine")
     assert ukraine.attributes["kind"] == "country"
+
+
+def test_people_mention_that_took_in_its_title() -> None:
+    article = build_article(
+        ["Generalstabschef Pawlo Sydor (47) reiste ab. Sydor schwieg."],
+        {"PER": ["Generalstabschef Pawlo Sydor", "Sydor"]},
+    )
+    (sydor,) = build_entities(article, roles=load_roles(), gazetteer=FakeGazetteer())
+    assert sydor.name == "Pawlo Sydor"
+    assert sydor.attributes["roles"] == ["Generalstabschef"]
+    assert sydor.attributes["age"] == 47
+    assert len(sydor.mentions) == 2

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from chronik.model import Article
-from chronik.store import Store, open_store
+from chronik.store import Store, chronicle, open_store
 from tests.store.articles import meeting_article, person, reject_article
 
 
@@ -117,3 +117,11 @@ def test_export_records_are_flat(filled: Store) -> None:
     assert [a["id"] for a in articles] == ["kiew-1", "berlin-1"]
     entities = list(filled.export_records("entities"))
     assert "per-steve-vitkof" in {e["id"] for e in entities}
+
+
+def test_network_dated_reports_when_row_cap_reached(filled: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert filled.network(date_from="2025-12")["complete"] is True
+    monkeypatch.setattr(chronicle, "NETWORK_ROWS", 1)
+    capped = filled.network(date_from="2025-12")
+    assert capped["complete"] is False
+    assert [e["type"] for e in capped["edges"]] == ["REJECT"]  # only the newest day's row was summed

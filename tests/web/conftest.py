@@ -34,18 +34,25 @@ def filled_store(url: str = ":memory:") -> Store:
     return store
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def store() -> Iterator[Store]:
+    """Shared by the tests of one module: they only read (writes use `fresh_store`)."""
     with filled_store() as filled:
         yield filled
 
 
 @pytest.fixture
+def fresh_store() -> Iterator[Store]:
+    with filled_store() as filled:
+        yield filled
+
+
+@pytest.fixture(scope="module")
 def app(store: Store) -> FastAPI:
     return create_app(store.url, store=store, token=TOKEN, analyzer=annotate)
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def client(app: FastAPI) -> Iterator[TestClient]:
     with TestClient(app) as test_client:
         yield test_client

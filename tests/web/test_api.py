@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -140,13 +141,14 @@ def test_analyze_rejects_invalid_body(client: TestClient, payload: dict[str, str
     assert response.json()["error"]["code"] == "E050"
 
 
-def test_ingest_stores_with_valid_token(client: TestClient) -> None:
+def test_ingest_stores_with_valid_token(fresh_store: Store) -> None:
     payload = {"articles": [{"text": "Neu\n\nDie Regierung tagte.", "id": "neu-1"}]}
-    first = client.post("/api/ingest", json=payload, headers=AUTH).json()
-    again = client.post("/api/ingest", json=payload, headers=AUTH).json()
+    with TestClient(create_app(fresh_store.url, store=fresh_store, token=TOKEN, analyzer=annotate)) as client:
+        first = client.post("/api/ingest", json=payload, headers=AUTH).json()
+        again = client.post("/api/ingest", json=payload, headers=AUTH).json()
+        assert client.get("/api/articles/neu-1").status_code == 200
     assert first["results"][0] == {"status": "ingested", "article_id": "neu-1", "duplicate_of": None}
     assert again["results"][0]["status"] == "duplicate"
-    assert client.get("/api/articles/neu-1").status_code == 200
 
 
 @pytest.mark.parametrize("header", [None, "Bearer falsch", f"Basic {TOKEN}", "Bearer"])
@@ -206,12 +208,35 @@ def test_openapi_lists_every_endpoint(client: TestClient) -> None:
     assert paths == expected
 
 
-@pytest.mark.parametrize("value", ["' OR 1=1 --", '"; DROP TABLE articles; --', "%", "_", "*", "NEAR(", "\\", "\x00"])
-def test_injection_strings_are_plain_filters(client: TestClient, value: str) -> None:
-    params = [("/api/quotes", "speaker"), ("/api/quotes", "q"), ("/api/events", "actor"), ("/api/events", "place")]
-    params += [("/api/entities", "name"), ("/api/articles", "q"), ("/api/timeline", "entity")]
-    for path, name in params:
-        response = client.get(path, params={name: value})
-        assert response.status_code in (200, 422), (path, name)
+INJECTIONS = ["' OR 1=1 --", '"; DROP TABLE articles; --', "%", "_", "*", 'NEAR("a" "b")', "\\", "\x00", "<script>"]
+
+
+def query_parameters(client: TestClient) -> list[tuple[str, str]]:
+    """Every (GET path, query parameter) pair of the API, read from the OpenAPI schema."""
+    schema = client.get("/openapi.json").json()
+    pairs = []
+    for path, operations in schema["paths"].items():
+        for parameter in operations.get("get", {}).get("parameters", []):
+            if parameter["in"] == "query":
+                pairs.append((path, parameter["name"]))
+    return pairs
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+def test_injection_strings_in_every_query_parameter_are_harmless(client: TestClient, value: str) -> None:
+    pairs = query_parameters(client)
+    assert len(pairs) >= 25
+    for path, name in pairs:
+        url = path.replace("{article_id}", "art-keller").replace("{entity_id}", "per-ana-keler")
+        response = client.get(url, params={name: value})
+        assert response.status_code in (200, 422), (path, name, response.text)
+        assert "<script>" not in response.text or response.headers["content-type"] == "application/json"
     assert client.get("/api/stats").json()["articles"] == 3
     assert client.get("/api/articles/art-keller").status_code == 200
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+def test_injection_strings_as_ids_are_404(client: TestClient, value: str) -> None:
+    for path in ("/api/articles/", "/api/entities/"):
+        response = client.get(path + quote(value, safe=""))
+        assert response.status_code in (404, 422)

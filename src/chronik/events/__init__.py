@@ -21,6 +21,7 @@ from typing import Any
 from chronik.errors import PipelineError
 from chronik.events.dates import sentence_direction
 from chronik.events.detect import (
+    Roles,
     SentenceView,
     TriggerHit,
     after_definite_article,
@@ -39,6 +40,7 @@ __all__ = ["EventsStage", "create_stage", "find_events"]
 
 INHERIT_WINDOW = 6  # sentences within which a later mention continues an earlier event
 CONTINUES = {"AGREE": ("CONSULT",), "COOPERATE": ("CONSULT",)}  # an agreement continues a meeting
+_PURPOSE = re.compile(r"\bfür\s+(?:das|den|die|dieses|diesen|nächste[ns]?|kommende[ns]?|\s)*$")
 FIRST_PERSON = frozenset({"ich", "wir"})
 DOMESTIC_SECTORS = frozenset({"CIV", "COP", "JUD", "LEG", "PTY", "BUS", "MED", "GOV", "MIL"})
 
@@ -97,8 +99,17 @@ def _place(candidate: Candidate | None, article: Article) -> Place | None:
 
 
 def _time_in(article: Article, start: int, end: int, trigger_start: int) -> TimeExpression | None:
+    """The time nearest the trigger; "für das kommende Jahr" names a purpose, so it comes last."""
     inside = [t for t in article.times if start <= t.start and t.end <= end and t.value]
-    return min(inside, key=lambda t: abs(t.start - trigger_start)) if inside else None
+    if not inside:
+        return None
+    return min(
+        inside,
+        key=lambda t: (
+            _PURPOSE.search(article.text[max(0, t.start - 16) : t.start]) is not None,
+            abs(t.start - trigger_start),
+        ),
+    )
 
 
 def _is_future(time: TimeExpression | None, anchor: str | None, *, or_today: bool = False) -> bool:
@@ -171,6 +182,37 @@ def _modality_context(
     )
 
 
+def _choose_roles(
+    context: _Context,
+    view: SentenceView,
+    hit: TriggerHit,
+    candidates: list[Candidate],
+    earlier: list[tuple[int, Event]],
+    sentence_index: int,
+) -> Roles:
+    """Roles from the trigger's clause; else (unless an earlier event continues) from the sentence."""
+    start = view.words[hit.index][0]
+    clause_start, clause_end = view.clause_bounds(hit.index)
+    roles = assign_roles(view, start, [c for c in candidates if clause_start <= c.start and c.end <= clause_end])
+    continued = _inherited(hit.trigger.type, earlier, sentence_index, same_type_only=True)
+    if not roles.actors and continued is None:
+        whole = assign_roles(view, start, candidates)
+        roles.actors, roles.targets = whole.actors, roles.targets or whole.targets
+        roles.place = roles.place or whole.place
+    if not roles.actors:
+        compound = _compound_actor(view, hit, context.gazetteer)
+        roles.actors = [compound] if compound else []
+    return roles
+
+
+def _both_sides(view: SentenceView, hit: TriggerHit) -> bool:
+    """The subject is the set of parties of an earlier meeting: "Beide Seiten waren sich einig"."""
+    if hit.trigger.type not in ("AGREE", "CONSULT", "COOPERATE"):
+        return False
+    clause = view.clauses[hit.index]
+    return any(view.folded[i] in ("beide", "beiden") and view.clauses[i] == clause for i in range(hit.index))
+
+
 def _build_event(
     context: _Context,
     view: SentenceView,
@@ -181,19 +223,7 @@ def _build_event(
 ) -> Event:
     article = context.article
     start, end, _ = view.words[hit.index]
-    clause_start, clause_end = view.clause_bounds(hit.index)
-    in_clause = [c for c in candidates if clause_start <= c.start and c.end <= clause_end]
-    roles = assign_roles(view, start, in_clause)
-    inherited = _inherited(hit.trigger.type, earlier, sentence_index, same_type_only=True)
-    if roles.actors or inherited is not None:
-        pass
-    else:
-        whole = assign_roles(view, start, candidates)
-        roles.actors, roles.targets = whole.actors, roles.targets or whole.targets
-        roles.place = roles.place or whole.place
-    if not roles.actors:
-        compound = _compound_actor(view, hit, context.gazetteer)
-        roles.actors = [compound] if compound else []
+    roles = _choose_roles(context, view, hit, candidates, earlier, sentence_index)
     quote = quote_at(article.quotes, start, end)
     speaks_for_self = quote is not None and any(w in FIRST_PERSON for w in view.folded[: hit.index])
     if quote is not None and (not roles.actors or speaks_for_self):
@@ -205,8 +235,7 @@ def _build_event(
     place_country = roles.place.country if roles.place else None
     _localise([*roles.actors, *roles.targets], place_country or next(iter(context.prefer_countries), None))
     time = _time_in(article, view.start, view.end, start)
-    modality = detect_modality(_modality_context(article, view, hit, time), context.lexicon)
-    return Event(
+    event = Event(
         id="",
         type=hit.trigger.type,
         trigger=Span(start, end, article.text[start:end]),
@@ -214,12 +243,17 @@ def _build_event(
         mode=hit.trigger.mode,
         actors=[_participant(c, article) for c in roles.actors],
         targets=[_participant(c, article) for c in roles.targets],
-        modality=modality,
+        modality=detect_modality(_modality_context(article, view, hit, time), context.lexicon),
         source_quote=quote.id if quote else None,
         place=_place(roles.place, article),
         time=time,
         cameo=context.lexicon.cameo(hit.trigger.type),
     )
+    meeting = _inherited(hit.trigger.type, earlier, sentence_index) if _both_sides(view, hit) else None
+    if meeting is not None:
+        event.actors, event.targets = [*meeting.actors, *meeting.targets], []
+        event.place = event.place or meeting.place
+    return event
 
 
 def _inherited(
@@ -244,11 +278,18 @@ def _inherited(
 
 
 def _refers_back(
-    view: SentenceView, hit: TriggerHit, article: Article, earlier: list[tuple[int, Event]], sentence_index: int
+    view: SentenceView,
+    hit: TriggerHit,
+    article: Article,
+    earlier: list[tuple[int, Event]],
+    sentence_index: int,
+    candidates: list[Candidate],
 ) -> bool:
     """ "Die Kundgebung verlief friedlich": a definite noun trigger repeating a recent event of its type."""
     if not (is_noun(view, hit.index) and after_definite_article(view, hit.index)):
         return False
+    if any(not c.is_place for c in candidates):
+        return False  # "nach der ersten Gesprächsrunde zwischen X und Y": new participants, a new event
     if any(view.start <= t.start < view.end for t in article.times):
         return False
     return any(sentence_index - i <= 2 and e.type == hit.trigger.type for i, e in earlier)
@@ -283,7 +324,7 @@ def find_events(article: Article, *, gazetteer: Gazetteer, lexicon: EventLexicon
             article, start, end, gazetteer=gazetteer, lexicon=lexicon, prefer_countries=context.prefer_countries
         )
         for hit in hits:
-            if _refers_back(view, hit, article, found, sentence_index):
+            if _refers_back(view, hit, article, found, sentence_index, candidates):
                 continue
             event = _build_event(context, view, hit, candidates, found, sentence_index)
             source = _inherited(event.type, found, sentence_index, same_type_only=True)

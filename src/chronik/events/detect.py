@@ -18,7 +18,7 @@ from chronik.model import Article
 CLAUSE_BREAKS = frozenset(
     {",", ";", ":", "–", "—", "«", "»", "„", "“", "”", '"', "doch", "aber", "sondern", "während", "dass"}
 )
-LOCATIVE = frozenset({"in", "im", "bei", "auf", "vor", "nahe", "aus"})
+LOCATIVE = frozenset({"in", "im", "bei", "beim", "vor", "nahe"})
 AGENT_PREPOSITIONS = frozenset({"von", "vom", "durch", "seitens"})
 TARGET_PREPOSITIONS = frozenset({"mit", "gegen", "an", "zu", "zur", "zum", "für", "über", "gegenüber", "nach", "um"})
 _COORDINATION = frozenset({"und", "sowie", ",", "&"})

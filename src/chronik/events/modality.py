@@ -45,7 +45,9 @@ def _negated(context: ModalityContext, lexicon: EventLexicon) -> bool:
         if lexicon.has_cue("negated", word) and not _ohne_names_a_party(context, index):
             return True
     after = context.words[context.trigger_index + 1 : context.trigger_index + 3]
-    return any(w in ("nicht", "nie") for w in after)
+    if any(w in ("nicht", "nie") for w in after):
+        return True
+    return any(lexicon.has_cue("cancelled", w) for w in context.words)  # "wurde vorerst abgesagt"
 
 
 def _ohne_names_a_party(context: ModalityContext, index: int) -> bool:
@@ -73,8 +75,8 @@ def _reported(context: ModalityContext, lexicon: EventLexicon) -> bool:
     """Konjunktiv I in the event's own clause, or a report frame anywhere in the sentence."""
     if context.tokens and _mood(context.tokens, "I"):
         return True
-    if any(lexicon.has_cue("konjunktiv_i", w) for w in context.words):
-        return True
+    if any(lexicon.has_cue("konjunktiv_i", w) for w in [*context.words, *context.sentence_words]):
+        return True  # Konjunktiv I before the trigger or in its clause; not in a later "dass … sei"
     lowered = fold_word(context.sentence_text)
     if any(frame in lowered for frame in _REPORT_FRAMES):
         return True
@@ -102,8 +104,8 @@ def detect_modality(context: ModalityContext, lexicon: EventLexicon) -> Modality
         # "will nächste Woche streiken": a wish with a date is a plan.
         wants_only = bool(cues) and all(w in _MODAL_WANTS for w in cues)
         return "planned" if wants_only and context.future_time else "desired"
-    if context.future_time:
-        return "planned"  # the event's own time lies ahead of the article date
+    if context.future_time or any(lexicon.has_cue("invited", w) for w in context.words):
+        return "planned"  # the event's own time lies ahead, or someone was invited to it
     if _planned(context, lexicon):
         return "planned"
     if _reported(context, lexicon):

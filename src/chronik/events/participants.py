@@ -248,7 +248,7 @@ def sentence_candidates(
         described = _described(tokens, index, gazetteer, lexicon, article.text)
         if described:
             found.append(described)
-    return _without_overlaps(found, tokens)
+    return _without_overlaps(found, tokens, lexicon)
 
 
 def _noun_follows(tokens: list[tuple[int, int, str]], end: int) -> bool:
@@ -262,18 +262,37 @@ def _is_genitive(surface: str, name: str) -> bool:
 
 
 def _share_codes(found: list[Candidate]) -> None:
-    """An entity mention without a code ("Bundeskanzler Friedrich Merz") takes the gazetteer's code."""
+    """An entity mention without a code ("Bundeskanzler Friedrich Merz", "Israelische Soldaten")
+    takes the code of an overlapping gazetteer name, else of an overlapping description."""
     for candidate in found:
         if candidate.entity_id is None or (candidate.code and candidate.country):
             continue
-        for other in found:
-            named = other.entity_id is None and other.kind != "described" and bool(other.code)
-            if named and other.start < candidate.end and candidate.start < other.end:
-                candidate.code, candidate.country = other.code, other.country
-                break
+        overlapping = [
+            other
+            for other in found
+            if other.entity_id is None and other.code and other.start < candidate.end and candidate.start < other.end
+        ]
+        overlapping.sort(key=lambda other: other.kind == "described")
+        if overlapping:
+            candidate.code, candidate.country = overlapping[0].code, overlapping[0].country
 
 
-def _without_overlaps(found: list[Candidate], tokens: list[tuple[int, int, str]]) -> list[Candidate]:
+def _attach_to_group_noun(candidate: Candidate, tokens: list[tuple[int, int, str]], lexicon: EventLexicon) -> None:
+    previous = [t for t in tokens if t[1] <= candidate.start]
+    if candidate.preposition != "genitive" or not previous or not previous[-1][2][:1].isupper():
+        return
+    sector = lexicon.sector_of(previous[-1][2])
+    if sector is None or candidate.country is None:
+        return
+    candidate.preposition = _preposition_before(tokens, previous[-1][0])
+    candidate.code = f"{candidate.country}/{sector}"
+    candidate.text = previous[-1][2] + " " * (candidate.start - previous[-1][1]) + candidate.text
+    candidate.start = previous[-1][0]
+
+
+def _without_overlaps(
+    found: list[Candidate], tokens: list[tuple[int, int, str]], lexicon: EventLexicon
+) -> list[Candidate]:
     # Named candidates (gazetteer, then entities) win over descriptions; longer spans first.
     _share_codes(found)
     rank = {"described": 2}
@@ -284,8 +303,10 @@ def _without_overlaps(found: list[Candidate], tokens: list[tuple[int, int, str]]
             # A genitive possessor ("ohne Russlands Bereitschaft") is not governed by the preposition.
             genitive = candidate.name is not None and _is_genitive(candidate.text, candidate.name)
             if genitive:
-                # "Russlands Bereitschaft": a possessor; "im Osten Afghanistans": part of another phrase.
+                # "Russlands Bereitschaft": a possessor; "im Osten Afghanistans": part of another phrase;
+                # "Delegationen Russlands": the country of the group noun before it, in that noun's role.
                 candidate.preposition = None if _noun_follows(tokens, candidate.end) else "genitive"
+                _attach_to_group_noun(candidate, tokens, lexicon)
             else:
                 candidate.preposition = _preposition_before(tokens, candidate.start)
             kept.append(candidate)

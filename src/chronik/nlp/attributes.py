@@ -31,7 +31,7 @@ _DETERMINERS = frozenset(
         *("dessen", "deren"),
     }
 )
-_FEMININE_DETERMINERS = frozenset({"die", "eine", "der"})
+_FEMININE_DETERMINERS = frozenset({"die", "eine"})
 _APPOSITION_ENDS = frozenset({",", ".", ";", ":", ")", "(", "–", "—", "«", "»", "„", "“", '"', "!", "?"})
 _MAX_APPOSITION = 8
 _MAX_PRENOMINAL = 5
@@ -96,7 +96,14 @@ def _role_affiliation(match: RoleMatch, gazetteer: Gazetteer) -> str | None:
 
 
 def _is_feminine(tokens: Sequence[Token], position: int) -> bool:
-    return position > 0 and tokens[position - 1].text.lower() in _FEMININE_DETERMINERS
+    """Is the role word at `position` led by "die"/"eine" (over up to two adjectives)?"""
+    for index in range(position - 1, max(-1, position - 4), -1):
+        text = tokens[index].text.lower()
+        if text in _FEMININE_DETERMINERS:
+            return True
+        if not (text.isalpha() and tokens[index].text[:1].islower()):
+            return False
+    return False
 
 
 def prenominal_facts(

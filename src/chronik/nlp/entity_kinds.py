@@ -19,18 +19,12 @@ def _endings() -> tuple[tuple[str, str, str], ...]:
 
 
 def guess_kind(name: str, label: str) -> str | None:
-    """The kind a name's last word suggests for an entity with `label`, if any."""
-    words = name.split()
-    if not words:
-        return None
-    last = lexicon.normalise_swiss(words[-1].lower())
-    first = lexicon.normalise_swiss(words[0].lower())
+    """The kind one of a name's words suggests for an entity with `label`, if any."""
+    words = [lexicon.normalise_swiss(word.lower()) for word in name.split()]
     for ending, row_label, kind in _endings():
         if row_label != label:
             continue
-        if ending.startswith(" "):
-            if ending.strip() in {last, first}:
-                return kind
-        elif last.endswith(ending):
+        whole_word = ending.startswith(" ")
+        if any(word == ending.strip() if whole_word else word.endswith(ending) for word in words):
             return kind
     return None

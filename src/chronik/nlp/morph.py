@@ -13,16 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import Any
 
 from chronik.model import Article, Token
-from chronik.nlp import lexicon
+from chronik.nlp.hanta import load_hanta
 from chronik.nlp.mood import finite_verb_features, imperative_features
 
-_CACHE_SIZE = 400_000
-_MIN_COMPOUND, _MIN_MODIFIER, _MIN_HEAD = 8, 3, 4
-_MAX_KNOWN = 500_000
 _QUOTE_CHARS = frozenset("«»„“”‚‘’‹›\"'")
 _DASHES = frozenset({"–", "—", "−"})
 _NUMBER = re.compile(r"^\d[\d.,:/']*$")
@@ -48,103 +43,6 @@ _PRONOUNS = frozenset({"ich", "du", "er", "sie", "es", "man", "wir", "ihr"})
 _CLAUSE_EDGES = frozenset({",", ";", ":", "(", ")", "–", "—", "-", '"', "«", "»", "„", "“", "”", "''", "``"})
 _LEMMA_IS_WORD = frozenset({"CARD", "$.", "$,", "$(", "XY", "FM", "ITJ", "TRUNC", "UNKNOWN", "URL"})
 _NONFINITE_FORMS = {"INF": "Inf", "IZU": "Inf", "PP": "Part"}
-
-
-class CachedHanta:
-    """HanTa with per-process memo tables, and compounds read by their head.
-
-    HanTa segments every unseen word, which costs about a millisecond. A German compound
-    behaves like its last part ("Sicherheitsvereinbarungen" like "Vereinbarungen"), so a
-    capitalised or hyphenated word that HanTa has not cached is tagged through its longest
-    cached head, and the lemma is the modifier plus the head's lemma.
-    """
-
-    def __init__(self) -> None:
-        from HanTa import HanoverTagger
-
-        tagger: Any = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
-        tagger.analyze_forward = lru_cache(maxsize=_CACHE_SIZE)(tagger.analyze_forward)
-        tagger._analyze = lru_cache(maxsize=_CACHE_SIZE)(tagger._analyze)
-        self._tagger = tagger
-        self._known: set[str] = set(tagger.cache)
-        self._head_of = lru_cache(maxsize=_CACHE_SIZE)(self._find_head)
-
-    def _find_head(self, word: str) -> tuple[str, str | None] | None:
-        """(word to show HanTa, lemma or None to derive it) for an uncached word, else None."""
-        if word.lower() in self._known or len(word) < _MIN_COMPOUND:
-            return None
-        if "-" in word.strip("-"):
-            head = word.strip("-").rsplit("-", 1)[1]
-            return (head, None) if head and head[0].isalpha() else None
-        by_class = _suffix_class(word)
-        if by_class is not None:
-            return by_class
-        lowered = word.lower()
-        upper = word[0].isupper()
-        for split in range(_MIN_MODIFIER, len(word) - _MIN_HEAD + 1):
-            if lowered[split:] in self._known:
-                return (word[split].upper() if upper else word[split]) + word[split + 1 :], None
-        return None
-
-    def tag(self, words: Sequence[str]) -> list[tuple[str, str]]:
-        """(lemma, HanTa tag) per word of one sentence."""
-        if not words:
-            return []
-        substitutes = [self._head_of(word) for word in words]
-        shown = [substitute[0] if substitute else word for substitute, word in zip(substitutes, words, strict=True)]
-        if len(self._known) < _MAX_KNOWN:  # words analysed once serve as heads of later compounds
-            self._known.update(word.lower() for word in shown)
-        result = []
-        tags = self._tagger.tag_sent_viterbi(shown)
-        for word, substitute, tag in zip(words, substitutes, tags, strict=True):
-            name = self._tagger.int2tag[tag]
-            if substitute is None:
-                lemma = self._lemma(word, tag, name)
-            elif substitute[1] is not None:
-                lemma = substitute[1]
-            else:
-                lemma = self._compound_lemma(word, substitute[0], tag, name)
-            result.append((lemma, name))
-        return result
-
-    def _compound_lemma(self, word: str, head: str, tag: int, name: str) -> str:
-        """Modifier + the head's lemma; verbs are analysed whole ("veröffentlichten")."""
-        if name.startswith(("VV", "VA", "VM")) and "-" not in word:
-            return self._lemma(word, tag, name)
-        modifier = word[: len(word) - len(head)]
-        head_lemma = self._lemma(head, tag, name)
-        return modifier + (head_lemma if modifier.endswith("-") else head_lemma.lower())
-
-    def _lemma(self, word: str, tag: int, name: str) -> str:
-        """HanTa's lemma, skipped where it is the word itself (numbers, names, symbols)."""
-        if name in _LEMMA_IS_WORD or (name == "NE" and not word.endswith(("s", "'"))):
-            return word
-        lemma: str = self._tagger._analyze(word, tag, 1)[0]
-        return lemma
-
-
-@cache
-def _suffix_classes() -> tuple[tuple[str, bool, str, int], ...]:
-    rows = lexicon.read_table("suffix_classes.tsv", columns=4)
-    table = [(ending, case == "upper", stand_in, int(strip)) for ending, case, stand_in, strip in rows]
-    return tuple(sorted(table, key=lambda row: -len(row[0])))
-
-
-def _suffix_class(word: str) -> tuple[str, str] | None:
-    """(stand-in, lemma) for a long noun or adjective with a telling ending ("-ungen", "-ischen")."""
-    upper = word[0].isupper()
-    if not word.isalpha() or (not upper and not word.islower()):
-        return None
-    for ending, wants_upper, stand_in, strip in _suffix_classes():
-        if upper == wants_upper and word.endswith(ending):
-            return stand_in, word[: len(word) - strip] if strip else word
-    return None
-
-
-@cache
-def load_hanta() -> CachedHanta:
-    """The process-wide HanTa instance (loads in ~0.2 s)."""
-    return CachedHanta()
 
 
 def stts_of_hanta(tag: str) -> str:

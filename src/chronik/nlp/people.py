@@ -64,11 +64,17 @@ class Cluster:
         self.affiliation = self.affiliation or facts.affiliation
 
 
-def name_words(text: str) -> tuple[str, ...]:
-    """The words of a person's name, courtesy titles left out ("Dr. Anna Roth" → Anna, Roth)."""
+def name_words(text: str, *, roles: RoleLexicon | None = None) -> tuple[str, ...]:
+    """The words of a person's name without courtesy titles or leading roles.
+
+    "Dr. Anna Roth" → (Anna, Roth); with `roles`, "Generalstabschef Andrij Hnatow" →
+    (Andrij, Hnatow) for a mention that took the title in.
+    """
     honorifics = lexicon.bundled_set("honorifics.txt")
-    words = [w for w in text.split() if w not in honorifics]
-    return tuple(words or text.split())
+    words = [w for w in text.split() if w not in honorifics] or text.split()
+    while roles is not None and len(words) > 1 and roles.match(words[0]) is not None:
+        words = words[1:]
+    return tuple(words)
 
 
 def strip_genitive(word: str, known: set[str]) -> str:
@@ -81,17 +87,17 @@ def strip_genitive(word: str, known: set[str]) -> str:
     return word
 
 
-def group_people(mentions: Sequence[Mention]) -> list[Cluster]:
+def group_people(mentions: Sequence[Mention], *, roles: RoleLexicon | None = None) -> list[Cluster]:
     """Full names first, then single words joined to the nearest person they complete."""
     clusters: dict[tuple[str, ...], Cluster] = {}
     for mention in mentions:
-        words = name_words(mention.text)
+        words = name_words(mention.text, roles=roles)
         if len(words) > 1:
             clusters.setdefault(words, Cluster("PER", words)).mentions.append(mention)
     full = list(clusters.values())
     name_parts = {word for cluster in full for word in (cluster.key[0], cluster.key[-1])}
     for mention in mentions:
-        words = name_words(mention.text)
+        words = name_words(mention.text, roles=roles)
         if len(words) > 1:
             continue
         word = strip_genitive(words[0], name_parts)
@@ -156,7 +162,10 @@ def collect_person_facts(
                 continue
             facts = PersonFacts()
             facts.age = age_after(tokens, span[-1])
-            prenominal_facts(tokens, span[0], roles=roles, gazetteer=gazetteer, facts=facts)
+            first = span[0]
+            while first < span[-1] and roles.match(tokens[first].text) is not None:
+                first += 1  # the mention took in a title: "Generalstabschef Andrij Hnatow"
+            prenominal_facts(tokens, first, roles=roles, gazetteer=gazetteer, facts=facts)
             apposition_facts(tokens, span[-1], roles=roles, gazetteer=gazetteer, facts=facts)
             cluster.add_facts(facts)
         cluster.affiliation = cluster.affiliation or _known_person_country(cluster, gazetteer)
@@ -221,7 +230,7 @@ def _with_article(article: Article, position: int) -> int:
 def build_entities(article: Article, *, roles: RoleLexicon, gazetteer: Gazetteer) -> list[Entity]:
     """Entities of the article; sets `entity_id` on mentions and adds coref mentions."""
     named = sorted((m for m in article.mentions if m.source != "coref"), key=lambda m: (m.start, m.end))
-    people = group_people([m for m in named if m.label == "PER"])
+    people = group_people([m for m in named if m.label == "PER"], roles=roles)
     others = group_others([m for m in named if m.label != "PER"], gazetteer)
     collect_person_facts(article, people, roles=roles, gazetteer=gazetteer)
     apply_sentence_frames(article, people, gazetteer)
@@ -236,9 +245,7 @@ def build_entities(article: Article, *, roles: RoleLexicon, gazetteer: Gazetteer
 
 
 def _person_name(cluster: Cluster) -> str:
-    named = [m for m in cluster.mentions if m.source != "coref"]
-    longest = max(named, key=lambda m: (len(name_words(m.text)), -m.start))
-    return " ".join(cluster.key) if len(cluster.key) > 1 else " ".join(name_words(longest.text))
+    return " ".join(cluster.key)
 
 
 def _to_entity(entity_id: str, cluster: Cluster) -> Entity:

@@ -52,12 +52,12 @@ def find_drafts(view: ArticleView, lexicon: QuoteLexicon) -> list[Draft]:
     drafts.extend(build_free_indirect(view, analyses, lexicon, drafts))
     drafts.extend(_partials(view, embedded, drafts, analyses, lexicon))
     drafts.sort(key=lambda draft: (draft.start, draft.partial))
-    _speakers_from_previous_subject(drafts, analyses)
+    _speakers_from_previous_subject(view, drafts, analyses)
     inherit_speakers(drafts)
     return drafts
 
 
-def _speakers_from_previous_subject(drafts: list[Draft], analyses: list[SentenceAnalysis]) -> None:
+def _speakers_from_previous_subject(view: ArticleView, drafts: list[Draft], analyses: list[SentenceAnalysis]) -> None:
     """A quote without a cue after a sentence that holds no quotation: that sentence's subject speaks
     ("Das Institut sieht keine Gefahr. Nur wenige Personen seien gefährdet.")."""
     quoted = {index for draft in drafts if not draft.partial for index in draft.sentences}
@@ -70,9 +70,12 @@ def _speakers_from_previous_subject(drafts: list[Draft], analyses: list[Sentence
             continue
         end = previous.segments[0][1] if previous.segments else len(previous.words)
         subject = subject_of(previous.words, 0, end)
-        if subject is not None and not is_temporal(previous.words, subject):
-            if previous.words[subject[0]].key not in ("es", "man", "das", "dies"):
-                draft.speaker = previous.char_span(*subject)
+        if subject is None or is_temporal(previous.words, subject):
+            continue
+        span = previous.char_span(*subject)
+        named = any(start < span[1] and span[0] < end for start, end, _ in view.mentions)
+        if previous.words[subject[0]].key not in ("es", "man", "das", "dies") and (named or not view.mentions):
+            draft.speaker = span
 
 
 def _partials(

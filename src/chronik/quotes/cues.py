@@ -133,6 +133,9 @@ def _noun_frame_cue(
         return None
     noun = words[noun_position]
     speaker = _genitive_or_von(words, noun_position + 1, segment[1])
+    indefinite = words[position + 1].key in ("einer", "einem", "eines", "ersten", "neuen", "jüngsten")
+    if noun.key not in lexicon.frame_nouns and not _frame_compound(noun, lexicon) and not indefinite:
+        return None  # "nach dem Urteil" is a time, "nach einer Studie" a source
     if (speaker is None and noun.key not in lexicon.frame_nouns) or (speaker is None and noun_position > position + 1):
         speaker = (position + 1, noun_position + 1)  # "nach einer norwegischen Studie"
     frame_end = speaker[1] if speaker else noun_position + 1
@@ -144,6 +147,10 @@ def _frame_noun(word: Word, lexicon: QuoteLexicon) -> bool:
     """ "Angaben", "Ansicht", compounds such as "Expertenmeinung", and documents ("Studie")."""
     if word.key in lexicon.frame_nouns or lexicon.is_document(word.text):
         return True
+    return _frame_compound(word, lexicon)
+
+
+def _frame_compound(word: Word, lexicon: QuoteLexicon) -> bool:
     return any(word.key.endswith(noun) for noun in lexicon.frame_nouns if len(noun) > 5)
 
 
@@ -157,7 +164,7 @@ def _adverb_frame(words: Sequence[Word], position: int, segment: tuple[int, int]
             else None
         )
         return Cue([position], "wonach", "unknown", "frame", segment, speaker, (position, position + 1))
-    if word.key in ("demnach", "danach") and position == 0 and len(words) > 4:
+    if word.key == "demnach" and position == 0 and len(words) > 4:
         return Cue(
             [position], word.key, "unknown", "frame", segment, (position, position + 1), (position, position + 1)
         )
@@ -186,6 +193,8 @@ def _verb_cue(
     word = words[position]
     if word.pos and not word.pos.startswith("V"):
         return None
+    if word.pos.endswith("IMP") or word.morph.get("Mood") == "Imp" or word.key == "sprich":
+        return None  # "sprich: …" explains, it reports nothing
     if not word.pos and word.capitalized and position > 0:
         return None
     if position > 0 and words[position - 1].key in _NOT_A_CUE_AFTER and word.key.endswith("en"):
@@ -205,16 +214,19 @@ def _matching_sense(
     words: Sequence[Word], position: int, segment: tuple[int, int], senses: list[VerbSense]
 ) -> VerbSense | None:
     for sense in senses:
-        if sense.lemma == "heissen" and not _next_to_es(words, position):
+        if sense.lemma == "heissen" and not _next_to_es(words, position, segment):
             continue
         if sense.particle is None or _particle_position(words, position, segment, sense.particle) >= 0:
             return sense
     return None
 
 
-def _next_to_es(words: Sequence[Word], position: int) -> bool:
+def _next_to_es(words: Sequence[Word], position: int, segment: tuple[int, int]) -> bool:
+    """ "heisst es", "es heisst", "hatte es geheissen": impersonal "heissen" reports, "heisst Anna" names."""
     neighbours = words[max(0, position - 1) : position + 2]
-    return any(word.key == "es" for word in neighbours)
+    if any(word.key == "es" for word in neighbours):
+        return True
+    return words[position].key == "geheissen" and any(w.key == "es" for w in words[segment[0] : position])
 
 
 def _particle_position(words: Sequence[Word], position: int, segment: tuple[int, int], particle: str) -> int:
@@ -271,6 +283,7 @@ def _attach_speaker(words: Sequence[Word], position: int, segment: tuple[int, in
         return cue
     if cue.verb_initial:
         cue.speaker = _speaker_right(words, position + 1, end)
+        _quoted_person(words, cue, end)
         if cue.speaker is None:
             _apposition_subject(words, segment, cue)
         return cue
@@ -283,10 +296,21 @@ def _attach_speaker(words: Sequence[Word], position: int, segment: tuple[int, in
         cue.speaker = noun_phrase_right(words, start + 1, limit=position)
         return cue
     anchor = _finite_anchor(words, start, position)
-    cue.speaker = noun_phrase_left(words, start, anchor) or _passive_agent(words, anchor, end)
+    agent = None if cue.lemma == "zitieren" else _passive_agent(words, anchor, end)
+    cue.speaker = noun_phrase_left(words, start, anchor) or agent
     if cue.speaker is None:
         cue.speaker = _speaker_right(words, anchor + 1, end)
+    _quoted_person(words, cue, end)
     return cue
+
+
+def _quoted_person(words: Sequence[Word], cue: Cue, end: int) -> None:
+    """ "zitierte man Yolanda Alvarez": with "zitieren" the person quoted is the speaker."""
+    if cue.lemma != "zitieren" or cue.speaker is None or words[cue.speaker[0]].key not in ("man", "sie", "er"):
+        return
+    quoted = _speaker_right(words, cue.speaker[1], end)
+    if quoted is not None:
+        cue.speaker = quoted
 
 
 def _apposition_subject(words: Sequence[Word], segment: tuple[int, int], cue: Cue) -> None:

@@ -159,7 +159,11 @@ def _is_name(view: ArticleView, span: QuotedSpan) -> bool:
     if (foreign or any(_odd_word(word.text) for word in words)) and len(words) <= 4:
         return True
     content = sum(word.end - word.start for word in words)
-    named = sum(max(0, min(end, span.end) - max(start, span.start)) for start, end, _ in view.mentions)
+    named = sum(
+        max(0, min(end, span.end) - max(start, span.start))
+        for start, end, label in view.mentions
+        if len(words) > 1 or label != "MISC"
+    )
     return named >= 0.6 * content
 
 
@@ -196,7 +200,7 @@ def _is_title_compound(word: str) -> bool:
 def _cue_after(span: QuotedSpan, closing: SentenceAnalysis) -> Cue | None:
     """A cue in the stretch right after the closing mark: «…», sagte sie / «…», so der Minister."""
     for cue in closing.cues:
-        segment_start = closing.segments[closing.segment_of(cue.words[0])][0]
+        segment_start = max(cue.segment[0], closing.segments[closing.segment_of(cue.words[0])][0])
         first = closing.words[segment_start]
         between = [w for w in closing.words if span.end <= w.start < first.start]
         adjacent = first.start >= span.end and all(w.text in (",", "–", "—", "-") for w in between)

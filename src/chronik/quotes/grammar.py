@@ -147,7 +147,7 @@ def noun_phrase_left(words: Sequence[Word], start: int, verb: int) -> tuple[int,
     first = words[start]
     if first.key in NON_NP_OPENERS or first.pos in ("ADV", "APPR", "APPRART", "KON", "KOUS", "PROAV", "PAV"):
         return None
-    if first.key in PERSONAL_PRONOUNS and verb == start + 1:
+    if (first.key in PERSONAL_PRONOUNS or first.key == "es") and verb == start + 1:
         return start, verb
     found = noun_phrase_right(words, start, limit=verb)
     if found is None or is_temporal(words, found):

@@ -15,7 +15,7 @@ from chronik.quotes.direct import apply_cue
 from chronik.quotes.draft import Draft, SentenceAnalysis
 from chronik.quotes.grammar import SENTENCE_FINAL, SUBORDINATORS, is_finite, konjunktiv
 from chronik.quotes.lexicon import QuoteLexicon
-from chronik.quotes.view import ArticleView
+from chronik.quotes.view import ArticleView, Word
 
 # Verbs that too often describe something other than a speech act to stand alone as one.
 _REPORTED_LEMMAS_EXCLUDED = frozenset(
@@ -50,6 +50,55 @@ _REPORTED_LEMMAS_EXCLUDED = frozenset(
         "ablehnen",
     ]
 )
+
+
+# Openers of fronted adverbial clauses and phrases, which are no message: "Nachdem …, sagte er".
+_ADVERBIAL_OPENERS = frozenset(
+    [
+        "nachdem",
+        "als",
+        "weil",
+        "obwohl",
+        "obgleich",
+        "während",
+        "wenn",
+        "falls",
+        "sobald",
+        "bevor",
+        "ehe",
+        "da",
+        "damit",
+        "seit",
+        "seitdem",
+        "bis",
+        "indem",
+        "in",
+        "im",
+        "am",
+        "an",
+        "auf",
+        "bei",
+        "beim",
+        "nach",
+        "vor",
+        "mit",
+        "für",
+        "gegen",
+        "über",
+        "unter",
+        "zum",
+        "zur",
+        "vom",
+        "von",
+        "aus",
+        "wegen",
+        "trotz",
+    ]
+)
+# Modal verbs whose indicative reports what others say: "Er soll geflohen sein."
+_REPORTATIVE = frozenset({"soll", "sollen"})
+# Konjunktiv II forms that stand in for Konjunktiv I in reported speech (modals are too often hypothetical).
+_REPORTING_KONJUNKTIV_TWO = frozenset({"würde", "würden", "wäre", "wären", "hätte", "hätten"})
 
 
 def build_indirect(
@@ -158,10 +207,13 @@ def _fronted(analysis: SentenceAnalysis, cue: Cue, number: int, lexicon: QuoteLe
     """ "Die Lage sei ernst, sagte er." and the inserted "A, heisst es darin, B"."""
     segments = analysis.segments
     before = (segments[0][0], segments[number - 1][1])
-    if analysis.words[before[0]].key in SUBORDINATORS - {"dass", "daß", "ob"}:
+    opener = analysis.words[before[0]].key
+    if opener in SUBORDINATORS - {"dass", "daß", "ob"} or opener in _ADVERBIAL_OPENERS:
         return []
     spans = [analysis.char_span(*before)]
-    if number + 1 < len(segments) and not _has_finite(analysis, before, lexicon):
+    if not _has_finite(analysis, before, lexicon):
+        if number + 1 >= len(segments):
+            return []  # a fronted phrase, not a clause: "In seiner Rede, mahnte er, …"
         spans.append(_to_end(analysis, segments[number + 1][0]))
     return spans
 
@@ -251,7 +303,8 @@ def build_free_indirect(
             continue
         if any(analysis.index in draft.sentences and not draft.partial for draft in taken):
             continue  # the Konjunktiv belongs to the quotation already found in this sentence
-        if not _konjunktiv_one(analysis, lexicon):
+        continues = any(analysis.index - 1 in draft.sentences and not draft.partial for draft in [*taken, *drafts])
+        if not _konjunktiv_one(analysis, lexicon, continues=continues):
             continue
         previous = drafts[-1] if drafts else None
         if (
@@ -276,14 +329,26 @@ def _covered(start: int, end: int, taken: list[Draft]) -> bool:
     return covered > 0.3 * size
 
 
-def _konjunktiv_one(analysis: SentenceAnalysis, lexicon: QuoteLexicon) -> bool:
+def _konjunktiv_one(analysis: SentenceAnalysis, lexicon: QuoteLexicon, *, continues: bool = False) -> bool:
+    """Konjunktiv I or reportative "soll" outside quotes; Konjunktiv II too right after a quotation."""
     words = analysis.words
     for position, word in enumerate(words):
         if word.index in analysis.masked:
             continue
-        if konjunktiv(words, position, lexicon) == "I" and not _fixed_phrase(words, position):
+        mood = konjunktiv(words, position, lexicon)
+        if mood == "I" and not _fixed_phrase(words, position):
+            return True
+        if word.key in _REPORTATIVE and _reportative(words, position):
+            return True
+        if mood == "II" and continues and word.key in _REPORTING_KONJUNKTIV_TWO:
             return True
     return False
+
+
+def _reportative(words: Sequence[Word], position: int) -> bool:
+    """ "soll … gewesen sein", "sollen … entdeckt worden sein": sollen with a perfect infinitive."""
+    rest = [word.key for word in words[position + 1 :]]
+    return "sein" in rest[-3:] or "haben" in rest[-3:]
 
 
 def _fixed_phrase(words: Sequence[object], position: int) -> bool:

@@ -112,11 +112,14 @@ class SpeakerResolver:
     def _entity_named(self, capital: tuple[str, str]) -> str | None:
         code, name = capital
         wanted = {key(code), key(name)}
-        for entity in self.article.entities:
+        states = [entity for entity in self.article.entities if entity.label != "PER"]
+        for entity in states:
             aliases = entity.attributes.get("aliases", [])
-            names = {key(entity.name), key(str(entity.attributes.get("affiliation", "")))}
-            names.update(key(str(alias)) for alias in aliases if isinstance(alias, str))
-            if entity.label != "PER" and names & wanted:
+            names = {key(entity.name)} | {key(str(alias)) for alias in aliases if isinstance(alias, str)}
+            if names & wanted:
+                return entity.id
+        for entity in states:
+            if entity.attributes.get("kind") == "country" and entity.attributes.get("affiliation") == code:
                 return entity.id
         return None
 

@@ -18,6 +18,7 @@ from chronik.store.exports import BATCH, EXPORT_QUERIES, FIRST_KEY, flatten
 from chronik.store.queries import SqlQueries, Where, check_date, check_page, marks, period_end
 
 PROFILE_ITEMS = 20
+NETWORK_ROWS = 50_000  # a dated network sums at most this many daily edge rows, newest first
 COOCCURRENCE_ARTICLES = 500  # co-occurrence is computed over the entity's latest articles
 _FACT_GROUPS = {"roles": "roles", "age": "ages", "affiliation": "affiliations", "kind": "kinds", "code": "codes"}
 _FACT_NAMES = {"roles": "role", "age": "age", "affiliation": "affiliation", "kind": "kind", "code": "code"}
@@ -183,18 +184,27 @@ class SqlChronicle(SqlQueries):
             where.add("day >= ?", date_from)
         if date_to:
             where.add("day <= ?", period_end(date_to))
-        # network_totals has one row per (source, target, type): no grouping, the n index gives the top edges
-        select = (
-            "SELECT source_id AS source, target_id AS target, type, SUM(n) AS count FROM network_edges"
-            f"{where.sql()} GROUP BY source_id, target_id, type ORDER BY count DESC, source_id, target_id, type"
-            if dated
-            else "SELECT source_id AS source, target_id AS target, type, n AS count FROM network_totals"
-            f"{where.sql()} ORDER BY n DESC, source_id, target_id, type"
-        )
         with self._locked():
-            edges = self._fetch_dicts(f"{select} LIMIT ?", (*where.params, limit))
+            if dated:  # the newest NETWORK_ROWS (actor, target, type, day) rows of the period
+                recent = f"SELECT source_id, target_id, type, n FROM network_edges{where.sql()} ORDER BY day DESC"
+                edges = self._fetch_dicts(
+                    "SELECT source_id AS source, target_id AS target, type, SUM(n) AS count"
+                    f" FROM ({recent} LIMIT {NETWORK_ROWS}) recent GROUP BY source_id, target_id, type"
+                    " ORDER BY count DESC, source_id, target_id, type LIMIT ?",
+                    (*where.params, limit),
+                )
+                scanned = self._count(f"SELECT 1 FROM network_edges{where.sql()}", where.params, cap=NETWORK_ROWS + 1)
+                complete = scanned <= NETWORK_ROWS
+            else:  # one row per (actor, target, type): the n index gives the top edges directly
+                edges = self._fetch_dicts(
+                    "SELECT source_id AS source, target_id AS target, type, n AS count FROM network_totals"
+                    f"{where.sql()} ORDER BY n DESC, source_id, target_id, type LIMIT ?",
+                    (*where.params, limit),
+                )
+                complete = True
             nodes = self._nodes(edges)
-        return {"nodes": nodes, "edges": [{**edge, "count": int(edge["count"])} for edge in edges]}
+        edge_list = [{**edge, "count": int(edge["count"])} for edge in edges]
+        return {"nodes": nodes, "edges": edge_list, "complete": complete}
 
     def _nodes(self, edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
         weight: dict[str, int] = defaultdict(int)
@@ -233,12 +243,15 @@ def _latest_attributes(facts: dict[str, list[dict[str, Any]]], roles: list[str])
 
 
 def _periods(rows: list[tuple[Any, ...]], granularity: str) -> list[dict[str, Any]]:
+    """Rows of (day, type, count), already sorted by day and type, as day or ISO-week periods."""
+    if granularity == "day":
+        return [{"period": day, "start": day, "type": type_, "count": int(n)} for day, type_, n in rows]
     counts: dict[tuple[str, str, str], int] = defaultdict(int)
+    weeks: dict[str, tuple[str, str]] = {}
     for day, type_, count in rows:
-        if granularity == "week":
-            counts[(iso_week(str(day)), week_start(str(day)), str(type_))] += int(count)
-        else:
-            counts[(str(day), str(day), str(type_))] += int(count)
+        if day not in weeks:
+            weeks[day] = (iso_week(str(day)), week_start(str(day)))
+        counts[(*weeks[day], str(type_))] += int(count)
     return [
         {"period": period, "start": start, "type": type_, "count": count}
         for (period, start, type_), count in sorted(counts.items())

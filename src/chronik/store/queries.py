@@ -164,9 +164,9 @@ class SqlQueries(SqlBase):
             item["is_duplicate"] = bool(item["is_duplicate"])
         return Page(items, total, limit, offset, {"query": query, "terms": terms, **capped(total)})
 
-    def _count(self, select_sql: str, params: Sequence[Any]) -> int:
-        """Rows of a query, counted up to `MAX_COUNT`."""
-        return int(self._scalar(f"SELECT COUNT(*) FROM ({select_sql} LIMIT {MAX_COUNT}) counted", params))
+    def _count(self, select_sql: str, params: Sequence[Any], *, cap: int = MAX_COUNT) -> int:
+        """Rows of a query, counted up to `cap` (then `cap + 1` means "more")."""
+        return int(self._scalar(f"SELECT COUNT(*) FROM ({select_sql} LIMIT {cap}) counted", params))
 
     # -- entity matching (names -> corpus ids) ---------------------------------------
     def match_entities(self, name: str, *, labels: Sequence[str] = ()) -> list[str]:

@@ -11,13 +11,14 @@ from contextlib import AbstractContextManager
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Header, Path, Query, Request
+from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from chronik.errors import ChronikError
 from chronik.model import Article
 from chronik.store.base import Store
 from chronik.web.analysis import Analyzer, ArticleInput, article_from_input
-from chronik.web.app import StoreHolder
+from chronik.web.app import JSONDocument, StoreHolder
 from chronik.web.params import (
     MAX_NETWORK_LIMIT,
     DateFrom,
@@ -30,7 +31,7 @@ from chronik.web.params import (
     TextFilter,
 )
 
-router = APIRouter(prefix="/api", tags=["api"])
+router = APIRouter(prefix="/api", tags=["api"], default_response_class=JSONDocument)
 MAX_INGEST_BATCH = 50
 
 ArticleId = Annotated[str, Path(max_length=200, description="article id")]
@@ -66,10 +67,10 @@ def require_token(request: Request, authorization: Annotated[str | None, Header(
 
 
 @router.get("/stats")
-def get_stats(request: Request) -> dict[str, int]:
+def get_stats(request: Request) -> Response:
     """Rows per table of the store."""
     with stores(request) as store:
-        return store.counts()
+        return JSONDocument(store.counts())
 
 
 @router.get("/articles")
@@ -78,10 +79,10 @@ def search_articles(
     q: Annotated[str, Query(min_length=1, max_length=200, description="full-text query")],
     limit: Limit = 20,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> Response:
     """Full-text search over article titles and texts."""
     with stores(request) as store:
-        return store.search_articles(q, limit=limit, offset=offset).to_dict()
+        return JSONDocument(store.search_articles(q, limit=limit, offset=offset).to_dict())
 
 
 @router.get("/articles/{article_id}")
@@ -89,11 +90,11 @@ def get_article(
     request: Request,
     article_id: ArticleId,
     tokens: Annotated[bool, Query(description="include the token layer")] = False,
-) -> dict[str, Any]:
+) -> Response:
     """One article with all its layers (entities, quotes, events, …)."""
     with stores(request) as store:
         article = fetch_article(store, article_id)
-    return article.to_dict(include_tokens=tokens)
+    return JSONDocument(article.to_dict(include_tokens=tokens))
 
 
 def fetch_article(store: Store, article_id: str) -> Article:
@@ -112,13 +113,13 @@ def search_quotes(
     date_to: DateTo = None,
     limit: Limit = 20,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> Response:
     """Quotations by speaker, text and date range."""
     with stores(request) as store:
         page = store.search_quotes(
             text=q, speaker=speaker, date_from=date_from, date_to=date_to, limit=limit, offset=offset
         )
-    return page.to_dict()
+    return JSONDocument(page.to_dict())
 
 
 @router.get("/events")
@@ -133,7 +134,7 @@ def find_events(
     date_to: DateTo = None,
     limit: Limit = 20,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> Response:
     """Events by type, actor, target, place, modality and date."""
     with stores(request) as store:
         page = store.find_events(
@@ -147,7 +148,7 @@ def find_events(
             limit=limit,
             offset=offset,
         )
-    return page.to_dict()
+    return JSONDocument(page.to_dict())
 
 
 @router.get("/entities")
@@ -157,17 +158,17 @@ def find_entities(
     label: Annotated[EntityLabel | None, Query()] = None,
     limit: Limit = 20,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> Response:
     """Entities by name (prefix or variant) and label."""
     with stores(request) as store:
-        return store.find_entities(name=name, label=label, limit=limit, offset=offset).to_dict()
+        return JSONDocument(store.find_entities(name=name, label=label, limit=limit, offset=offset).to_dict())
 
 
 @router.get("/entities/{entity_id}")
-def get_entity(request: Request, entity_id: EntityId) -> dict[str, Any]:
+def get_entity(request: Request, entity_id: EntityId) -> Response:
     """An entity's profile: roles over time, quotations, events, co-occurring entities."""
     with stores(request) as store:
-        return fetch_profile(store, entity_id)
+        return JSONDocument(fetch_profile(store, entity_id))
 
 
 def fetch_profile(store: Store, entity_id: str) -> dict[str, Any]:
@@ -185,11 +186,11 @@ def get_timeline(
     entity: TextFilter = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
-) -> dict[str, Any]:
+) -> Response:
     """Event counts per day or week (and type); near-duplicate articles count once."""
     with stores(request) as store:
         rows = store.timeline(granularity=granularity, type=type, entity=entity, date_from=date_from, date_to=date_to)
-    return {"granularity": granularity, "items": rows}
+    return JSONDocument({"granularity": granularity, "items": rows})
 
 
 @router.get("/network")
@@ -199,28 +200,28 @@ def get_network(
     date_from: DateFrom = None,
     date_to: DateTo = None,
     limit: Annotated[int, Query(ge=1, le=MAX_NETWORK_LIMIT)] = 200,
-) -> dict[str, Any]:
+) -> Response:
     """Who meets, agrees with, rejects whom: nodes and weighted edges."""
     with stores(request) as store:
-        return store.network(types=type or None, date_from=date_from, date_to=date_to, limit=limit)
+        return JSONDocument(store.network(types=type or None, date_from=date_from, date_to=date_to, limit=limit))
 
 
 @router.get("/rejections")
-def get_rejections(request: Request, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+def get_rejections(request: Request, limit: Limit = 20, offset: Offset = 0) -> Response:
     """Inputs that could not become articles, with their error codes."""
     with stores(request) as store:
-        return store.rejections(limit=limit, offset=offset).to_dict()
+        return JSONDocument(store.rejections(limit=limit, offset=offset).to_dict())
 
 
 @router.post("/analyze")
-def analyze(request: Request, item: Annotated[ArticleInput, Body()]) -> dict[str, Any]:
+def analyze(request: Request, item: Annotated[ArticleInput, Body()]) -> Response:
     """Analyse one article text (not stored) and return the article with all its layers."""
     analyzer: Analyzer = request.app.state.analyzer
-    return analyzer(article_from_input(item)).to_dict()
+    return JSONDocument(analyzer(article_from_input(item)).to_dict())
 
 
 @router.post("/ingest", dependencies=[Depends(require_token)])
-def ingest(request: Request, batch: Annotated[IngestRequest, Body()]) -> dict[str, Any]:
+def ingest(request: Request, batch: Annotated[IngestRequest, Body()]) -> Response:
     """Analyse and store articles (needs `Authorization: Bearer <token>`); idempotent by content."""
     analyzer: Analyzer = request.app.state.analyzer
     results = []
@@ -229,4 +230,4 @@ def ingest(request: Request, batch: Annotated[IngestRequest, Body()]) -> dict[st
         with stores(request) as store:
             result = store.add_article(article)
         results.append({"status": result.status, "article_id": result.article_id, "duplicate_of": result.duplicate_of})
-    return {"results": results}
+    return JSONDocument({"results": results})

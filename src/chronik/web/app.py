@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import json
 import threading
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from pathlib import Path
@@ -152,6 +153,17 @@ def build_templates() -> Jinja2Templates:
     return templates
 
 
+class JSONDocument(JSONResponse):
+    """JSON of a dict that is JSON-ready already (store results, `Article.to_dict()`).
+
+    Skips FastAPI's re-encoding of the whole structure, which costs more than the query on
+    big articles; `default=str` keeps odd driver types (dates) printable.
+    """
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=str).encode()
+
+
 def relative_url(url: URL) -> str:
     """Path and query only: links never name a host."""
     return url.path + (f"?{url.query}" if url.query else "")
@@ -170,7 +182,7 @@ def error_response(request: Request, *, status: int, code: str, problem: str, ex
         content: dict[str, Any] = {"error": {"code": code, "source": source, "problem": problem}}
         if extra is not None:
             content["detail"] = extra
-        return JSONResponse(content, status_code=status)
+        return JSONDocument(content, status_code=status)
     templates: Jinja2Templates = request.app.state.templates
     context = {"status": status, "code": code, "problem": problem, "source": source}
     return templates.TemplateResponse(request, "error.html", context, status_code=status)

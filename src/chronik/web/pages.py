@@ -10,12 +10,12 @@ from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from chronik.model import Article, Entity
 from chronik.web.api import ArticleId, EntityId, fetch_article, fetch_profile, stores
-from chronik.web.app import relative_url, wants_json
+from chronik.web.app import JSONDocument, relative_url, wants_json
 from chronik.web.charts import network_svg, timeline_svg
 from chronik.web.highlight import collect_marks, render_article
 from chronik.web.params import (
@@ -37,7 +37,7 @@ Format = Annotated[str | None, Query(alias="format", pattern="^(html|json)$")]
 def render(request: Request, template: str, model: dict[str, Any]) -> Response:
     """The page as HTML, or its model as JSON for the twin."""
     if wants_json(request):
-        return JSONResponse(model)
+        return JSONDocument(model)
     templates: Jinja2Templates = request.app.state.templates
     return templates.TemplateResponse(request, template, {"model": model, "pager": pager(request, model)})
 
@@ -73,7 +73,7 @@ def article_page(request: Request, article_id: ArticleId, _format: Format = None
     with stores(request) as store:
         article = fetch_article(store, article_id)
     if wants_json(request):
-        return JSONResponse(article.to_dict())
+        return JSONDocument(article.to_dict())
     marks = collect_marks(article, entity_href=lambda entity: local_entity_href(article, entity))
     context = {
         "article": article,

@@ -67,21 +67,6 @@ def fact_since(fact: Mapping[str, Any]) -> str:
 
 
 def snippet_html(item: Mapping[str, Any]) -> Markup:
-    """A search hit's snippet with the matching word marked; every piece escaped."""
-    snippet = item.get("snippet")
-    if not isinstance(snippet, Mapping):
-        return escape(span_text(snippet))
-    text, start = str(snippet.get("text", "")), int(snippet.get("start", 0))
-    match = item.get("match")
-    if not (isinstance(match, list) and len(match) == 2):
-        return escape(text)
-    left, right = max(int(match[0]) - start, 0), min(int(match[1]) - start, len(text))
-    if not 0 <= left < right <= len(text):
-        return escape(text)
-    return Markup("{}<mark>{}</mark>{}").format(text[:left], text[left:right], text[right:])
-
-
-def snippet_html(item: Mapping[str, Any]) -> Markup:
     """A search hit's snippet with the matching word marked; every piece escaped.
 
     The snippet is a string (offset in `snippet_start`) or `{"text", "start"}`; `match` holds

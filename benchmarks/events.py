@@ -1,6 +1,6 @@
 """Score the events and times stages on our hand-written gold articles (tests/gold/events/).
 
-    python benchmarks/events.py [--split dev|heldout|all] [--stages a,b,c] [--errors]
+    python benchmarks/events.py [--split dev|heldout|all] [--stages a,b,c] [--files GLOB] [--errors] [--speed]
 
 Gold format (one YAML file per article; see docs/events.md): `id`, `style`, `date`, `text`,
 `events` (type, trigger word, actors/targets as actor-code prefixes, modality, place, date),
@@ -72,10 +72,10 @@ class Report:
         return self.rows.setdefault(name, Tally())
 
 
-def gold_files(split: str) -> Iterator[Path]:
+def gold_files(split: str, pattern: str = "*.yaml") -> Iterator[Path]:
     splits = ("dev", "heldout") if split == "all" else (split,)
     for name in splits:
-        yield from sorted((GOLD_DIR / name).glob("*.yaml"))
+        yield from sorted((GOLD_DIR / name).glob(pattern))
 
 
 def load_gold(path: Path) -> dict[str, Any]:
@@ -213,11 +213,11 @@ def score_article(report: Report, gold: dict[str, Any], article: Article) -> Non
             report.errors.append(f"{article.id} time {item['text']!r}: {[t.value for t in found]} ≠ {item['value']}")
 
 
-def run(split: str, names: tuple[str, ...]) -> tuple[Report, list[str], int, float]:
+def run(split: str, names: tuple[str, ...], pattern: str = "*.yaml") -> tuple[Report, list[str], int, float]:
     pipeline, skipped = build_pipeline(names)
     report = Report()
     count, started = 0, time.perf_counter()
-    for path in gold_files(split):
+    for path in gold_files(split, pattern):
         gold = load_gold(path)
         article = pipeline(make_article(gold))
         score_article(report, gold, article)
@@ -270,12 +270,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stages", default=",".join(DEFAULT_STAGES))
     parser.add_argument("--errors", action="store_true", help="list every mismatch")
     parser.add_argument("--speed", action="store_true", help="also measure gazetteer and stage speed")
+    parser.add_argument("--files", default="*.yaml", help="glob of gold file names within each split")
     args = parser.parse_args(argv)
     if args.speed:
         measure_speed()
     splits = ("dev", "heldout") if args.split == "all" else (args.split,)
     for split in splits:
-        report, skipped, count, seconds = run(split, tuple(args.stages.split(",")))
+        report, skipped, count, seconds = run(split, tuple(args.stages.split(",")), args.files)
         print_report(split, report, skipped, count, seconds)
         if args.errors:
             print("\n".join(report.errors))

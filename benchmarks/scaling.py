@@ -49,8 +49,10 @@ def _job(inputs: list[str], output: Path, *, master: str, stages: list[str], chu
     }
 
 
-def speedup(stages: list[str], workdir: Path) -> dict[str, Any]:
+def speedup(stages: list[str], workdir: Path, *, count: int | None) -> dict[str, Any]:
     path = gnad_path()
+    if count is not None:  # the first `count` real articles only (to fit a shared machine's time)
+        path = write_jsonl([article.text for article in read_gnad(limit=count)], count, workdir / "speedup.jsonl")
     chunk_bytes = path.stat().st_size // UNITS + 1
     one = _job([str(path)], workdir / "one", master="local[1]", stages=stages, chunk_bytes=chunk_bytes)
     two = _job([str(path)], workdir / "two", master="local[2]", stages=stages, chunk_bytes=chunk_bytes)
@@ -82,6 +84,7 @@ def plot(rows: list[dict[str, Any]], path: Path, *, title: str) -> None:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import NullFormatter, ScalarFormatter
 
     sizes = [row["size"] for row in rows]
     figure, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
@@ -93,6 +96,9 @@ def plot(rows: list[dict[str, Any]], path: Path, *, title: str) -> None:
     left.legend()
     right.semilogx(sizes, [row["articles_per_s"] for row in rows], "o-")
     right.set(xlabel="articles", ylabel="articles/s (analysis)", title="throughput", ylim=(0, None))
+    for axis in (left.xaxis, left.yaxis, right.xaxis):
+        axis.set_major_formatter(ScalarFormatter())
+        axis.set_minor_formatter(NullFormatter())
     figure.suptitle(title)
     figure.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -135,6 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--master", default="local[2]", help="Spark master for the growth runs")
     parser.add_argument("--stages", default=None, help="comma-separated stages (default: all that build)")
     parser.add_argument("--skip-speedup", action="store_true")
+    parser.add_argument("--speedup-n", type=int, default=None, help="speed-up on the first N articles (default: all)")
     parser.add_argument("--plot", default=str(Path(__file__).resolve().parents[1] / "docs" / "img" / "scaling.png"))
     parser.add_argument("--json", default=None, help="also write the result as JSON here")
     args = parser.parse_args(argv)
@@ -147,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="chronik-scaling-") as temporary:
         workdir = Path(temporary)
         if not args.skip_speedup:
-            result["speedup"] = speedup(stages, workdir)
+            result["speedup"] = speedup(stages, workdir, count=args.speedup_n)
             print(render(result), flush=True)
         result["growth"] = growth(sizes, stages, master=args.master, workdir=workdir) if sizes else []
     if len(result["growth"]) > 1:

@@ -19,6 +19,7 @@ import copy
 import json
 import multiprocessing
 import os
+import resource
 import sys
 import time
 from collections.abc import Sequence
@@ -62,13 +63,15 @@ def single_process(articles: list[Article], stages: list[str], *, profile: str |
     build_seconds = time.perf_counter() - started
     pipeline.timings.clear()
     profiler = _start_profiler() if profile else None
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     rows = sum(_analyse(pipeline, article) for article in articles)
-    seconds = time.perf_counter() - started
+    seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
     if profiler is not None and profile is not None:
         _write_profile(profiler, profile)
     return {
         "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu_seconds, 2),
+        "articles_per_cpu_s": round(len(articles) / cpu_seconds, 1),
         "build_and_warmup_seconds": round(build_seconds, 2),
         "rows": rows,
         "stage_seconds": {name: round(value, 2) for name, value in pipeline.timings.items()},
@@ -110,6 +113,8 @@ def multi_process(articles: list[Article], stages: list[str], *, workers: int) -
     with context.Pool(workers, initializer=_init_worker, initargs=(stages,)) as pool:
         results = pool.map(_run_batch, batches, chunksize=1)
     seconds = time.perf_counter() - started
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu_seconds = children.ru_utime + children.ru_stime
     stage_seconds: dict[str, float] = {}
     for _, timings in results:
         for name, value in timings.items():
@@ -117,6 +122,7 @@ def multi_process(articles: list[Article], stages: list[str], *, workers: int) -
     return {
         "workers": workers,
         "seconds_including_worker_start": round(seconds, 2),
+        "cpu_seconds_all_workers": round(cpu_seconds, 2),
         "rows": sum(rows for rows, _ in results),
         "stage_cpu_seconds": {name: round(value, 2) for name, value in stage_seconds.items()},
         "peak_rss_mb_largest_worker": round(peak_rss_mb(children=True), 1),
@@ -184,6 +190,10 @@ def render(result: dict[str, Any]) -> str:
     lines.append(
         f"pipeline / tokenizer speed: {result['ratio_single_to_tokenizer']} (1 process), "
         f"{result['ratio_multi_to_tokenizer']} ({multi['workers']} processes); target ≥ 0.1"
+    )
+    lines.append(
+        f"CPU: 1 process {single['cpu_seconds']} s ({single['articles_per_cpu_s']} articles per CPU-second); "
+        f"{multi['workers']} processes {multi['cpu_seconds_all_workers']} s in all (build and warm-up included)"
     )
     lines.append(f"load after: {result['machine_after']['load']}")
     return "\n".join(lines)

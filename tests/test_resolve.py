@@ -94,6 +94,17 @@ def test_resolver_ambiguous_surname_stays_separate() -> None:
     assert ids[2] not in ids[:2]
 
 
+def test_resolver_surname_alias_shared_by_two_people_is_ambiguous() -> None:
+    index = MemoryIndex()
+    resolver = Resolver()
+    for name in ("Olaf Scholz", "Olga Scholz"):
+        index.apply("PER", resolver.resolve("PER", name, index, variants=["Scholz"]))
+    surname = resolver.resolve("PER", "Scholz", index)
+    assert surname.entity_id == "per-shols" and surname.created
+    index.apply("PER", surname)
+    assert resolver.resolve("PER", "Scholz", index).entity_id == "per-shols"
+
+
 def test_resolver_full_name_absorbs_earlier_surname_only_entity() -> None:
     index = MemoryIndex()
     resolver = Resolver()

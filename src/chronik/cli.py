@@ -27,7 +27,7 @@ from chronik.errors import ChronikError
 from chronik.export import TABLES, Table, export_table
 from chronik.ingest import IngestProgress, expand_paths, ingest
 from chronik.model import Article
-from chronik.pipeline import Pipeline, build_pipeline
+from chronik.pipeline import Pipeline, build_pipeline, registered_stages
 from chronik.readers import FORMATS, ReaderOptions, ReadResult, Rejection, read_path
 from chronik.readers.base import DEFAULT_MAX_BYTES
 from chronik.store.base import Store
@@ -79,6 +79,9 @@ TextColumnOption = Annotated[
 ]
 DelimiterOption = Annotated[str | None, typer.Option("--delimiter", help="CSV: field separator (default: detected).")]
 QuotecharOption = Annotated[str | None, typer.Option("--quotechar", help="CSV: quote character (default: detected).")]
+LanguageOption = Annotated[
+    str, typer.Option("--language", help="Language of articles whose input does not say (de or en).")
+]
 RolesOption = Annotated[
     list[str] | None,
     typer.Option("--roles", help="Extra file of journalist role words for bylines (one per line); repeatable."),
@@ -115,6 +118,7 @@ def _reader_options(
     delimiter: str | None,
     quotechar: str | None,
     roles: list[str] | None,
+    language: str,
 ) -> ReaderOptions:
     if input_format is not None and input_format not in FORMATS:
         raise _fail(ChronikError("E006", input_format, f"unknown input format; use one of {', '.join(FORMATS)}"))
@@ -129,20 +133,45 @@ def _reader_options(
         delimiter=delimiter,
         quotechar=quotechar,
         role_files=tuple(roles or ()),
+        language=language,
     )
 
 
-def _pipeline(stages: str | None) -> Pipeline:
+def _stage_names(stages: str | None) -> list[str] | None:
     if stages is None:
-        names = None
-    elif stages.strip().lower() in ("none", ""):
-        names = []
-    else:
-        names = [name.strip() for name in stages.split(",") if name.strip()]
+        return None
+    if stages.strip().lower() in ("none", ""):
+        return []
+    return [name.strip() for name in stages.split(",") if name.strip()]
+
+
+def _pipeline(stages: str | None) -> Pipeline:
     try:
-        return build_pipeline(names)
+        return build_pipeline(_stage_names(stages))
     except ChronikError as exc:
         raise _fail(exc) from None
+
+
+class LazyPipeline:
+    """Builds the pipeline on the first article that needs it: a re-run of only duplicates
+    then never loads a model. Build errors stop the run instead of rejecting each article."""
+
+    def __init__(self, stages: str | None) -> None:
+        self.names = _stage_names(stages)
+        unknown = [name for name in self.names or () if name not in registered_stages()]
+        if unknown:
+            raise _fail(
+                ChronikError("E020", ", ".join(unknown), f"unknown stage; known: {', '.join(registered_stages())}")
+            )
+        self._pipeline: Pipeline | None = None
+
+    def __call__(self, article: Article) -> Article:
+        if self._pipeline is None:
+            try:
+                self._pipeline = build_pipeline(self.names)
+            except ChronikError as exc:  # re-raised as a plain ChronikError, which `ingest` does not catch
+                raise ChronikError(exc.code, exc.source, exc.problem) from exc
+        return self._pipeline(article)
 
 
 def open_store(url: str) -> Store:
@@ -174,13 +203,14 @@ def analyze(
     delimiter: DelimiterOption = None,
     quotechar: QuotecharOption = None,
     roles: RolesOption = None,
+    language: LanguageOption = "de",
 ) -> None:
     """Analyse articles and print the structured result (nothing is stored).
 
     JSON output is one object for one article, else a list. Rejected inputs are listed on
     standard error with their error code; the exit code is then 1.
     """
-    options = _reader_options(input_format, max_size, text_column, delimiter, quotechar, roles)
+    options = _reader_options(input_format, max_size, text_column, delimiter, quotechar, roles, language)
     pipeline = _pipeline(stages)
     articles: list[dict[str, Any]] = []
     rejected = 0
@@ -232,6 +262,7 @@ def ingest_command(
     delimiter: DelimiterOption = None,
     quotechar: QuotecharOption = None,
     roles: RolesOption = None,
+    language: LanguageOption = "de",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Analyse articles and store them; already stored texts are skipped as duplicates.
@@ -240,8 +271,8 @@ def ingest_command(
     inputs with their error codes. Rejections are recorded in the store as well. The exit
     code is 1 only when every input was rejected.
     """
-    options = _reader_options(input_format, max_size, text_column, delimiter, quotechar, roles)
-    pipeline = _pipeline(stages)
+    options = _reader_options(input_format, max_size, text_column, delimiter, quotechar, roles, language)
+    pipeline = LazyPipeline(stages)
     with _open(db) as store:
         progress = Progress(
             SpinnerColumn(),

@@ -16,7 +16,6 @@ from typing import Any
 
 from chronik.errors import PipelineError, StoreError
 from chronik.model import Article
-from chronik.pipeline import Pipeline
 from chronik.readers import ReaderOptions, Rejection, detect_format, read_path
 from chronik.readers.detect import HEAD_BYTES
 from chronik.store.base import Store
@@ -59,6 +58,7 @@ class IngestProgress:
 
 
 ProgressCallback = Callable[[IngestProgress], None]
+Analyzer = Callable[[Article], Article]  # a `Pipeline`, or anything that analyses one article
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[str | Rejection]:
@@ -104,7 +104,7 @@ def estimate_articles(path: str, *, options: ReaderOptions) -> int | None:
 def ingest(
     paths: Iterable[str | Path],
     store: Store,
-    pipeline: Pipeline,
+    pipeline: Analyzer,
     *,
     options: ReaderOptions | None = None,
     on_progress: ProgressCallback | None = None,
@@ -131,7 +131,7 @@ def _total_estimate(inputs: list[str | Rejection], options: ReaderOptions) -> in
     return None if any(estimate is None for estimate in estimates) else sum(e for e in estimates if e is not None)
 
 
-def ingest_article(article: Article, store: Store, pipeline: Pipeline, report: IngestReport) -> None:
+def ingest_article(article: Article, store: Store, pipeline: Analyzer, report: IngestReport) -> None:
     """Skip a known text, else analyse and store it; failures become rejections."""
     if store.has_content(article.content_hash):
         report.duplicate += 1

@@ -227,11 +227,11 @@ class Resolver:
     def _find(self, label: str, key: str, index: EntityIndex, *, fuzzy: bool) -> tuple[str, str] | None:
         if not key:
             return None
-        for row in sorted(index.aliases_by_key(label, key), key=lambda r: r.entity_id):
-            if not self._blocked(key, row.entity_id, index):
-                return row.entity_id, self._entity_name(row.entity_id, index)
-        if not fuzzy:
-            return None
+        exact = self._exact(label, key, index)
+        if exact is not None or not fuzzy:
+            return exact
+        if label == _PERSON and " " not in key and index.aliases_by_key(label, key):
+            return None  # an ambiguous surname: the caller gets a surname-only entity
         candidates = (
             self._person_candidates(key, label, index) if label == _PERSON else self._name_candidates(key, label, index)
         )
@@ -239,6 +239,16 @@ class Resolver:
         if len({row.entity_id for row in allowed}) != 1:
             return None
         return allowed[0].entity_id, self._entity_name(allowed[0].entity_id, index)
+
+    def _exact(self, label: str, key: str, index: EntityIndex) -> tuple[str, str] | None:
+        """The entity with this exact key; an ambiguous surname prefers its surname-only entity."""
+        ids = sorted({row.entity_id for row in index.aliases_by_key(label, key)})
+        ids = [entity_id for entity_id in ids if not self._blocked(key, entity_id, index)]
+        if len(ids) > 1 and label == _PERSON and " " not in key:
+            ids = [e for e in ids if all(row.tokens == 1 for row in index.aliases_of(e))]
+            if len(ids) != 1:
+                return None
+        return (ids[0], self._entity_name(ids[0], index)) if ids else None
 
     def _person_candidates(self, key: str, label: str, index: EntityIndex) -> list[AliasRow]:
         tokens = key.split()

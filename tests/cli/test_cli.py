@@ -67,6 +67,12 @@ def test_analyze_json_reports_structure(news_file: Path) -> None:
     assert "tokens" not in article
 
 
+def test_analyze_language_option(news_file: Path) -> None:
+    result = runner.invoke(app, ["analyze", str(news_file), "--stages", "none", "--language", "en"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["language"] == "en"
+
+
 def test_analyze_jsonl_one_object_per_article(news_file: Path, tmp_path: Path) -> None:
     other = tmp_path / "zwei.jsonl"
     other.write_text(json.dumps({"text": "Eins."}) + "\n" + json.dumps({"text": "Zwei."}) + "\n", encoding="utf-8")
@@ -236,3 +242,43 @@ def test_errors_with_brackets_in_path_are_printed_verbatim(tmp_path: Path) -> No
     assert result.exit_code == 1 and "[entwurf].txt" in result.stderr
     bad_stage = runner.invoke(app, ["analyze", str(odd), "--stages", "[x]"])
     assert bad_stage.exit_code == 2 and "[x]" in bad_stage.stderr
+
+
+def test_ingest_builds_pipeline_only_for_new_articles(
+    news_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from chronik import pipeline
+    from chronik.model import Article
+
+    builds: list[int] = []
+
+    class Marker:
+        name = "marker"
+        requires: tuple[str, ...] = ()
+        provides: tuple[str, ...] = ()
+
+        def __call__(self, article: Article) -> Article:
+            return article
+
+    def create_marker() -> Marker:
+        builds.append(1)
+        return Marker()
+
+    monkeypatch.setitem(pipeline._REGISTRY, "marker", create_marker)
+    db = str(tmp_path / "lazy.db")
+    for _ in range(2):
+        result = runner.invoke(app, ["ingest", str(news_file), "--db", db, "--stages", "marker", "-q"])
+        assert result.exit_code == 0, result.output
+    assert len(builds) == 1  # the second run saw only duplicates
+    unknown = runner.invoke(app, ["ingest", str(news_file), "--db", db, "--stages", "gibtsnicht"])
+    assert unknown.exit_code == 2 and "[E020]" in unknown.stderr
+
+
+def test_ingest_stage_import_failure_stops_the_run(
+    news_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from chronik import pipeline
+
+    monkeypatch.setitem(pipeline._REGISTRY, "broken", "chronik.gibtsnicht:create_stage")
+    result = runner.invoke(app, ["ingest", str(news_file), "--db", str(tmp_path / "b.db"), "--stages", "broken", "-q"])
+    assert result.exit_code == 2 and "[E020]" in result.stderr

@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chronik.errors import PipelineError
 from chronik.events import create_stage as create_events
@@ -152,3 +154,45 @@ def test_events_on_the_canonical_sample_article() -> None:
     assert has("CONCEDE", "negated", "RUS") or has("REJECT", actor="RUS")
     assert has("STATEMENT", actor="USA")
     assert has("COOPERATE", "desired", "USA")
+
+
+def test_events_accusation_targets_the_actor_of_the_referenced_event() -> None:
+    text = "Peking. China hat eine Militärübung gestartet. Taipeh verurteilte die Manöver scharf."
+    events = _run(Article(id="r", text=text, date="2025-12-30")).events
+    accuse = _find(events, "ACCUSE", "verurteilte")
+    assert [p.code for p in accuse.actors] == ["TWN/GOV"]
+    assert [p.code for p in accuse.targets] == ["CHN"]
+    assert [e.type for e in events] == ["MOBILIZE", "ACCUSE"]
+
+
+def test_events_group_noun_with_genitive_country_is_the_actor() -> None:
+    text = "Delegationen Russlands und der Ukraine haben in Istanbul verhandelt."
+    event = _run(Article(id="g", text=text, date="2025-05-17")).events[0]
+    assert event.type == "CONSULT"
+    assert [p.code for p in event.actors] == ["RUS/GOV/DIP", "UKR"]
+    assert event.place is not None and event.place.name == "Istanbul"
+
+
+def test_events_cancelled_meeting_is_negated() -> None:
+    text = "Ein geplantes Gipfeltreffen zwischen Trump und Putin in Budapest wurde abgesagt."
+    event = _run(Article(id="n", text=text, date="2025-10-21")).events[0]
+    assert (event.type, event.modality) == ("CONSULT", "negated")
+    assert [p.code for p in event.actors] == ["USA/GOV", "RUS/GOV"]
+
+
+_PIECES = [
+    "Moskau", "Kiew", "wies", "zurück", "Gespräche", "am", "Samstag", "nicht", "«", "»", ",", ".", "-",
+    "Beide", "Seiten", "einig", "US-", "Sanktionen", "gegen", "die", "Russen", "(68)", "und", "in", "Genf",
+    "\n", "Weisses Haus", "Russlands", "Konzessionen", "ohne", "wird", "traf", "Merz", "mit", "ß", "",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=5)), max_size=30))
+def test_events_stage_never_raises_and_spans_hold(words: list[str]) -> None:
+    text = " ".join(words)
+    article = _run(Article(id="h", text=text, date="2025-12-06"))
+    for event in article.events:
+        assert text[event.trigger.start : event.trigger.end] == event.trigger.text
+        for participant in [*event.actors, *event.targets]:
+            assert text[participant.start : participant.end] == participant.text

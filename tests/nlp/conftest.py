@@ -33,6 +33,7 @@ class FakeGazetteer:
         "russische": "RUS",
         "russischen": "RUS",
         "ukrainische": "UKR",
+        "ukrainischer": "UKR",
         "Schweizer": "CHE",
     }
 

@@ -146,3 +146,20 @@ def test_people_mention_that_took_in_its_title() -> None:
     assert sydor.attributes["roles"] == ["Generalstabschef"]
     assert sydor.attributes["age"] == 47
     assert len(sydor.mentions) == 2
+
+
+def test_people_demonym_adjective_gives_affiliation() -> None:
+    article = build_article(
+        ["Der russische Präsident Wladimir Orlow lehnte ab. Der Präsident schwieg danach."],
+        {"PER": ["Wladimir Orlow"]},
+    )
+    (orlow,) = build_entities(article, roles=load_roles(), gazetteer=FakeGazetteer())
+    assert orlow.attributes["affiliation"] == "RUS"
+    assert orlow.attributes["roles"] == ["Präsident"]
+    assert [span.text for span in orlow.mentions] == ["Wladimir Orlow", "Der Präsident"]
+
+
+def test_people_side_frame_gives_affiliation() -> None:
+    article = build_article(["Auf ukrainischer Seite verhandelte Olena Marko."], {"PER": ["Olena Marko"]})
+    (marko,) = build_entities(article, roles=load_roles(), gazetteer=FakeGazetteer())
+    assert marko.attributes["affiliation"] == "UKR"

@@ -63,3 +63,15 @@ def test_find_quotes_gives_a_bare_quote_the_last_speaker() -> None:
 )
 def test_find_quotes_leaves_names_titles_and_scare_quotes_alone(text: str) -> None:
     assert [q for q in find_quotes(article(text)) if q.type == "Direct"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "addressee"),
+    [
+        ("«Wir bleiben hart», sagte sie dem «Blick».", "dem «Blick»"),
+        ("Die Ministerin sagte gegenüber der Zeitung: «Wir bleiben hart.»", "der Zeitung"),
+    ],
+)
+def test_find_quotes_records_the_addressee(text: str, addressee: str) -> None:
+    quote = find_quotes(article(text))[0]
+    assert quote.addressee is not None and quote.addressee.text == addressee

@@ -205,6 +205,17 @@ def _choose_roles(
     return roles
 
 
+def _target_the_referenced_event(event: Event, hit: TriggerHit, earlier: list[tuple[int, Event]]) -> None:
+    """ "Taipeh verurteilte die Manöver": the target is whoever held the manoeuvres reported before."""
+    if event.targets or hit.object_type is None:
+        return
+    actor_codes = {p.code for p in event.actors}
+    for _, previous in reversed(earlier):
+        if previous.type == hit.object_type and previous.actors:
+            event.targets = [p for p in previous.actors if p.code not in actor_codes]
+            return
+
+
 def _both_sides(view: SentenceView, hit: TriggerHit) -> bool:
     """The subject is the set of parties of an earlier meeting: "Beide Seiten waren sich einig"."""
     if hit.trigger.type not in ("AGREE", "CONSULT", "COOPERATE"):
@@ -249,6 +260,7 @@ def _build_event(
         time=time,
         cameo=context.lexicon.cameo(hit.trigger.type),
     )
+    _target_the_referenced_event(event, hit, earlier)
     meeting = _inherited(hit.trigger.type, earlier, sentence_index) if _both_sides(view, hit) else None
     if meeting is not None:
         event.actors, event.targets = [*meeting.actors, *meeting.targets], []

@@ -24,6 +24,38 @@ TARGET_PREPOSITIONS = frozenset({"mit", "gegen", "an", "zu", "zur", "zum", "für
 _COORDINATION = frozenset({"und", "sowie", ",", "&"})
 PASSIVE_AUXILIARIES = frozenset({"wurde", "wurden", "worden", "wird", "werden"})
 _DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des"})
+_ANY_PREPOSITION = frozenset(
+    {
+        "nach",
+        "vor",
+        "bei",
+        "beim",
+        "in",
+        "im",
+        "an",
+        "am",
+        "auf",
+        "aus",
+        "mit",
+        "von",
+        "vom",
+        "zu",
+        "zur",
+        "zum",
+        "über",
+        "unter",
+        "gegen",
+        "für",
+        "um",
+        "seit",
+        "während",
+        "wegen",
+        "trotz",
+        "ohne",
+        "durch",
+        "zwischen",
+    }
+)
 _OBJECT_PREPOSITIONS = frozenset({"gegen", "über", "zu", "zur", "zum", "für", "um", "auf", "von"})
 
 
@@ -31,6 +63,7 @@ _OBJECT_PREPOSITIONS = frozenset({"gegen", "über", "zu", "zur", "zum", "für", 
 class TriggerHit:
     index: int  # token index in the sentence
     trigger: Trigger
+    object_type: str | None = None  # type of an event word this trigger governs ("verurteilte den Angriff")
 
 
 @dataclass(slots=True)
@@ -76,24 +109,41 @@ def match_triggers(view: SentenceView, lexicon: EventLexicon) -> list[TriggerHit
         for trigger in lexicon.candidate_triggers(word):
             if trigger.type in seen or not _conditions_hold(trigger, view, index):
                 continue
-            if is_noun(view, index) and any(_governs(view, h.index, index) for h in hits):
+            heads = [h for h in hits if is_noun(view, index) and _governs(view, h.index, index)]
+            if heads:
+                heads[-1].object_type = heads[-1].object_type or trigger.type
                 break
             hits.append(TriggerHit(index, trigger))
             seen.add(trigger.type)
             break
-    return [hit for hit in hits if not _instrument_of_later_verb(view, hit, hits)]
+    kept = []
+    for hit in hits:
+        verb = _later_verb_taking(view, hit, hits)
+        if verb is None:
+            kept.append(hit)
+        elif verb.trigger.type != hit.trigger.type:
+            verb.object_type = verb.object_type or hit.trigger.type
+    return kept
 
 
-def _instrument_of_later_verb(view: SentenceView, hit: TriggerHit, hits: list[TriggerHit]) -> bool:
-    """ "mit weiteren Sanktionen gedroht": the noun is the means of the verb's event."""
-    if not is_noun(view, hit.index) or "mit" not in view.folded[max(0, hit.index - 3) : hit.index]:
-        return False
-    return any(
-        other.index > hit.index
-        and not is_noun(view, other.index)
-        and view.clauses[other.index] == view.clauses[hit.index]
-        for other in hits
-    )
+def _later_verb_taking(view: SentenceView, hit: TriggerHit, hits: list[TriggerHit]) -> TriggerHit | None:
+    """The later verb trigger whose object or means the noun trigger is.
+
+    "mit weiteren Sanktionen gedroht" (means), "hat die Zusammenarbeit ausgesetzt" (object, no
+    preposition before the noun); "nach der Gesprächsrunde … veröffentlicht" stays two events.
+    """
+    if not is_noun(view, hit.index):
+        return None
+    before = view.folded[max(0, hit.index - 3) : hit.index]
+    means = "mit" in before
+    bare_object = not any(w in _ANY_PREPOSITION for w in before)
+    if not (means or bare_object):
+        return None
+    for other in hits:
+        same_clause = view.clauses[other.index] == view.clauses[hit.index]
+        if other.index > hit.index and same_clause and not is_noun(view, other.index):
+            return other
+    return None
 
 
 def _governs(view: SentenceView, head: int, index: int) -> bool:
@@ -182,7 +232,7 @@ def assign_roles(view: SentenceView, trigger_start: int, candidates: Sequence[Ca
     for candidate in people:
         if candidate in roles.actors or candidate.code in actor_codes:
             continue
-        if candidate.preposition in TARGET_PREPOSITIONS or candidate.preposition is None:
+        if candidate.preposition in TARGET_PREPOSITIONS or candidate.preposition in (None, "genitive"):
             roles.targets = _with_coordinated(view, candidate, people)
             break
     return roles

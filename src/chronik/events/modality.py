@@ -14,7 +14,7 @@ from chronik.events.dates import PARTICIPLE as _PARTICIPLE
 from chronik.events.lexicon import EventLexicon, fold_word
 from chronik.model import Modality, Quote, Token
 
-_WERDEN = frozenset({"wird", "werden"})
+_WERDEN = frozenset({"wird", "werden", "werde"})
 _ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer"})
 _MODAL_WANTS = frozenset({"will", "wollen", "wolle", "wollten", "möchte", "möchten"})
 _DESIRE_NOUNS = frozenset({"kerninteresse", "ziel", "interesse", "wunsch", "forderung"})
@@ -61,6 +61,13 @@ def _mood(tokens: Sequence[Token], konj: str) -> bool:
     return any(t.morph.get("Mood") == "Sub" and t.morph.get("Konj") == konj for t in tokens)
 
 
+def _announced(context: ModalityContext, lexicon: EventLexicon) -> bool:
+    """ "kündigte eine Gegenoffensive an", "zu Gesprächen eingeladen": an announced or invited noun event."""
+    if not context.raw_words[context.trigger_index][:1].isupper():
+        return False
+    return any(lexicon.has_cue("invited", w) for i, w in enumerate(context.words) if i != context.trigger_index)
+
+
 def _hypothetical(context: ModalityContext, lexicon: EventLexicon) -> bool:
     if context.tokens and _mood(context.tokens, "II"):
         return True
@@ -104,8 +111,8 @@ def detect_modality(context: ModalityContext, lexicon: EventLexicon) -> Modality
         # "will nächste Woche streiken": a wish with a date is a plan.
         wants_only = bool(cues) and all(w in _MODAL_WANTS for w in cues)
         return "planned" if wants_only and context.future_time else "desired"
-    if context.future_time or any(lexicon.has_cue("invited", w) for w in context.words):
-        return "planned"  # the event's own time lies ahead, or someone was invited to it
+    if context.future_time or _announced(context, lexicon):
+        return "planned"  # the event's own time lies ahead, or it was announced or someone invited to it
     if _planned(context, lexicon):
         return "planned"
     if _reported(context, lexicon):

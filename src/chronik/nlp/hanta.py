@@ -28,6 +28,9 @@ _LEMMA_IS_WORD = frozenset({"CARD", "$.", "$,", "$(", "XY", "FM", "ITJ", "TRUNC"
 _EMPTY, _START, _END = 0, 1, 2
 _UNKNOWN = 3
 _BEAM = 5
+_MIN_ANALOGY, _MIN_SUFFIX, _MAX_SUFFIX = 5, 3, 7
+_ANALOGY = "\0analogy"
+_NOUN_TAGS = frozenset({"NN", "NE"})
 _FLOOR = -1e6
 
 
@@ -50,6 +53,7 @@ class CachedHanta:
         self._known: set[str] = set(tagger.cache)
         self._head_of = lru_cache(maxsize=_CACHE_SIZE)(self._find_head)
         self._emissions = lru_cache(maxsize=_CACHE_SIZE)(self._score_word)
+        self._analogues = _suffix_index(tagger)
 
     def _find_head(self, word: str) -> tuple[str, str | None] | None:
         """(word to show HanTa, lemma or None to derive it) for an uncached word, else None."""
@@ -67,6 +71,23 @@ class CachedHanta:
         for split in range(_MIN_MODIFIER, len(word) - shortest + 1):
             if lowered[split:] in self._known:
                 return (word[split].upper() if upper else word[split]) + word[split + 1 :], None
+        return self._analogue(word)
+
+    def _analogue(self, word: str) -> tuple[str, str | None] | None:
+        """A frequent word with the same ending ("herrschten" ~ "wünschten"), tagged in its place.
+
+        The lemma then follows the analogue's ending change ("wünschten" → "wünschen" makes
+        "herrschen"); this is the classic suffix model for unknown words, and it spares
+        HanTa's morphological analysis. The marker `_ANALOGY` asks for that lemma transfer.
+        """
+        if not word.isalpha() or len(word) < _MIN_ANALOGY:
+            return None
+        index = self._analogues[word[0].isupper()]
+        lowered = word.lower()
+        for length in range(min(_MAX_SUFFIX, len(word) - 2), _MIN_SUFFIX - 1, -1):
+            analogue = index.get(lowered[-length:])
+            if analogue is not None:
+                return (analogue.capitalize() if word[0].isupper() else analogue), _ANALOGY
         return None
 
     def tag(self, words: Sequence[str]) -> list[tuple[str, str]]:
@@ -83,6 +104,8 @@ class CachedHanta:
             name = self._tagger.int2tag[tag]
             if substitute is None:
                 lemma = self._lemma(word, tag, name)
+            elif substitute[1] == _ANALOGY:
+                lemma = _transfer_lemma(word, substitute[0], self._lemma(substitute[0], tag, name), name)
             elif substitute[1] is not None:
                 lemma = substitute[1]
             else:
@@ -162,6 +185,37 @@ def _advance(
                 row[new] = total
                 back[new] = state
     return row, back
+
+
+def _suffix_index(tagger: Any) -> tuple[dict[str, str], dict[str, str]]:
+    """Ending → most frequent cached word with it: (for lower-case words, for capitalised)."""
+    best: tuple[dict[str, tuple[float, str]], dict[str, tuple[float, str]]] = ({}, {})
+    for word, scores in tagger.cache.items():
+        if not word.isalpha() or len(word) < _MIN_SUFFIX + 1 or not scores:
+            continue
+        tag, score = max(scores, key=lambda item: item[1])
+        noun = tagger.int2tag.get(tag) in _NOUN_TAGS
+        index = best[noun]
+        for length in range(_MIN_SUFFIX, min(_MAX_SUFFIX, len(word) - 1) + 1):
+            suffix = word[-length:]
+            if suffix not in index or score > index[suffix][0]:
+                index[suffix] = (score, word)
+    lower, upper = ({suffix: word for suffix, (_, word) in index.items()} for index in best)
+    return lower, upper
+
+
+def _transfer_lemma(word: str, analogue: str, analogue_lemma: str, name: str) -> str:
+    """Apply the analogue's ending change to `word` ("herrschten" like "wünschten" → "herrschen")."""
+    if name in _LEMMA_IS_WORD or name == "NE":
+        return word
+    source, target = analogue.lower(), analogue_lemma.lower()
+    common = 0
+    while common < min(len(source), len(target)) and source[common] == target[common]:
+        common += 1
+    strip = len(source) - common
+    if strip >= len(word) - 1:
+        return word
+    return word[: len(word) - strip] + target[common:]
 
 
 @cache

@@ -168,7 +168,6 @@ def collect_person_facts(
             prenominal_facts(tokens, first, roles=roles, gazetteer=gazetteer, facts=facts)
             apposition_facts(tokens, span[-1], roles=roles, gazetteer=gazetteer, facts=facts)
             cluster.add_facts(facts)
-        cluster.affiliation = cluster.affiliation or _known_person_country(cluster, gazetteer)
 
 
 def _known_person_country(cluster: Cluster, gazetteer: Gazetteer) -> str | None:
@@ -179,7 +178,10 @@ def _known_person_country(cluster: Cluster, gazetteer: Gazetteer) -> str | None:
 
 
 def apply_sentence_frames(article: Article, people: Sequence[Cluster], gazetteer: Gazetteer) -> None:
-    """ "Für die Ukraine führten X und Y …": the country goes to persons named in the sentence."""
+    """ "Für die Ukraine führten X und Y …": the country goes to persons named in the sentence.
+
+    Runs after the facts read around each name, so a stated affiliation wins.
+    """
     for sentence in article.sentences:
         words = [t.text for t in article.tokens[sentence.token_start : sentence.token_end]]
         country = _frame_country(words, gazetteer)
@@ -192,7 +194,12 @@ def apply_sentence_frames(article: Article, people: Sequence[Cluster], gazetteer
 
 
 def _frame_country(words: Sequence[str], gazetteer: Gazetteer) -> str | None:
-    if len(words) < 3 or words[0].lower() not in {"für", "seitens"}:
+    """Country of a sentence opening "Für (die) Ukraine", "Seitens Russlands", "Auf ukrainischer Seite"."""
+    if len(words) < 3:
+        return None
+    if words[0].lower() == "auf" and words[2].lower() == "seite":
+        return gazetteer.demonym(words[1])
+    if words[0].lower() not in {"für", "seitens"}:
         return None
     candidate = words[2] if words[1].lower() in {"die", "das", "den", "der"} else words[1]
     for entry in gazetteer.lookup(candidate):
@@ -234,6 +241,8 @@ def build_entities(article: Article, *, roles: RoleLexicon, gazetteer: Gazetteer
     others = group_others([m for m in named if m.label != "PER"], gazetteer)
     collect_person_facts(article, people, roles=roles, gazetteer=gazetteer)
     apply_sentence_frames(article, people, gazetteer)
+    for cluster in people:
+        cluster.affiliation = cluster.affiliation or _known_person_country(cluster, gazetteer)
     links = link_age_nouns(article, people)
     links.extend(title_mentions(article, people, roles=roles, gazetteer=gazetteer, taken=named))
     for mention, cluster in links:

@@ -26,7 +26,7 @@ _EMOTICONS = frozenset({":)", ":-)", ";)", ";-)", ":(", ":-(", ":D", ":-D", ":P"
 
 def is_terminal(text: str) -> bool:
     """True for a token made only of sentence-final punctuation ("." "?!" "…")."""
-    return bool(text) and all(char in _TERMINAL_CHARS for char in text)
+    return bool(text) and text[0] in _TERMINAL_CHARS and all(char in _TERMINAL_CHARS for char in text)
 
 
 def _closes(tokens: Sequence[Token], position: int) -> bool:

@@ -85,14 +85,14 @@ def tokenize_text(text: str, *, offset: int = 0, extra_lexicons: tuple[str, ...]
     abbreviations, _ = abbreviation_table(extra_lexicons)
     tokenizer = load_spacy_tokenizer(abbreviations)
     tokens: list[Token] = []
+    length = len(text)
     for piece in tokenizer(text):
         if piece.is_space:
             continue
-        start = offset + piece.idx
-        tokens.append(Token(start, start + len(piece.text), piece.text, space_after=bool(piece.whitespace_)))
-    for token in tokens:
-        if token.space_after is False and token.end - offset < len(text):
-            token.space_after = text[token.end - offset].isspace()
+        start = piece.idx
+        end = start + len(piece.text)
+        space_after = end < length and text[end].isspace()
+        tokens.append(Token(offset + start, offset + end, piece.text, space_after=space_after))
     return _split_final_number_dots(tokens)
 
 
@@ -102,6 +102,9 @@ def _split_final_number_dots(tokens: list[Token]) -> list[Token]:
     starters = lexicon.bundled_set("sentence_starters.txt")
     result: list[Token] = []
     for position, token in enumerate(tokens):
+        if not token.text.endswith(".") or len(token.text) < 2:
+            result.append(token)
+            continue
         match = _NUMBER_DOT.match(token.text)
         following = tokens[position + 1].text if position + 1 < len(tokens) else None
         is_url_with_dot = _URL_START.match(token.text) is not None and token.text.endswith(".")

@@ -45,6 +45,7 @@ class Cue:
     document_reference: bool = False
     finite: bool = True
     subordinate: bool = False  # the cue verb ends a subordinate clause: "…, wie X mitteilte"
+    addressee: tuple[int, int] | None = None
 
 
 def find_cues(
@@ -91,11 +92,26 @@ def _segment_cues(
             _adverb_frame(words, position, segment)
             or _frame_cue(words, position, (open_start, end), lexicon)
             or _noun_frame_cue(words, position, segment, lexicon)
+            or _noun_cue(words, position, segment, lexicon)
             or _verb_cue(words, position, segment, masked, lexicon)
         )
         if cue is not None:
             found.append(cue)
     return found
+
+
+def _noun_cue(words: Sequence[Word], position: int, segment: tuple[int, int], lexicon: QuoteLexicon) -> Cue | None:
+    """A speech noun that governs a dass/ob clause: "die Forderung der Gewerkschaft, dass …"."""
+    word = words[position]
+    if not word.capitalized or word.key not in lexicon.nouns or (word.pos and word.pos != "NN"):
+        return None
+    end = segment[1]
+    if end + 1 >= len(words) or words[end].text != "," or words[end + 1].key not in ("dass", "daß", "ob"):
+        return None
+    speaker = _genitive_or_von(words, position + 1, end)
+    if position + 1 < end and speaker is None:
+        return None  # the noun must end its phrase or take a genitive source
+    return Cue([position], word.key, lexicon.nouns[word.key], "noun", segment, speaker)
 
 
 def _frame_cue(words: Sequence[Word], position: int, segment: tuple[int, int], lexicon: QuoteLexicon) -> Cue | None:
@@ -107,7 +123,8 @@ def _frame_cue(words: Sequence[Word], position: int, segment: tuple[int, int], l
             return None
         return Cue([position], word.key, "unknown", "frame", segment, speaker, (position, speaker[1]))
     if word.key in lexicon.frame_word("postpositions"):
-        speaker = _noun_phrase_ending_at(words, start, position)
+        pronoun = position > start and words[position - 1].key in ("ihm", "ihr", "ihnen")
+        speaker = (position - 1, position) if pronoun else _noun_phrase_ending_at(words, start, position)
         if speaker is None:
             return None
         return Cue([position], word.key, "unknown", "frame", segment, speaker, (speaker[0], position + 1))
@@ -136,11 +153,22 @@ def _noun_frame_cue(
     indefinite = words[position + 1].key in ("einer", "einem", "eines", "ersten", "neuen", "jüngsten")
     if noun.key not in lexicon.frame_nouns and not _frame_compound(noun, lexicon) and not indefinite:
         return None  # "nach dem Urteil" is a time, "nach einer Studie" a source
-    if (speaker is None and noun.key not in lexicon.frame_nouns) or (speaker is None and noun_position > position + 1):
-        speaker = (position + 1, noun_position + 1)  # "nach einer norwegischen Studie"
-    frame_end = speaker[1] if speaker else noun_position + 1
+    if speaker is None and noun_position + 1 < segment[1]:
+        speaker = noun_phrase_right(words, noun_position + 1, limit=segment[1])  # "nach Angaben libanesischer Kreise"
+        if speaker is not None and not _genitive_start(words[noun_position + 1]):
+            speaker = None
+    start = position + 1 if noun.key not in lexicon.frame_nouns or noun_position > position + 1 else noun_position
+    speaker = (start, speaker[1] if speaker else noun_position + 1)  # the source with its noun: "Angaben der Polizei"
+    frame_end = speaker[1]
     medium = lexicon.nouns.get(noun.key, "unknown")
     return Cue([position, noun_position], noun.key, medium, "frame", segment, speaker, (position, frame_end))
+
+
+def _genitive_start(word: Word) -> bool:
+    """A word that can open a genitive attribute without an article ("Österreichs", "politischer")."""
+    if word.pos:
+        return word.pos in ("ADJA", "NE", "ART", "PPOSAT") or (word.pos == "NN" and word.key.endswith("s"))
+    return word.key.endswith(("s", "er")) or word.key in ("der", "des")
 
 
 def _frame_noun(word: Word, lexicon: QuoteLexicon) -> bool:
@@ -164,7 +192,9 @@ def _adverb_frame(words: Sequence[Word], position: int, segment: tuple[int, int]
             else None
         )
         return Cue([position], "wonach", "unknown", "frame", segment, speaker, (position, position + 1))
-    if word.key == "demnach" and position == 0 and len(words) > 4:
+    konjunktiv_follows = any(w.key in ("hätte", "hätten", "sei", "seien", "habe", "wäre", "wären") for w in words)
+    adverb = word.key == "demnach" or (word.key == "danach" and position == 0 and konjunktiv_follows)
+    if adverb and len(words) > 4:
         return Cue(
             [position], word.key, "unknown", "frame", segment, (position, position + 1), (position, position + 1)
         )
@@ -207,7 +237,26 @@ def _verb_cue(
         cue_words.append(_particle_position(words, position, segment, sense.particle))
     if sense.lemma in ("heissen", "verlauten"):
         return _impersonal_cue(words, position, segment, cue_words, sense)
-    return _attach_speaker(words, position, segment, masked, Cue(cue_words, sense.lemma, sense.medium, "verb", segment))
+    cue = _attach_speaker(words, position, segment, masked, Cue(cue_words, sense.lemma, sense.medium, "verb", segment))
+    cue.addressee = _addressee(words, position, segment, cue.speaker)
+    return cue
+
+
+def _addressee(
+    words: Sequence[Word], position: int, segment: tuple[int, int], speaker: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """ "sagte er gegenüber der Zeitung", "sagte sie dem «Blick»": whom the speaker addressed."""
+    for later in range(position + 1, segment[1]):
+        if speaker is not None and speaker[0] <= later < speaker[1]:
+            continue
+        word = words[later]
+        if word.key == "gegenüber" and later + 1 < segment[1]:
+            return noun_phrase_right(words, later + 1, limit=segment[1])
+        if word.key == "dem" and (speaker is None or later >= speaker[1]):
+            return noun_phrase_right(words, later, limit=segment[1])
+        if word.key in PREPOSITIONS and word.key != "gegenüber":
+            return None
+    return None
 
 
 def _matching_sense(
@@ -296,7 +345,7 @@ def _attach_speaker(words: Sequence[Word], position: int, segment: tuple[int, in
         cue.speaker = noun_phrase_right(words, start + 1, limit=position)
         return cue
     anchor = _finite_anchor(words, start, position)
-    agent = None if cue.lemma == "zitieren" else _passive_agent(words, anchor, end)
+    agent = None if cue.lemma == "zitieren" else _passive_agent(words, start, anchor, end)
     cue.speaker = noun_phrase_left(words, start, anchor) or agent
     if cue.speaker is None:
         cue.speaker = _speaker_right(words, anchor + 1, end)
@@ -318,6 +367,8 @@ def _apposition_subject(words: Sequence[Word], segment: tuple[int, int], cue: Cu
     if segment[0] < 2:
         return
     first = 0
+    while first < segment[0] - 2 and words[first].key in ("auch", "selbst", "sogar", "nur", "zudem", "und"):
+        first += 1  # "Auch Winfried Hassemer, Papiers Stellvertreter, glaubt"
     if words[first].key in NON_NP_OPENERS:
         return
     if any(is_finite(word) or word.key in AUXILIARIES for word in words[: segment[0]]):
@@ -342,7 +393,10 @@ def _finite_anchor(words: Sequence[Word], start: int, position: int) -> int:
     return position
 
 
-def _passive_agent(words: Sequence[Word], anchor: int, end: int) -> tuple[int, int] | None:
+def _passive_agent(words: Sequence[Word], start: int, anchor: int, end: int) -> tuple[int, int] | None:
+    """The agent of a passive: "wurde von X bestätigt", "Von den Behörden wird angenommen"."""
+    if words[start].key in ("von", "vom") and anchor > start + 1 and words[anchor].key in AUXILIARIES:
+        return noun_phrase_right(words, start + 1, limit=anchor)
     for later in range(anchor + 1, end):
         if words[later].key in ("von", "vom") and later + 1 < end:
             return noun_phrase_right(words, later + 1, limit=end)

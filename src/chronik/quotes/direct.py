@@ -120,7 +120,7 @@ def _reads_as_utterance(
     if len(span.segments) > 1 or opening.index != closing.index:
         return True
     if before.endswith(":") or (not before and (not after or after[:1] in ",.!?")):
-        return count >= 2 or before.endswith(":")
+        return count >= 2
     if _cue_after(span, closing) is not None and count >= 3:
         return True
     return count >= 4 and content[-1:] in _SENTENCE_END_CHARS
@@ -291,11 +291,13 @@ def apply_cue(draft: Draft, cue: Cue, analysis: SentenceAnalysis) -> None:
         draft.plural_speaker = key(words[cue.words[0]].text).endswith("n") and cue.kind == "verb"
     if cue.frame is not None:
         draft.frame = analysis.char_span(*cue.frame)
+    if cue.addressee is not None:
+        draft.addressee = analysis.char_span(*cue.addressee)
 
 
 def _split_follower(view: ArticleView, candidates: list[DirectCandidate], number: int, draft: Draft) -> int | None:
     """The second half of a split quote: «…», heisst es, «…»."""
-    if draft.cue is None or number + 1 >= len(candidates):
+    if draft.cue is None or number + 1 >= len(candidates) or draft.cue[0] < candidates[number].span.end:
         return None
     follower = candidates[number + 1]
     gap = view.text[draft.cue[1] : follower.span.start]

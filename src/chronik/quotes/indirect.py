@@ -48,6 +48,7 @@ _REPORTED_LEMMAS_EXCLUDED = frozenset(
         "bestätigen",
         "zustimmen",
         "ablehnen",
+        "ergeben",
     ]
 )
 

@@ -8,12 +8,13 @@ classes of all marks that cover it, and an entity mention becomes a link to its 
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from chronik.model import Article, Entity, Paragraph
 
@@ -99,38 +100,37 @@ def render_range(text: str, start: int, end: int, marks: list[Mark]) -> Markup:
     for left, right in itertools.pairwise(cuts):
         active = [m for m in inside if m.start <= left and m.end >= right]
         pieces.append(_render_segment(text[left:right], right, active))
-    return Markup("").join(pieces)
+    return Markup("".join(pieces))  # every piece below is built from escaped values only
 
 
-def _render_segment(segment: str, segment_end: int, active: list[Mark]) -> Markup:
-    inner: Markup = escape(segment)
+def _esc(value: str) -> str:
+    """Escape text for HTML content and quoted attributes (& < > " ')."""
+    return html.escape(value, quote=True)
+
+
+def _render_segment(segment: str, segment_end: int, active: list[Mark]) -> str:
+    inner = _esc(segment)
     entities = [m for m in active if m.layer == "entity"]
     if entities:
         inner = _wrap_entity(inner, min(entities, key=lambda m: m.end - m.start), segment_end)
     others = [m for m in active if m.layer != "entity"]
     if not others:
         return inner
-    classes = sorted({_layer_class(m) for m in others})
-    data = _data_attributes(others)
-    titles = " | ".join(dict.fromkeys(m.title for m in others if m.title))
-    badges = Markup("").join(
-        Markup('<sup class="ev-label">{}</sup>').format(m.label)
-        for m in others
-        if m.layer == "trigger" and m.end == segment_end
+    classes = _esc(" ".join(sorted({_layer_class(m) for m in others})))
+    titles = _esc(" | ".join(dict.fromkeys(m.title for m in others if m.title)))
+    badges = "".join(
+        f'<sup class="ev-label">{_esc(m.label)}</sup>' for m in others if m.layer == "trigger" and m.end == segment_end
     )
-    return Markup('<span class="{}"{} title="{}">{}{}</span>').format(" ".join(classes), data, titles, inner, badges)
+    return f'<span class="{classes}"{_data_attributes(others)} title="{titles}">{inner}{badges}</span>'
 
 
-def _wrap_entity(inner: Markup, mark: Mark, segment_end: int) -> Markup:
+def _wrap_entity(inner: str, mark: Mark, segment_end: int) -> str:
     label = css_token(mark.label) or "MISC"
-    badge = Markup('<span class="ent-label">{}</span>').format(mark.label) if mark.end == segment_end else ""
+    badge = f'<span class="ent-label">{_esc(mark.label)}</span>' if mark.end == segment_end else ""
+    attributes = f'data-entity="{_esc(mark.ref)}" title="{_esc(mark.title)}"'
     if mark.href:
-        return Markup('<a class="ent ent-{}" href="{}" data-entity="{}" title="{}">{}{}</a>').format(
-            label, mark.href, mark.ref, mark.title, inner, badge
-        )
-    return Markup('<mark class="ent ent-{}" data-entity="{}" title="{}">{}{}</mark>').format(
-        label, mark.ref, mark.title, inner, badge
-    )
+        return f'<a class="ent ent-{label}" href="{_esc(mark.href)}" {attributes}>{inner}{badge}</a>'
+    return f'<mark class="ent ent-{label}" {attributes}>{inner}{badge}</mark>'
 
 
 def _layer_class(mark: Mark) -> str:
@@ -144,8 +144,8 @@ def _layer_class(mark: Mark) -> str:
 _DATA_NAMES = {"quote": "data-quote", "speaker": "data-speaker-of", "cue": "data-cue-of", "trigger": "data-event"}
 
 
-def _data_attributes(marks: list[Mark]) -> Markup:
+def _data_attributes(marks: list[Mark]) -> str:
     refs: dict[str, list[str]] = {}
     for mark in sorted(marks, key=lambda m: (m.layer, m.ref)):
         refs.setdefault(_DATA_NAMES.get(mark.layer, "data-ref"), []).append(mark.ref)
-    return Markup("").join(Markup(' {}="{}"').format(name, " ".join(ids)) for name, ids in refs.items())
+    return "".join(f' {name}="{_esc(" ".join(ids))}"' for name, ids in refs.items())

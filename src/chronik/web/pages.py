@@ -61,7 +61,7 @@ def search_page(
     request: Request, q: TextFilter = None, limit: Limit = 20, offset: Offset = 0, _format: Format = None
 ) -> Response:
     with stores(request) as store:
-        results = store.search_articles(q, limit=limit, offset=offset).to_dict() if q else None
+        results = store.search_articles(q or "", limit=limit, offset=offset).to_dict()  # no query: newest first
         counts = store.counts()
     return render(request, "search.html", {"q": q, "results": results, "counts": counts})
 

@@ -5,7 +5,8 @@ through the "tokenizer" and "tagger" stages; our tokens are aligned to UD words 
 character offsets (UD multiword tokens such as "zum" are skipped). Mood is scored on
 every UD word that has a Mood feature: Ind / Sub / Imp, and Konjunktiv I vs II, where UD
 GSD writes Mood=Sub + Tense=Pres for Konjunktiv I and Tense=Past for Konjunktiv II.
-Run: `python benchmarks/morph.py [-v]`.
+Run: `python benchmarks/morph.py [-v] [--analyse]` (`--analyse`: the tagger's exact
+`unknown_words="analyse"` mode instead of the default "analogy").
 """
 
 from __future__ import annotations
@@ -57,7 +58,9 @@ def main() -> int:
     if not paths:
         print("skipped: ../shared/data/ud-german-gsd not found")
         return 0
-    tokenizer, tagger = create_tokenizer(), create_tagger()
+    mode = "analyse" if "--analyse" in sys.argv else "analogy"
+    print(f"tagger unknown_words={mode!r}")
+    tokenizer, tagger = create_tokenizer(), create_tagger(unknown_words=mode)
     counts: Counter[str] = Counter()
     confusion: Counter[tuple[str, str]] = Counter()
     errors: list[str] = []

@@ -9,7 +9,9 @@ stage alone and of tokenizer + ner, on one process (wall clock, and ner per CPU 
 which is what one free core would give on a shared machine).
 
 Run: `python benchmarks/ner.py [--merge model-first|gazetteer-first|model-only] [--no-gazetteer]
-[--model PATH] [--limit N]` (GermEval test set located via CHRONIK_SHARED or ../shared).
+[--model PATH] [--limit N] [--heldout]`; `--heldout` scores the GermEval dev fifth that training
+holds out (for choosing options without touching the test split). GermEval is located via
+CHRONIK_SHARED or ../shared.
 """
 
 from __future__ import annotations
@@ -30,9 +32,9 @@ Span = tuple[int, int, str]
 SENTENCES_PER_ARTICLE = 50
 
 
-def germeval_test_path() -> Path:
+def germeval_path(split: str) -> Path:
     shared = Path(os.environ.get("CHRONIK_SHARED", Path(__file__).resolve().parents[1] / ".." / "shared"))
-    return shared / "data" / "germeval2014" / "NER-de-test.tsv"
+    return shared / "data" / "germeval2014" / f"NER-de-{split}.tsv"
 
 
 def read_sentences(path: Path) -> Iterator[list[tuple[str, str]]]:
@@ -79,8 +81,13 @@ def _close(current: list[int | str], spans: set[Span], ignored: set[tuple[int, i
         spans.add((start, end, "MISC" if raw == "OTH" else raw))
 
 
-def build_articles(path: Path, limit: int | None) -> list[tuple[Article, set[Span], set[tuple[int, int]], int]]:
-    sentences = list(read_sentences(path))[:limit]
+def build_articles(
+    path: Path, limit: int | None, *, heldout: bool = False
+) -> list[tuple[Article, set[Span], set[tuple[int, int]], int]]:
+    sentences = list(read_sentences(path))
+    if heldout:  # the dev sentences training/convert.py keeps out of training (every 5th)
+        sentences = sentences[::5]
+    sentences = sentences[:limit]
     articles = []
     for first in range(0, len(sentences), SENTENCES_PER_ARTICLE):
         texts, gold, ignored, offset, words = [], set(), set(), 0, 0
@@ -108,8 +115,9 @@ def main() -> int:
     parser.add_argument("--no-gazetteer", action="store_true")
     parser.add_argument("--model", default=None, help="a spaCy pipeline path or package instead of the bundled model")
     parser.add_argument("--limit", type=int, default=None, help="only the first N sentences")
+    parser.add_argument("--heldout", action="store_true", help="score the held-out fifth of GermEval dev instead")
     args = parser.parse_args()
-    path = germeval_test_path()
+    path = germeval_path("dev" if args.heldout else "test")
     if not path.exists():
         print(f"skipped: {path} not found")
         return 0
@@ -121,7 +129,7 @@ def main() -> int:
     tp, predicted, gold_count = Counter[str](), Counter[str](), Counter[str]()
     tokenize_seconds = ner_seconds = ner_cpu_seconds = 0.0
     words = 0
-    for article, gold, ignored, article_words in build_articles(path, args.limit):
+    for article, gold, ignored, article_words in build_articles(path, args.limit, heldout=args.heldout):
         started = time.perf_counter()
         tokenize(article)
         tokenized, cpu_started = time.perf_counter(), time.process_time()
@@ -135,7 +143,8 @@ def main() -> int:
             tp[span[2]] += 1
         predicted.update(span[2] for span in found)
         gold_count.update(span[2] for span in gold)
-    print(f"GermEval 2014 test: {words} words; backend {backend}, gazetteer {not args.no_gazetteer}, {args.merge}")
+    split = "dev held-out" if args.heldout else "test"
+    print(f"GermEval 2014 {split}: {words} words; backend {backend}, gazetteer {not args.no_gazetteer}, {args.merge}")
     for label in LABELS:
         print(f1_row(label, tp[label], predicted[label], gold_count[label]))
     print(f1_row("micro", sum(tp.values()), sum(predicted.values()), sum(gold_count.values())))

@@ -31,12 +31,13 @@ def read_articles(path: Path, *, limit: int | None) -> Iterator[Article]:
                 yield Article(id=f"gnad-{number}", text=row[1])
 
 
-def build_stages(*, with_ner: bool) -> list[Stage]:
+def build_stages(*, with_ner: bool, unknown_words: str) -> list[Stage]:
     names = ["tokenizer", "tagger"] + (["ner"] if with_ner else []) + ["entities"]
     stages: list[Stage] = []
     for name in names:
+        config = {"unknown_words": unknown_words} if name == "tagger" else {}
         try:
-            stages.append(create_stage(name))
+            stages.append(create_stage(name, **config))
         except Exception as error:  # another stage still being written must not stop the benchmark
             print(f"stage {name!r} not available, left out: {error}")
     return stages
@@ -57,6 +58,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--no-ner", action="store_true", help="leave the ner stage out")
+    parser.add_argument("--unknown-words", default="analogy", choices=["analogy", "analyse"], help="tagger mode")
     parser.add_argument("--passes", type=int, default=1, help="run the corpus this many times (later passes: warm)")
     options = parser.parse_args()
     path = shared_dir() / "data" / "10kgnad" / "test.csv"
@@ -64,7 +66,7 @@ def main() -> int:
         print(f"skipped: {path} not found")
         return 0
     articles = list(read_articles(path, limit=options.limit))
-    stages = build_stages(with_ner=not options.no_ner)
+    stages = build_stages(with_ner=not options.no_ner, unknown_words=options.unknown_words)
     run_pass([Article(id="load", text="Die Modelle werden geladen.")], stages)  # loading is not throughput
     words = sum(len(article.text.split()) for article in articles)
     print(f"{len(articles)} articles, {words:,} words, stages: {', '.join(s.name for s in stages)}")

@@ -216,12 +216,12 @@ def report(tally: Tally, title: str) -> dict[str, Any]:
     return rows
 
 
-def build_runner() -> tuple[Callable[[Article], Article], list[str], Counter[str]]:
+def build_runner(names: tuple[str, ...] = STAGES) -> tuple[Callable[[Article], Article], list[str], Counter[str]]:
     """Run the available stages in order (timing each); report the ones that cannot be built yet."""
     timings: Counter[str] = Counter()
     stages = []
     missing = []
-    for name in STAGES:
+    for name in names:
         try:
             stages.append(create_stage(name))
         except Exception as exc:  # a stage another engineer has not finished yet
@@ -241,6 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--folds", type=int, default=5, help="report each fold (article number modulo K)")
+    parser.add_argument("--stages", default=",".join(STAGES), help="comma-separated stages to run (default: all)")
     parser.add_argument("--only-fold", type=int, default=None, help="score only the articles of this fold")
     parser.add_argument("--errors", type=Path, default=None, help="write predictions and gold per article (JSONL)")
     parser.add_argument("--json", type=Path, default=None, help="write the scores as JSON")
@@ -249,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     if not path.is_file():
         print(f"corpus not found at {path}; skipping")
         return 0
-    run, missing, timings = build_runner()
+    run, missing, timings = build_runner(tuple(args.stages.split(",")))
     for name in missing:
         print(f"stage not available, skipped: {name}")
     typed, untyped = Tally(), Tally()

@@ -54,6 +54,7 @@ def speedup(stages: list[str], workdir: Path, *, count: int | None) -> dict[str,
     if count is not None:  # the first `count` real articles only (to fit a shared machine's time)
         path = write_jsonl([article.text for article in read_gnad(limit=count)], count, workdir / "speedup.jsonl")
     chunk_bytes = path.stat().st_size // UNITS + 1
+    _job([str(path)], workdir / "warm", master="local[2]", stages=["tokenizer"], chunk_bytes=None)  # JVM, page cache
     one = _job([str(path)], workdir / "one", master="local[1]", stages=stages, chunk_bytes=chunk_bytes)
     two = _job([str(path)], workdir / "two", master="local[2]", stages=stages, chunk_bytes=chunk_bytes)
     return {

@@ -124,7 +124,7 @@ def multi_process(articles: list[Article], stages: list[str], *, workers: int) -
         "seconds_including_worker_start": round(seconds, 2),
         "cpu_seconds_all_workers": round(cpu_seconds, 2),
         "rows": sum(rows for rows, _ in results),
-        "stage_cpu_seconds": {name: round(value, 2) for name, value in stage_seconds.items()},
+        "stage_seconds_summed": {name: round(value, 2) for name, value in stage_seconds.items()},
         "peak_rss_mb_largest_worker": round(peak_rss_mb(children=True), 1),
     }
 
@@ -135,9 +135,10 @@ def tokenizer_floor(articles: list[Article]) -> dict[str, Any]:
     tokenizer = spacy.blank("de").tokenizer
     for article in articles[:WARMUP_ARTICLES]:
         tokenizer(article.text)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     tokens = sum(len(tokenizer(article.text)) for article in articles)
-    return {"seconds": round(time.perf_counter() - started, 3), "tokens": tokens}
+    seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
+    return {"seconds": round(seconds, 3), "cpu_seconds": round(cpu_seconds, 3), "tokens": tokens}
 
 
 def _rates(seconds: float, count: int, word_count: int) -> dict[str, float]:
@@ -152,13 +153,15 @@ def run(*, workers: int, limit: int | None, stages: Sequence[str] | None, profil
     result["stages"] = names
     floor = tokenizer_floor(articles)
     result["tokenizer_only"] = {**floor, **_rates(floor["seconds"], len(articles), word_count)}
-    single = single_process(articles, names, profile=profile)
-    result["single_process"] = {**single, **_rates(single["seconds"], len(articles), word_count)}
+    # Workers first: forked from a parent that has not run the pipeline yet, their caches start cold.
     multi = multi_process(articles, names, workers=workers)
     result["multi_process"] = {**multi, **_rates(multi["seconds_including_worker_start"], len(articles), word_count)}
+    single = single_process(articles, names, profile=profile)
+    result["single_process"] = {**single, **_rates(single["seconds"], len(articles), word_count)}
     tokenizer_rate = result["tokenizer_only"]["articles_per_s"]
     result["ratio_single_to_tokenizer"] = round(result["single_process"]["articles_per_s"] / tokenizer_rate, 4)
     result["ratio_multi_to_tokenizer"] = round(result["multi_process"]["articles_per_s"] / tokenizer_rate, 4)
+    result["ratio_cpu_single_to_tokenizer"] = round(floor["cpu_seconds"] / single["cpu_seconds"], 4)
     result["machine_after"] = machine()
     return result
 
@@ -189,7 +192,8 @@ def render(result: dict[str, Any]) -> str:
     lines.append("")
     lines.append(
         f"pipeline / tokenizer speed: {result['ratio_single_to_tokenizer']} (1 process), "
-        f"{result['ratio_multi_to_tokenizer']} ({multi['workers']} processes); target ≥ 0.1"
+        f"{result['ratio_multi_to_tokenizer']} ({multi['workers']} processes); "
+        f"in CPU time (1 process): {result['ratio_cpu_single_to_tokenizer']}; target ≥ 0.1"
     )
     lines.append(
         f"CPU: 1 process {single['cpu_seconds']} s ({single['articles_per_cpu_s']} articles per CPU-second); "

@@ -22,3 +22,21 @@ def test_tag_adjective_by_suffix_class() -> None:
 
 def test_tag_empty_sentence() -> None:
     assert load_hanta().tag([]) == []
+
+
+def test_analogue_transfers_lemma_change() -> None:
+    ((lemma, tag),) = load_hanta().tag(["Grenzschützern"])
+    assert tag == "NN"
+    assert lemma == "Grenzschützer"
+
+
+def test_analyse_mode_uses_full_analysis() -> None:
+    hanta = load_hanta(analogy=False)
+    assert hanta._analogue("herrschten") is None
+    assert load_hanta()._analogue("herrschten") is not None
+
+
+def test_swiss_spelling_uses_eszett_analysis() -> None:
+    result = load_hanta().tag(["die", "grossen", "Fragen", "heissen", "anders"])
+    assert result[1] == ("groß", "ADJ(A)")
+    assert result[3][0] == "heißen"

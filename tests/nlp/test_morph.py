@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from chronik.errors import PipelineError
 from chronik.model import Article, Paragraph, Token
 from chronik.nlp.morph import create_stage, restore_case, stts_of_hanta, tag_tokens
 from chronik.nlp.tokenizer import create_stage as create_tokenizer
@@ -113,3 +114,23 @@ def test_stts_of_hanta(hanta: str, stts: str) -> None:
 def test_restore_case_keeps_form_case() -> None:
     assert restore_case("US-Präsidenten", "Us-präsident") == "US-Präsident"
     assert restore_case("Gpa-djp", "Gpa-djp") == "Gpa-djp"
+
+
+def test_tagger_unknown_word_modes_agree_on_common_words() -> None:
+    text = "Die Regierung habe die Gespräche abgebrochen."
+    fast = _tagged(text)
+    article = Article(id="t", text=text, paragraphs=[Paragraph(0, len(text), text)])
+    exact = create_stage(unknown_words="analyse")(create_tokenizer()(article)).tokens
+    assert [(t.pos, t.lemma, t.morph) for t in fast] == [(t.pos, t.lemma, t.morph) for t in exact]
+
+
+def test_tagger_analogy_lemma_for_rare_verb() -> None:
+    token = _token(_tagged("Die Rebellen herrschten dort."), "herrschten")
+    assert token.lemma == "herrschen"
+    assert token.pos == "VVFIN"
+
+
+def test_create_stage_rejects_unknown_mode() -> None:
+    with pytest.raises(PipelineError) as error:
+        create_stage(unknown_words="guess")  # type: ignore[arg-type]
+    assert error.value.code == "E024"

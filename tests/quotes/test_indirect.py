@@ -30,7 +30,12 @@ def only(quotes: list[Quote], kind: str) -> list[Quote]:
         ("Das Treffen sei gut verlaufen, sagte Witkoff.", "Das Treffen sei gut verlaufen", "Witkoff", "sagte"),
         ("Laut der Polizei gab es zwei Verletzte.", "gab es zwei Verletzte", "der Polizei", "Laut"),
         ("Diplomaten zufolge ist ein Treffen geplant.", "ist ein Treffen geplant", "Diplomaten", "zufolge"),
-        ("Nach Angaben der Polizei gab es zwei Verletzte.", "gab es zwei Verletzte", "der Polizei", "Nach Angaben"),
+        (
+            "Nach Angaben der Polizei gab es zwei Verletzte.",
+            "gab es zwei Verletzte",
+            "Angaben der Polizei",
+            "Nach Angaben",
+        ),
         (
             "Wie die Stadt mitteilte, bleibt die Brücke gesperrt.",
             "bleibt die Brücke gesperrt",

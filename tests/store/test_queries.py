@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from chronik.errors import StoreError
-from chronik.store import Store, open_store
+from chronik.store import Store, open_store, queries
 from tests.store.articles import meeting_article, plain_article, reject_article
 
 INJECTIONS = [
@@ -158,3 +158,11 @@ def test_injection_strings_stored_and_found_verbatim(store: Store) -> None:
     assert store.search_articles("DROP TABLE").items[0]["id"] == "bobby"
     stored = store.get_article("bobby")
     assert stored is not None and stored.text == text
+
+
+def test_search_quotes_text_reports_candidate_cap(filled: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert filled.search_quotes(text="Vorschlag").extra["text_matches_capped"] is False
+    monkeypatch.setattr(queries, "TEXT_CANDIDATES", 1)
+    page = filled.search_quotes(text="Vorschlag")
+    assert page.extra["text_matches_capped"] is True
+    assert [q["article_id"] for q in page.items] == ["berlin-1"]  # only the newest match is considered

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -13,7 +12,7 @@ from chronik.model import Article
 from chronik.store.base import Store
 from chronik.web import create_app
 from chronik.web.views import fact_value, message_text, span_text
-from tests.web.conftest import TOKEN, annotate, filled_store
+from tests.web.conftest import TOKEN, annotate
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
@@ -241,19 +240,3 @@ def test_injection_strings_as_ids_are_404(client: TestClient, value: str) -> Non
     for path in ("/api/articles/", "/api/entities/"):
         response = client.get(path + quote(value, safe=""))
         assert response.status_code in (404, 422)
-
-
-def test_app_opens_store_from_url_per_thread(tmp_path: Path) -> None:
-    url = str(tmp_path / "chronik.db")
-    filled_store(url).close()
-    app = create_app(url, analyzer=annotate)
-    with TestClient(app) as client:
-        assert client.get("/api/stats").json()["articles"] == 3
-        assert client.get("/api/quotes", params={"speaker": "Keller"}).json()["total"] == 1
-    assert app.state.stores._opened == []  # closed on shutdown
-
-
-def test_app_shares_one_in_memory_store() -> None:
-    with TestClient(create_app("sqlite:///:memory:", analyzer=annotate, token=TOKEN)) as client:
-        client.post("/api/ingest", json={"articles": [{"text": "Ein Text\n\nDer Rat tagte."}]}, headers=AUTH)
-        assert client.get("/api/stats").json()["articles"] == 1

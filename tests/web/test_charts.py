@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chronik.web.charts import colour_classes, network_svg, timeline_svg
+from chronik.web.charts import bucket_periods, colour_classes, continuous_periods, network_svg, timeline_svg
 from tests.web.articles import XSS_ATTRIBUTE
 
 
@@ -47,3 +47,36 @@ def test_colour_classes_are_stable_and_cycle() -> None:
     names = [f"T{i:02d}" for i in range(12)]
     classes = colour_classes(reversed(names))  # type: ignore[arg-type]
     assert classes["T00"] == "c0" and classes["T10"] == "c0" and classes["T11"] == "c1"
+
+
+def test_continuous_periods_fill_gaps_between_days_and_weeks() -> None:
+    assert continuous_periods(["2025-02-27", "2025-03-02"]) == ["2025-02-27", "2025-02-28", "2025-03-01", "2025-03-02"]
+    assert continuous_periods(["2025-W52", "2026-W02"]) == ["2025-W52", "2026-W01", "2026-W02"]
+
+
+def test_continuous_periods_keep_long_or_mixed_spans() -> None:
+    assert continuous_periods(["1939-W45", "3015-W39"]) == ["1939-W45", "3015-W39"]
+    assert continuous_periods(["2025-01-01", "2025-W02"]) == ["2025-01-01", "2025-W02"]
+
+
+def test_timeline_svg_leaves_empty_slots_for_missing_days() -> None:
+    svg = str(
+        timeline_svg(
+            [{"period": "2025-11-01", "type": "MEET", "count": 1}, {"period": "2025-11-04", "type": "MEET", "count": 1}]
+        )
+    )
+    assert svg.count('<rect class="bar') == 2
+    assert "2025-11-02" in svg  # the axis names the empty day
+
+
+def test_bucket_periods_sums_runs_into_at_most_limit_bars() -> None:
+    periods = [f"P{i:02d}" for i in range(10)]
+    counts = {period: {"MEET": 1} for period in periods}
+    names, merged = bucket_periods(periods, counts, limit=4)
+    assert names == ["P00–P02", "P03–P05", "P06–P08", "P09"]
+    assert [merged[name]["MEET"] for name in names] == [3, 3, 3, 1]
+
+
+def test_timeline_svg_caps_bars_for_long_ranges() -> None:
+    rows = [{"period": f"{year}-01-01", "type": "MEET", "count": 1} for year in range(1000, 2000)]
+    assert str(timeline_svg(rows)).count('<rect class="bar') == 334

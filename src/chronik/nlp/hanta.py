@@ -28,24 +28,26 @@ _LEMMA_IS_WORD = frozenset({"CARD", "$.", "$,", "$(", "XY", "FM", "ITJ", "TRUNC"
 _EMPTY, _START, _END = 0, 1, 2
 _UNKNOWN = 3
 _BEAM = 5
-_MIN_ANALOGY, _MIN_SUFFIX, _MAX_SUFFIX = 5, 3, 7
-_ANALOGY = "\0analogy"
+_MIN_ANALOGY, _MIN_SUFFIX, _MAX_SUFFIX = 5, 4, 7
+_ANALOGY, _SPELLING = "\0analogy", "\0spelling"  # markers in place of a lemma
 _NOUN_TAGS = frozenset({"NN", "NE"})
 _FLOOR = -1e6
 
 
 class CachedHanta:
-    """HanTa with per-process memo tables, and compounds read by their head.
+    """HanTa with per-process memo tables and cheap stand-ins for words it has not cached.
 
-    HanTa segments every unseen word, which costs about a millisecond. A German compound
-    behaves like its last part ("Sicherheitsvereinbarungen" like "Vereinbarungen"), so a
-    capitalised or hyphenated word that HanTa has not cached is tagged through its longest
-    cached head, and the lemma is the modifier plus the head's lemma.
+    HanTa segments every unseen word, which costs about a millisecond. In its place we show
+    it, in this order: the head of a hyphenated word; a frequent word of the same suffix
+    class (`suffix_classes.tsv`); the longest cached head of a compound
+    ("Sicherheitsvereinbarungen" like "Vereinbarungen": lemma = modifier + head lemma); with
+    `analogy`, a frequent word with the same ending. Other words get HanTa's full analysis.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, analogy: bool = True) -> None:
         from HanTa import HanoverTagger
 
+        self._analogy = analogy
         tagger: Any = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
         tagger.analyze_forward = lru_cache(maxsize=_CACHE_SIZE)(tagger.analyze_forward)
         tagger._analyze = lru_cache(maxsize=_CACHE_SIZE)(tagger._analyze)
@@ -57,8 +59,13 @@ class CachedHanta:
 
     def _find_head(self, word: str) -> tuple[str, str | None] | None:
         """(word to show HanTa, lemma or None to derive it) for an uncached word, else None."""
-        if word.lower() in self._known or len(word) < _MIN_COMPOUND:
+        if word.lower() in self._known:
             return None
+        swiss = self._eszett_spelling(word)
+        if swiss is not None:
+            return swiss, _SPELLING
+        if len(word) < _MIN_COMPOUND:
+            return self._analogue(word)
         if "-" in word.strip("-"):
             head = word.strip("-").rsplit("-", 1)[1]
             return (head, None) if head and head[0].isalpha() else None
@@ -73,6 +80,17 @@ class CachedHanta:
                 return (word[split].upper() if upper else word[split]) + word[split + 1 :], None
         return self._analogue(word)
 
+    def _eszett_spelling(self, word: str) -> str | None:
+        """The cached "ß" spelling of a Swiss "ss" word ("heisse" → "heiße"), if any."""
+        if "ss" not in word:
+            return None
+        candidates = [word.replace("ss", "ß")]
+        start = word.find("ss")
+        while start >= 0:
+            candidates.append(word[:start] + "ß" + word[start + 2 :])
+            start = word.find("ss", start + 1)
+        return next((c for c in candidates if c.lower() in self._known), None)
+
     def _analogue(self, word: str) -> tuple[str, str | None] | None:
         """A frequent word with the same ending ("herrschten" ~ "wünschten"), tagged in its place.
 
@@ -80,7 +98,7 @@ class CachedHanta:
         "herrschen"); this is the classic suffix model for unknown words, and it spares
         HanTa's morphological analysis. The marker `_ANALOGY` asks for that lemma transfer.
         """
-        if not word.isalpha() or len(word) < _MIN_ANALOGY:
+        if not self._analogy or not word.isalpha() or len(word) < _MIN_ANALOGY:
             return None
         index = self._analogues[word[0].isupper()]
         lowered = word.lower()
@@ -104,6 +122,8 @@ class CachedHanta:
             name = self._tagger.int2tag[tag]
             if substitute is None:
                 lemma = self._lemma(word, tag, name)
+            elif substitute[1] == _SPELLING:
+                lemma = self._lemma(substitute[0], tag, name)
             elif substitute[1] == _ANALOGY:
                 lemma = _transfer_lemma(word, substitute[0], self._lemma(substitute[0], tag, name), name)
             elif substitute[1] is not None:
@@ -237,6 +257,6 @@ def _suffix_class(word: str) -> tuple[str, str] | None:
 
 
 @cache
-def load_hanta() -> CachedHanta:
-    """The process-wide HanTa instance (loads in ~0.2 s)."""
-    return CachedHanta()
+def load_hanta(*, analogy: bool = True) -> CachedHanta:
+    """The process-wide HanTa instance (loads in ~0.2 s); `analogy`: see `CachedHanta._analogue`."""
+    return CachedHanta(analogy=analogy)

@@ -15,9 +15,11 @@ from chronik.model import Medium
 from chronik.quotes.grammar import (
     AUXILIARIES,
     NON_NP_OPENERS,
+    OBJECT_DETERMINERS,
     PREPOSITIONS,
     SUBORDINATORS,
     is_finite,
+    konjunktiv,
     noun_phrase_left,
     noun_phrase_right,
     subject_of,
@@ -106,12 +108,24 @@ def _noun_cue(words: Sequence[Word], position: int, segment: tuple[int, int], le
     if not word.capitalized or word.key not in lexicon.nouns or (word.pos and word.pos != "NN"):
         return None
     end = segment[1]
-    if end + 1 >= len(words) or words[end].text != "," or words[end + 1].key not in ("dass", "daß", "ob"):
+    if end + 1 >= len(words) or words[end].text != ",":
+        return None
+    if words[end + 1].key not in ("dass", "daß", "ob") and not _konjunktiv_clause(words, end + 1, lexicon):
         return None
     speaker = _genitive_or_von(words, position + 1, end)
     if position + 1 < end and speaker is None:
         return None  # the noun must end its phrase or take a genitive source
     return Cue([position], word.key, lexicon.nouns[word.key], "noun", segment, speaker)
+
+
+def _konjunktiv_clause(words: Sequence[Word], start: int, lexicon: QuoteLexicon) -> bool:
+    """A clause in Konjunktiv I from `start` to the next comma: "…, es handele sich um …"."""
+    for position in range(start, len(words)):
+        if words[position].text in (",", ";", ":"):
+            return False
+        if konjunktiv(words, position, lexicon) == "I":
+            return True
+    return False
 
 
 def _frame_cue(words: Sequence[Word], position: int, segment: tuple[int, int], lexicon: QuoteLexicon) -> Cue | None:
@@ -340,9 +354,12 @@ def _attach_speaker(words: Sequence[Word], position: int, segment: tuple[int, in
         cue.kind = "anaphoric"
         cue.speaker = _speaker_right(words, position + 1, end)
         return cue
-    if (words[start].key in SUBORDINATORS or words[start].pos.startswith("PREL")) and _verb_final(words, position, end):
+    relative = words[start].pos.startswith("PREL") or words[start].key in ("welche", "welcher", "welches")
+    if (words[start].key in SUBORDINATORS or relative) and _verb_final(words, position, end):
         cue.subordinate = True
         cue.speaker = noun_phrase_right(words, start + 1, limit=position)
+        if relative and start >= 2 and words[start - 1].text == ",":
+            cue.speaker = _noun_phrase_ending_at(words, max(0, start - 9), start - 1)  # "eine Resolution, welche …"
         return cue
     anchor = _finite_anchor(words, start, position)
     agent = None if cue.lemma == "zitieren" else _passive_agent(words, start, anchor, end)
@@ -366,17 +383,26 @@ def _apposition_subject(words: Sequence[Word], segment: tuple[int, int], cue: Cu
     """ "Klaus Stöhr, Leiter des Programms, sagte": the subject stands before the commas."""
     if segment[0] < 2:
         return
-    first = 0
+    first = _clause_start_before(words, segment[0] - 1)
     while first < segment[0] - 2 and words[first].key in ("auch", "selbst", "sogar", "nur", "zudem", "und"):
         first += 1  # "Auch Winfried Hassemer, Papiers Stellvertreter, glaubt"
-    if words[first].key in NON_NP_OPENERS:
-        return
-    if any(is_finite(word) or word.key in AUXILIARIES for word in words[: segment[0]]):
+    if first >= segment[0] - 1 or words[first].key in NON_NP_OPENERS:
         return
     subject = noun_phrase_right(words, first, limit=segment[0] - 1)
     if subject is not None:
         cue.speaker = subject
         cue.verb_initial = False
+
+
+def _clause_start_before(words: Sequence[Word], comma: int) -> int:
+    """Where the verbless stretch before `comma` begins: the sentence start or just after the comma
+    that follows the last finite verb ("X wies das zurück, die Sprecherin, Y, erklärte")."""
+    for position in range(comma - 1, -1, -1):
+        word = words[position]
+        if is_finite(word) or (not word.pos and word.key in AUXILIARIES):
+            later = [p for p in range(position + 1, comma) if words[p].text == ","]
+            return later[0] + 1 if later else comma
+    return 0
 
 
 def _verb_final(words: Sequence[Word], position: int, end: int) -> bool:
@@ -404,7 +430,15 @@ def _passive_agent(words: Sequence[Word], start: int, anchor: int, end: int) -> 
 
 
 def _speaker_right(words: Sequence[Word], position: int, end: int) -> tuple[int, int] | None:
-    """The first noun phrase after the verb, skipping adverbs and prepositional phrases."""
+    """The first noun phrase after the verb (skipping adverbs and prepositional phrases) unless it is
+    plainly an object: "nannte seinen Platzverweis" has its subject elsewhere."""
+    phrase = _phrase_right(words, position, end)
+    if phrase is not None and words[phrase[0]].key in OBJECT_DETERMINERS:
+        return None
+    return phrase
+
+
+def _phrase_right(words: Sequence[Word], position: int, end: int) -> tuple[int, int] | None:
     index = position
     while index < end:
         word = words[index]

@@ -201,6 +201,8 @@ def _cue_after(span: QuotedSpan, closing: SentenceAnalysis) -> Cue | None:
     """A cue in the stretch right after the closing mark: «…», sagte sie / «…», so der Minister."""
     for cue in closing.cues:
         segment_start = max(cue.segment[0], closing.segments[closing.segment_of(cue.words[0])][0])
+        while segment_start < cue.words[0] and closing.words[segment_start].index in closing.masked:
+            segment_start += 1  # «…» erklärte sie. (no comma after the quote)
         first = closing.words[segment_start]
         between = [w for w in closing.words if span.end <= w.start < first.start]
         adjacent = first.start >= span.end and all(w.text in (",", "–", "—", "-") for w in between)

@@ -159,8 +159,10 @@ class SqlChronicle(SqlQueries):
                 where.add("day >= ?", date_from)
             if check_date("date_to", date_to):
                 where.add("day <= ?", period_end(date_to))
+            grouped = "" if len(entity_ids) == 1 else " GROUP BY day, type"  # one entity: rows are unique already
+            total = "n" if len(entity_ids) == 1 else "SUM(n)"
             rows = self._fetch(
-                f"SELECT day, type, SUM(n) FROM timeline_counts{where.sql()} GROUP BY day, type ORDER BY day, type",
+                f"SELECT day, type, {total} FROM timeline_counts{where.sql()}{grouped} ORDER BY day, type",
                 where.params,
             )
         return _periods(rows, granularity)

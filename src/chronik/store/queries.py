@@ -22,6 +22,7 @@ from chronik.store.records import article_from_rows
 from chronik.store.sql import SqlBase, SqlEntityIndex
 
 MAX_LIMIT = 1000
+TEXT_CANDIDATES = 20_000  # a quotation text search considers the newest this many matches
 MAX_COUNT = 10_000  # totals stop counting here (like search engines' "10,000+"): keeps counts fast
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _CODE = re.compile(r"^[A-Z]{3}(/[A-Z]{2,6}){0,3}$")
@@ -150,9 +151,9 @@ class SqlQueries(SqlBase):
                 return Page(items, int(self._scalar("SELECT COUNT(*) FROM articles")), limit, offset)
             fts = self._fts_query(terms)
             ranked = self._fts_ranked_sql("article_search")
-            items = self._fetch_dicts(
-                f"SELECT {_ARTICLE_SUMMARY}, a.text, s.score FROM ({ranked}) s JOIN articles a ON a.no = s.no"
-                " ORDER BY s.score, a.no LIMIT ? OFFSET ?",
+            items = self._fetch_dicts(  # rank and cut in the full-text index, then read only the page's rows
+                f"SELECT {_ARTICLE_SUMMARY}, a.text, s.score FROM ({ranked} ORDER BY score, no LIMIT ? OFFSET ?) s"
+                " JOIN articles a ON a.no = s.no ORDER BY s.score, a.no",
                 (fts, limit, offset),
             )
             total = self._count(f"{self._fts_ids_sql('article_search')}", [fts])
@@ -209,8 +210,7 @@ class SqlQueries(SqlBase):
         with self._locked():
             if not include_duplicates:
                 where.add("q.is_duplicate = 0")
-            if text and query_terms(text):
-                where.add(f"q.no IN ({self._fts_ids_sql('quote_search')})", self._fts_query(query_terms(text)))
+            text_capped = bool(text and query_terms(text)) and self._add_quote_text(where, str(text))
             if speaker:
                 ids = self.match_entities(speaker)
                 where.add(f"q.speaker_id IN ({marks(ids)})", *ids) if ids else where.add("1 = 0")
@@ -225,7 +225,14 @@ class SqlQueries(SqlBase):
             )
             total = self._count(f"SELECT 1 FROM quotes q{where.sql()}", where.params)
         items = [quote_item(row) for row in rows]
-        return Page(items, total, limit, offset, capped(total))
+        return Page(items, total, limit, offset, {**capped(total), "text_matches_capped": text_capped})
+
+    def _add_quote_text(self, where: Where, text: str) -> bool:
+        """Filter by message words among the newest TEXT_CANDIDATES matches; True when there were more."""
+        matches = self._fts_ids_sql("quote_search")
+        fts = self._fts_query(query_terms(text))
+        where.add(f"q.no IN ({matches} ORDER BY no DESC LIMIT {TEXT_CANDIDATES})", fts)
+        return self._count(matches, [fts], cap=TEXT_CANDIDATES + 1) > TEXT_CANDIDATES
 
     @staticmethod
     def _add_date_range(where: Where, column: str, date_from: str | None, date_to: str | None) -> None:

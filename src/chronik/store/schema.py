@@ -220,7 +220,7 @@ _AGGREGATES = (
 _FULLTEXT: dict[Dialect, tuple[str, ...]] = {
     "sqlite": (
         "CREATE VIRTUAL TABLE article_search USING fts5(body, tokenize = 'unicode61')",
-        "CREATE VIRTUAL TABLE quote_search USING fts5(body, tokenize = 'unicode61')",
+        "CREATE VIRTUAL TABLE quote_search USING fts5(body, tokenize = 'unicode61', detail = 'none')",
     ),
     "postgresql": (
         "CREATE TABLE article_search (no BIGINT PRIMARY KEY REFERENCES articles(no) ON DELETE CASCADE,"

@@ -18,7 +18,7 @@ from chronik.errors import ChronikError
 from chronik.model import Article
 from chronik.store.base import Store
 from chronik.web.analysis import Analyzer, ArticleInput, article_from_input
-from chronik.web.app import JSONDocument, StoreHolder
+from chronik.web.app import JSONDocument
 from chronik.web.params import (
     MAX_NETWORK_LIMIT,
     DateFrom,
@@ -30,6 +30,7 @@ from chronik.web.params import (
     Offset,
     TextFilter,
 )
+from chronik.web.stores import StoreHolder
 
 router = APIRouter(prefix="/api", tags=["api"], default_response_class=JSONDocument)
 MAX_INGEST_BATCH = 50

@@ -8,10 +8,8 @@ unless origins are listed. Every request is bounded in body size and time.
 from __future__ import annotations
 
 import contextlib
-import importlib
 import json
-import threading
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +28,7 @@ from chronik.errors import ChronikError
 from chronik.store.base import Store
 from chronik.web.analysis import Analyzer, LazyPipeline
 from chronik.web.limits import LimitsMiddleware
+from chronik.web.stores import StoreHolder
 from chronik.web.views import TEMPLATE_HELPERS
 
 WEB_DIR = Path(__file__).resolve().parent
@@ -38,65 +37,6 @@ DEFAULT_TIMEOUT_S = 30.0
 
 # HTTP status per chronik error code; anything else is a server error.
 STATUS_BY_CODE = {"E032": 404, "E050": 422, "E051": 413, "E052": 504, "E053": 401, "E020": 503, "E021": 503}
-
-
-class StoreHolder:
-    """Hands each worker thread its own store (SQLite connections are per thread).
-
-    A store passed in is shared instead, behind a lock, so a test double or an in-memory
-    database works too.
-    """
-
-    def __init__(self, url: str, *, store: Store | None = None, opener: Callable[[str], Store] | None = None) -> None:
-        self.url = url
-        self._opener = opener or open_store_by_url
-        self._shared = store
-        self._share = store is not None or is_memory_url(url)  # an in-memory database exists once
-        self._local = threading.local()
-        self._opened: list[Store] = []
-        self._lock = threading.RLock()
-
-    @contextlib.contextmanager
-    def use(self) -> Iterator[Store]:
-        """The store for this thread (or the shared one, used under a lock)."""
-        if self._share:
-            with self._lock:
-                if self._shared is None:
-                    self._shared = self._open()
-                yield self._shared
-            return
-        store: Store | None = getattr(self._local, "store", None)
-        if store is None:
-            store = self._open()
-            self._local.store = store
-        yield store
-
-    def _open(self) -> Store:
-        store = self._opener(self.url)
-        with self._lock:
-            self._opened.append(store)
-        return store
-
-    def close(self) -> None:
-        with self._lock:
-            opened, self._opened = self._opened, []
-            self._local = threading.local()
-            if self._shared in opened:
-                self._shared = None
-        for store in opened:
-            with contextlib.suppress(Exception):  # a connection made in another thread may refuse; it dies anyway
-                store.close()
-
-
-def is_memory_url(url: str) -> bool:
-    return url.removeprefix("sqlite://").lstrip("/") == ":memory:"
-
-
-def open_store_by_url(url: str) -> Store:
-    """`chronik.store.open_store`, looked up at call time so the web layer stays backend-agnostic."""
-    module = importlib.import_module("chronik.store")
-    store: Store = module.open_store(url)
-    return store
 
 
 def create_app(

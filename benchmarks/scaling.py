@@ -97,6 +97,8 @@ def plot(rows: list[dict[str, Any]], path: Path, *, title: str) -> None:
     left.legend()
     right.semilogx(sizes, [row["articles_per_s"] for row in rows], "o-")
     right.set(xlabel="articles", ylabel="articles/s (analysis)", title="throughput", ylim=(0, None))
+    left.set_xticks(sizes)
+    right.set_xticks(sizes)
     for axis in (left.xaxis, left.yaxis, right.xaxis):
         axis.set_major_formatter(ScalarFormatter())
         axis.set_minor_formatter(NullFormatter())
@@ -136,6 +138,11 @@ def render(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _title(result: dict[str, Any], master: str) -> str:
+    load = result["machine"]["load"].split(": ")[-1]
+    return f"chronik on Spark {master}, {len(result['stages'])} stages; shared 2-core machine, load average {load}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Spark speed-up and cost growth with corpus size.")
     parser.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes for the growth table")
@@ -145,7 +152,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--speedup-n", type=int, default=None, help="speed-up on the first N articles (default: all)")
     parser.add_argument("--plot", default=str(Path(__file__).resolve().parents[1] / "docs" / "img" / "scaling.png"))
     parser.add_argument("--json", default=None, help="also write the result as JSON here")
+    parser.add_argument("--replot", default=None, help="only redraw the plot from a JSON result written by --json")
     args = parser.parse_args(argv)
+    if args.replot:
+        saved = json.loads(Path(args.replot).read_text(encoding="utf-8"))
+        load = saved["machine"]["load"].split(": ")[-1]
+        plot(
+            saved["growth"],
+            Path(args.plot),
+            title=f"chronik on Spark {args.master}, {len(saved['stages'])} stages; load: {load}",
+        )
+        return 0
     if not gnad_path().is_file():
         print(f"skipped: {gnad_path()} not found")
         return 0
@@ -159,7 +176,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(render(result), flush=True)
         result["growth"] = growth(sizes, stages, master=args.master, workdir=workdir) if sizes else []
     if len(result["growth"]) > 1:
-        plot(result["growth"], Path(args.plot), title=f"chronik on Spark {args.master}: {', '.join(stages)}")
+        title = (
+            f"chronik on Spark {args.master}, {len(stages)} stages; load: {result['machine']['load'].split(': ')[-1]}"
+        )
+        plot(result["growth"], Path(args.plot), title=title)
     print(render(result))
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

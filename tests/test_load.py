@@ -93,3 +93,49 @@ def test_load_parquet_rejects_an_articles_table_with_missing_columns(tmp_path: P
         load_parquet(tmp_path, MemoryStore())
     assert caught.value.code == "E072"
     assert "document" in caught.value.problem
+
+
+def test_load_parquet_into_sqlite_matches_ingest(batch_output: Path, stages: list[str], tmp_path: Path) -> None:
+    from chronik.store import open_store
+
+    with open_store(str(tmp_path / "ingested.db")) as ingested, open_store(str(tmp_path / "loaded.db")) as loaded:
+        ingest([str(FIXTURE)], ingested, build_pipeline(stages))
+        load_parquet(batch_output, loaded)
+        assert loaded.counts() == ingested.counts()
+        for article in ingested.iter_articles():
+            assert loaded.get_article(article.id) == article
+
+
+def test_cli_load_prints_tally_and_fills_the_store(batch_output: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from chronik.cli import app
+    from chronik.store import open_store
+
+    database = tmp_path / "cli.db"
+    result = CliRunner().invoke(app, ["load", str(batch_output), "--db", str(database)])
+    assert result.exit_code == 0, result.output
+    assert "ingested" in result.output
+    with open_store(str(database)) as store:
+        assert store.counts()["articles"] == FIXTURE_ARTICLES
+
+
+def test_cli_load_of_a_wrong_folder_fails_with_e072(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from chronik.cli import app
+
+    result = CliRunner().invoke(app, ["load", str(tmp_path), "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 2
+    assert "E072" in result.output
+
+
+def test_cli_spark_refuses_a_used_output_folder_before_starting_spark(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from chronik.cli import app
+
+    (tmp_path / "keep.txt").write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(app, ["spark", "--input", str(FIXTURE), "--output", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "E070" in result.output

@@ -362,6 +362,84 @@ def summary(
         stdout.print(rejection_table(rejections.items, title=f"Rejected inputs ({rejections.total:,} in all)"))
 
 
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option("--token", envvar="CHRONIK_TOKEN", help="Bearer token that enables POST /api/ingest."),
+    ] = None,
+) -> None:
+    """Serve the web UI and the REST API over the store (read-only unless a token is given)."""
+    from chronik.web.serve import serve as run_server
+
+    run_server(db, host, port, token)
+
+
+@app.command("spark")
+def spark_command(
+    inputs: Annotated[
+        list[str], typer.Option("--input", help="File, folder or glob to read (repeatable): JSONL, CSV, WARC, HTML, …")
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the Parquet tables.")],
+    master: Annotated[str | None, typer.Option("--master", help="Spark master: local[*], local[4], yarn, …")] = None,
+    stages: StagesOption = None,
+    chunk_mb: Annotated[
+        float | None, typer.Option("--chunk-mb", help="Split JSONL/CSV files into ranges of this size (default: auto).")
+    ] = None,
+    with_tokens: Annotated[bool, typer.Option("--with-tokens", help="Keep tokens in articles.document.")] = False,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace the tables of an earlier run.")] = False,
+    input_format: InputFormatOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES / 1024 / 1024,
+    text_column: TextColumnOption = None,
+    delimiter: DelimiterOption = None,
+    quotechar: QuotecharOption = None,
+    roles: RolesOption = None,
+    language: LanguageOption = "de",
+) -> None:
+    """Analyse a big corpus on Spark; write Parquet tables (articles, entities, mentions, quotations, events).
+
+    Needs the `spark` extra and Java. Load the result with `chronik load`. See docs/scale.md.
+    """
+    from chronik.spark import run_spark_job
+
+    options = _reader_options(input_format, max_size, text_column, delimiter, quotechar, roles, language)
+    try:
+        report = run_spark_job(
+            inputs,
+            str(output),
+            master=master or "local[*]",
+            stages=_stage_names(stages),
+            reader_options=options,
+            chunk_bytes=None if chunk_mb is None else int(chunk_mb * 1024 * 1024),
+            include_tokens=with_tokens,
+            overwrite=overwrite,
+        )
+    except ChronikError as exc:
+        raise _fail(exc) from None
+    title = f"Wrote {output} in {report.seconds:.1f} s ({report.partitions} partitions)"
+    stdout.print(tally_table(report.rows, title=title))
+
+
+@app.command("load")
+def load_command(
+    directory: Annotated[Path, typer.Argument(help="Output folder of `chronik spark`.")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Load the Parquet tables of `chronik spark` into a store (idempotent: known articles are skipped)."""
+    from chronik.load import load_parquet
+
+    with _open(db) as store:
+        try:
+            report = load_parquet(directory, store)
+        except ChronikError as exc:
+            raise _fail(exc) from None
+    counts = {"ingested": report.ingested, "duplicate": report.duplicate, "rejected": report.rejected}
+    stdout.print(tally_table(counts, title=f"Loaded into {db}"))
+
+
 def main() -> None:
     """Entry point of the `chronik` command."""
     app()

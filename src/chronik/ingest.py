@@ -136,10 +136,16 @@ def ingest_article(article: Article, store: Store, pipeline: Analyzer, report: I
     if store.has_content(article.content_hash):
         report.duplicate += 1
         return
+    source = f"{article.source} ({article.id})"
     try:
         result = store.add_article(pipeline(article))
     except (PipelineError, StoreError) as exc:
-        record_rejection(Rejection(f"{article.source} ({article.id})", exc.code, exc.problem), store, report)
+        record_rejection(Rejection(source, exc.code, exc.problem), store, report)
+        return
+    except (ValueError, TypeError, OverflowError) as exc:  # a backend refusing a value (e.g. an odd string)
+        record_rejection(
+            Rejection(source, "E030", f"could not store article: {type(exc).__name__}: {exc}"), store, report
+        )
         return
     if result.status == "duplicate":
         report.duplicate += 1

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
+from chronik.budget import BudgetSpent, Deadline, TimeBudget, run_within
 from chronik.errors import PipelineError
 from chronik.model import Article
 
@@ -94,6 +95,7 @@ class Pipeline:
 
     stages: list[Stage]
     timings: dict[str, float] = field(default_factory=dict)
+    budget: TimeBudget | None = None  # per-article time budget (chronik.budget); None: unbounded
 
     def __post_init__(self) -> None:
         check_order(self.stages)
@@ -103,10 +105,16 @@ class Pipeline:
         return [stage.name for stage in self.stages]
 
     def __call__(self, article: Article) -> Article:
-        for stage in self.stages:
+        deadline = Deadline(self.budget.seconds_for(article.text)) if self.budget is not None else None
+        for position, stage in enumerate(self.stages):
             started = time.perf_counter()
             try:
-                article = stage(article)
+                if deadline is None:
+                    article = stage(article)
+                else:
+                    article = run_within(deadline, stage, article, later=self.names[position + 1 :])
+            except BudgetSpent:
+                break
             except PipelineError:
                 raise
             except Exception as exc:  # a stage bug must name the article and the stage

@@ -18,7 +18,7 @@ from pathlib import Path
 from chronik.errors import ChronikError
 from chronik.model import Author, Paragraph, ParagraphKind
 
-_LINE = re.compile(r"[^\n]*\n?")  # a line with its newline (the last match is empty)
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")  # a line with its line end: LF, CRLF or CR (the last match is empty)
 _NEWS_HEADER = re.compile(r"date[ \t]+(\d{4}-\d{2}-\d{2})\b\s*")
 _MONTHS = {
     "januar": 1, "jänner": 1, "jaenner": 1, "februar": 2, "feber": 2, "märz": 3, "maerz": 3, "april": 4,

@@ -28,6 +28,9 @@ def _split(text: str) -> list[str]:
         ("Er sagte: «Ja.» Sie sagte: «Nein.»", ["Er sagte: «Ja.»", "Sie sagte: «Nein.»"]),
         ("Es war (...) gut. Ende.", ["Es war (...) gut.", "Ende."]),
         ("Er wurde 1998. Die Zeit verging.", ["Er wurde 1998.", "Die Zeit verging."]),
+        ('"Nie wieder!", rief er. "Gut."', ['"Nie wieder!", rief er.', '"Gut."']),
+        ("‹Ja.› Dann nichts.", ["‹Ja.›", "Dann nichts."]),
+        ("Mehr auf www.example.ch. Danke.", ["Mehr auf www.example.ch.", "Danke."]),
     ],
 )
 def test_split_sentences_news_german(text: str, expected: list[str]) -> None:

@@ -60,3 +60,11 @@ def test_resolve_an_organisation_mention() -> None:
         "E1",
         "Deutsche Bundesbank",
     )
+
+
+def test_resolve_a_group_includes_a_person_the_ner_took_for_an_organisation() -> None:
+    text = "Anna Berger und Generalstabschef Ivo Kern leiteten das Treffen. Sie betonten, dass es gut lief."
+    names = [("Anna Berger", "PER", "E1"), ("Generalstabschef Ivo", "ORG", "E2")]
+    entities = [Entity("E1", "PER", "Anna Berger"), Entity("E2", "ORG", "Generalstabschef Ivo")]
+    quote = find_quotes(article_with(text, names, entities))[0]
+    assert quote.speakers == ["E1", "E2"]

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from chronik.ingest import IngestReport, ingest
-from chronik.pipeline import build_pipeline
+from chronik.pipeline import Pipeline, build_pipeline
+from chronik.readers.article import make_article
 from chronik.store import open_store
 from chronik.store.base import Store
 
@@ -38,7 +39,7 @@ BatchRunner = Callable[..., BatchResult]
 
 
 @pytest.fixture
-def run_batch(tmp_path: Path) -> BatchRunner:
+def run_batch(tmp_path: Path) -> Iterator[BatchRunner]:
     """Ingest good, `bad`, good (in that order) into a fresh SQLite store; no stages run."""
     stores: list[Store] = []
 
@@ -52,6 +53,14 @@ def run_batch(tmp_path: Path) -> BatchRunner:
         report = ingest([before, bad, after], store, build_pipeline(stages or []))
         return BatchResult(report, store)
 
-    yield run  # type: ignore[misc]
+    yield run
     for store in stores:
         store.close()
+
+
+@pytest.fixture(scope="session")
+def full_pipeline() -> Pipeline:
+    """The default German pipeline, built once and warmed up (models load on first use)."""
+    pipeline = build_pipeline()
+    pipeline(make_article(GOOD_BEFORE, source="warm-up"))
+    return pipeline

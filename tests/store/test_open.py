@@ -85,3 +85,16 @@ def test_second_connection_sees_committed_articles(store_url: str) -> None:
 def test_store_is_context_manager(store: Store) -> None:
     with store as same:
         assert same is store
+
+
+def test_open_store_up_to_date_takes_no_write_lock(tmp_path: Path) -> None:
+    path = tmp_path / "chronik.db"
+    open_store(str(path)).close()
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # another process is writing
+    try:
+        with open_store(str(path)) as reader:
+            assert reader.counts()["articles"] == 0
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()

@@ -166,3 +166,12 @@ def test_search_quotes_text_reports_candidate_cap(filled: Store, monkeypatch: py
     page = filled.search_quotes(text="Vorschlag")
     assert page.extra["text_matches_capped"] is True
     assert [q["article_id"] for q in page.items] == ["berlin-1"]  # only the newest match is considered
+
+
+def test_search_articles_common_word_ranks_newest_matches(filled: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert filled.search_articles("Wetterbericht").extra["ranked_newest_only"] is False
+    monkeypatch.setattr(queries, "RANK_CANDIDATES", 2)
+    page = filled.search_articles("Wetterbericht", limit=10)
+    assert page.extra["ranked_newest_only"] is True
+    assert page.total == 5
+    assert {item["id"] for item in page.items} == {"wetter-3", "wetter-4"}

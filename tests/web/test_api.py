@@ -8,6 +8,7 @@ from urllib.parse import quote
 import pytest
 from fastapi.testclient import TestClient
 
+from chronik.errors import PipelineError
 from chronik.model import Article
 from chronik.store.base import Store
 from chronik.web import create_app
@@ -149,6 +150,21 @@ def test_ingest_stores_with_valid_token(fresh_store: Store) -> None:
         assert client.get("/api/articles/neu-1").status_code == 200
     assert first["results"][0] == {"status": "ingested", "article_id": "neu-1", "duplicate_of": None}
     assert again["results"][0]["status"] == "duplicate"
+
+
+def test_ingest_records_articles_the_pipeline_rejects(fresh_store: Store) -> None:
+    def picky(article: Article) -> Article:
+        if "kaputt" in article.text:
+            raise PipelineError("E022", article.id, "stage 'ner' failed: kaputt")
+        return article
+
+    payload = {"articles": [{"text": "kaputt", "id": "bad"}, {"text": "Gut\n\nAlles gut.", "id": "good"}]}
+    with TestClient(create_app(fresh_store.url, store=fresh_store, token=TOKEN, analyzer=picky)) as client:
+        results = client.post("/api/ingest", json=payload, headers=AUTH).json()["results"]
+        rejections = client.get("/api/rejections").json()["items"]
+    assert [(r["status"], r["article_id"]) for r in results] == [("rejected", "bad"), ("ingested", "good")]
+    assert results[0]["code"] == "E022"
+    assert any(r["source"] == "api:bad" and r["code"] == "E022" for r in rejections)
 
 
 @pytest.mark.parametrize("header", [None, "Bearer falsch", f"Basic {TOKEN}", "Bearer"])

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from chronik.model import Article, Entity, Event, Paragraph, Quote, Span
+from chronik.web import highlight
 from chronik.web.highlight import Mark, collect_marks, css_token, render_article, render_range
 from tests.web.articles import XSS_ATTRIBUTE, XSS_SCRIPT, hostile_article, meeting_article
 
@@ -116,3 +117,28 @@ def test_collect_marks_links_quote_speaker_and_event() -> None:
     by_layer = {mark.layer: mark for mark in collect_marks(article)}
     assert (by_layer["speaker"].ref, by_layer["cue"].ref, by_layer["quote"].ref) == ("Q1", "Q1", "Q1")
     assert by_layer["trigger"].label == "MEET"
+
+
+@given(article_with_marks())
+def test_render_range_sweep_matches_naive_overlap(case: tuple[Article, list[Mark]]) -> None:
+    article, marks = case
+    text = article.text
+    seen: list[tuple[str, list[str]]] = []
+    original = highlight._render_segment
+
+    def record(segment: str, segment_end: int, active: list[Mark]) -> str:
+        seen.append((segment, sorted(m.ref for m in active)))
+        return original(segment, segment_end, active)
+
+    highlight._render_segment = record  # type: ignore[assignment]
+    try:
+        render_range(text, 0, len(text), marks)
+    finally:
+        highlight._render_segment = original  # type: ignore[assignment]
+    position = 0
+    for segment, refs in seen:
+        left, right = position, position + len(segment)
+        expected = sorted(m.ref for m in marks if m.start <= left and m.end >= right)
+        assert refs == expected
+        position = right
+    assert position == len(text)

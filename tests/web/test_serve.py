@@ -25,3 +25,17 @@ def test_serve_runs_uvicorn_with_app(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     serve_module.serve(str(tmp_path / "x.db"), host="127.0.0.1", port=8123, token="t")
     assert calls[0]["port"] == 8123 and calls[0]["host"] == "127.0.0.1"
     assert calls[0]["app"].state.token == "t"
+
+
+def test_cli_serve_passes_options_to_uvicorn(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+    from typer.testing import CliRunner
+
+    from chronik.cli import app
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr("uvicorn.run", lambda app, **options: calls.append({"app": app, **options}))
+    monkeypatch.setenv("CHRONIK_TOKEN", "from-env")
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "x.db"), "--port", "8124"])
+    assert result.exit_code == 0, result.output
+    assert calls[0]["port"] == 8124 and calls[0]["host"] == "127.0.0.1"
+    assert calls[0]["app"].state.token == "from-env"

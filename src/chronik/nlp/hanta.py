@@ -102,7 +102,8 @@ class CachedHanta:
             return None
         index = self._analogues[word[0].isupper()]
         lowered = word.lower()
-        for length in range(min(_MAX_SUFFIX, len(word) - 2), _MIN_SUFFIX - 1, -1):
+        shortest = _MIN_SUFFIX - 1 if len(word) >= _MIN_COMPOUND else _MIN_SUFFIX  # short words need more
+        for length in range(min(_MAX_SUFFIX, len(word) - 2), shortest - 1, -1):
             analogue = index.get(lowered[-length:])
             if analogue is not None:
                 return (analogue.capitalize() if word[0].isupper() else analogue), _ANALOGY
@@ -211,12 +212,12 @@ def _suffix_index(tagger: Any) -> tuple[dict[str, str], dict[str, str]]:
     """Ending → most frequent cached word with it: (for lower-case words, for capitalised)."""
     best: tuple[dict[str, tuple[float, str]], dict[str, tuple[float, str]]] = ({}, {})
     for word, scores in tagger.cache.items():
-        if not word.isalpha() or len(word) < _MIN_SUFFIX + 1 or not scores:
+        if not word.isalpha() or len(word) < _MIN_SUFFIX or not scores:
             continue
         tag, score = max(scores, key=lambda item: item[1])
         noun = tagger.int2tag.get(tag) in _NOUN_TAGS
         index = best[noun]
-        for length in range(_MIN_SUFFIX, min(_MAX_SUFFIX, len(word) - 1) + 1):
+        for length in range(_MIN_SUFFIX - 1, min(_MAX_SUFFIX, len(word) - 1) + 1):
             suffix = word[-length:]
             if suffix not in index or score > index[suffix][0]:
                 index[suffix] = (score, word)

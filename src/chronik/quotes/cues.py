@@ -132,7 +132,7 @@ def _frame_cue(words: Sequence[Word], position: int, segment: tuple[int, int], l
     word = words[position]
     start, end = segment
     if word.key in lexicon.frame_word("prepositions") and word.key != "zufolge":
-        speaker = noun_phrase_right(words, position + 1, limit=end)
+        speaker = _source_of_preposition(words, position, end)
         if speaker is None:
             return None
         return Cue([position], word.key, "unknown", "frame", segment, speaker, (position, speaker[1]))
@@ -148,6 +148,19 @@ def _frame_cue(words: Sequence[Word], position: int, segment: tuple[int, int], l
             return None
         return Cue([position], word.key, "unknown", "frame", segment, speaker, (position, speaker[1]))
     return None
+
+
+def _source_of_preposition(words: Sequence[Word], position: int, end: int) -> tuple[int, int] | None:
+    """The source after "laut": up to the finite verb when "Laut X" opens the clause, else a noun
+    phrase, else one name-like token ("laut el-Baradei", "laut bildblog.de")."""
+    if position == 0 or words[position - 1].is_punct:
+        verb = next((p for p in range(position + 2, end) if is_finite(words[p])), None)
+        if verb is not None and verb - position <= 12:
+            return position + 1, verb
+    phrase = noun_phrase_right(words, position + 1, limit=end)
+    if phrase is None and position + 1 < end and any(mark in words[position + 1].text for mark in "-."):
+        return position + 1, position + 2
+    return phrase
 
 
 def _noun_frame_cue(
@@ -208,6 +221,10 @@ def _adverb_frame(words: Sequence[Word], position: int, segment: tuple[int, int]
         return Cue([position], "wonach", "unknown", "frame", segment, speaker, (position, position + 1))
     konjunktiv_follows = any(w.key in ("hätte", "hätten", "sei", "seien", "habe", "wäre", "wären") for w in words)
     adverb = word.key == "demnach" or (word.key == "danach" and position == 0 and konjunktiv_follows)
+    if word.key == "vernehmen" and position + 1 < len(words) and words[position + 1].key == "nach":
+        return Cue(
+            [position, position + 1], "vernehmen", "speech", "frame", segment, None, (position - 1, position + 2)
+        )
     if adverb and len(words) > 4:
         return Cue(
             [position], word.key, "unknown", "frame", segment, (position, position + 1), (position, position + 1)

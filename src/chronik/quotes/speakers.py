@@ -128,7 +128,9 @@ class SpeakerResolver:
         if not persons:
             return Resolution("group" if plural else "person")
         if plural:
-            group = _coordinated(persons, self.view)
+            # an organisation of unknown kind next to a person is often a person the NER mislabelled
+            unsure = [m for m in self.mentions if m.end <= position and m.label == "ORG" and not m.kind]
+            group = _coordinated(persons, self.view, unsure)
             ids = list(dict.fromkeys(m.entity_id for m in group if m.entity_id))
             return Resolution("group", ids[0] if ids else None, " und ".join(self._name(m) for m in group), ids)
         last = persons[-1]
@@ -149,11 +151,13 @@ class SpeakerResolver:
         return _strip_determiner(self.article.text[inside[-1][0] : inside[-1][1]])
 
 
-def _coordinated(persons: list[Mention], view: ArticleView) -> list[Mention]:
+def _coordinated(persons: list[Mention], view: ArticleView, unsure: list[Mention]) -> list[Mention]:
     """The persons of the latest sentence that names two or more, else the last person."""
     last_sentence = view.sentence_at(persons[-1].start)
     for sentence in range(last_sentence if last_sentence is not None else 0, -1, -1):
         group = [m for m in persons if view.sentence_at(m.start) == sentence]
+        if group:
+            group = sorted(group + [m for m in unsure if view.sentence_at(m.start) == sentence], key=lambda m: m.start)
         if len(group) >= 2:
             return _distinct(group)
         if last_sentence is not None and sentence < last_sentence - 1:

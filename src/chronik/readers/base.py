@@ -7,6 +7,7 @@ so that a batch can go on past bad input. Only `read_*` entry points raise, and 
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -69,25 +70,73 @@ def check_size(raw: bytes, source: str, *, max_bytes: int) -> None:
         raise InputError("E004", source, f"{len(raw):,} bytes is over the limit of {max_bytes:,} bytes")
 
 
-def looks_binary(raw: bytes) -> bool:
-    """True for bytes that are not text: NUL bytes or many control characters near the start."""
+# Magic numbers of common non-text formats users drop into an input folder.
+_MAGIC = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"RIFF", "a RIFF file (WebP, WAV, AVI)"),
+    (b"PK\x03\x04", "a ZIP archive (or DOCX, XLSX, ODT, EPUB)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an MS Office document"),
+    (b"\x7fELF", "an executable"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-zip archive"),
+    (b"\x28\xb5\x2f\xfd", "a zstd archive"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+_UTF16_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def binary_kind(raw: bytes) -> str | None:
+    """What kind of non-text input `raw` is ("a PDF document", ...), or None for text."""
+    for magic, kind in _MAGIC:
+        if raw.startswith(magic) and not (kind.startswith("a bzip2") and not raw[3:4].isdigit()):
+            return kind
+    if utf16_encoding(raw) is not None:
+        return None
     head = raw[:8192]
     if b"\x00" in head:
-        return True
+        return "binary data (NUL bytes)"
     if not head:
-        return False
+        return None
     control = len(head) - len(head.translate(None, _BINARY_BYTES))
-    return control / len(head) > 0.05
+    return "binary data (control bytes)" if control / len(head) > 0.05 else None
+
+
+def looks_binary(raw: bytes) -> bool:
+    """True for bytes that are not text: known binary formats, NUL or many control bytes."""
+    return binary_kind(raw) is not None
+
+
+def utf16_encoding(raw: bytes) -> str | None:
+    """ "utf-16-le"/"utf-16-be" for UTF-16 text (with a byte order mark, or mostly Latin without one)."""
+    for bom, encoding in _UTF16_BOMS:
+        if raw.startswith(bom) and len(raw) % 2 == 0:
+            return encoding
+    head = raw[:8192]
+    if len(head) < 4 or len(raw) % 2:
+        return None
+    even_nuls, odd_nuls = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    if odd_nuls > 0.6 * half and even_nuls == 0:
+        return "utf-16-le"
+    if even_nuls > 0.6 * half and odd_nuls == 0:
+        return "utf-16-be"
+    return None
 
 
 def decode_bytes(raw: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
-    """Decode text input: UTF-8, else cp1252, else latin-1 (with an E005 warning).
+    """Decode text input: UTF-8; UTF-16; else UTF-8 with invalid bytes read as cp1252 (an E005 warning).
 
     Raises E004 (too large), E003 (binary) or E002 (empty or whitespace only).
     """
     check_size(raw, source, max_bytes=max_bytes)
-    if looks_binary(raw):
-        raise InputError("E003", source, "input looks binary (NUL or control bytes), not text")
+    kind = binary_kind(raw)
+    if kind is not None:
+        raise InputError("E003", source, f"input looks like {kind}, not text")
     decoded = decode_with_fallback(raw, source)
     if not decoded.text.strip():
         raise InputError("E002", source, "input is empty or whitespace only")
@@ -95,18 +144,42 @@ def decode_bytes(raw: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES)
 
 
 def decode_with_fallback(raw: bytes, source: str) -> DecodedText:
+    """UTF-8 (a BOM is dropped); UTF-16 when it looks like it; else every byte sequence that
+    is not UTF-8 is read as cp1252 (latin-1 for the five bytes cp1252 leaves undefined), so
+    mixed files keep their UTF-8 parts intact."""
+    utf16 = utf16_encoding(raw)
+    if utf16 is not None:
+        try:
+            text = raw.decode(utf16).removeprefix("\ufeff")
+        except UnicodeDecodeError:
+            pass
+        else:
+            return DecodedText(text, [f"[E005] {source}: not UTF-8; decoded as {utf16.upper()}"], utf16)
     try:
         return DecodedText(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         position = exc.start
-    for encoding in ("cp1252", "latin-1"):
-        try:
-            text = raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        warning = f"[E005] {source}: invalid UTF-8 at byte {position}; decoded as {encoding}"
-        return DecodedText(text, [warning], encoding)
-    raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+    text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors=_CP1252_FALLBACK)
+    encoding = "cp1252" if _is_single_byte(raw) else "utf-8+cp1252"
+    warning = f"[E005] {source}: invalid UTF-8 at byte {position}; decoded those bytes as cp1252"
+    return DecodedText(text, [warning], encoding)
+
+
+def _is_single_byte(raw: bytes) -> bool:
+    """No valid multi-byte UTF-8 sequence at all (a pure cp1252/latin-1 file)."""
+    return raw.decode("utf-8", errors="ignore").isascii()
+
+
+def _cp1252_bytes(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    chunk = error.object[error.start : error.end]
+    text = "".join(bytes([byte]).decode("cp1252", errors="ignore") or chr(byte) for byte in chunk)
+    return text, error.end
+
+
+_CP1252_FALLBACK = "chronik-cp1252"
+codecs.register_error(_CP1252_FALLBACK, _cp1252_bytes)
 
 
 def article_id(text: str) -> str:

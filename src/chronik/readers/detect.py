@@ -58,7 +58,7 @@ def _json_like(text: str) -> bool:
     first_line = text.split("\n", 1)[0].strip()
     try:
         json.loads(first_line)
-    except ValueError:
+    except (ValueError, RecursionError):  # deeply nested arrays exhaust the decoder's recursion
         return first_line.startswith(('{"', "[{", "{ ")) or first_line in ("{", "[")
     return True
 

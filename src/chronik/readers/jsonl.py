@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO, cast
 
@@ -137,6 +138,9 @@ def record_to_article(
     """
     if not isinstance(record, dict):
         raise InputError("E011", source, f"expected a JSON object, got {type(record).__name__}")
+    record, replaced = _replace_surrogates(record, source)
+    if replaced:
+        warnings = [*warnings, f"[E005] {source}: lone UTF-16 surrogates (\\ud800-\\udfff) replaced by U+FFFD"]
     text = _first(record, _TEXT_KEYS)
     if not isinstance(text, str):
         raise InputError("E011", source, "field 'text' (or 'maintext') is missing or not a string")
@@ -157,6 +161,34 @@ def record_to_article(
         warnings=list(warnings),
     )
     return make_article(text, source=path, fields=fields)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _replace_surrogates(record: dict[str, Any], source: str) -> tuple[dict[str, Any], bool]:
+    """JSON escapes can encode lone surrogates, which no UTF-8 store accepts: each becomes
+    U+FFFD (one character for one, so offsets hold). Also says whether anything changed."""
+    found = False
+
+    def clean(value: Any) -> Any:
+        nonlocal found
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                found = True
+                return _SURROGATE.sub("\ufffd", value)
+            return value
+        if isinstance(value, list):
+            return [clean(item) for item in value]
+        if isinstance(value, dict):
+            return {clean(key): clean(item) for key, item in value.items()}
+        return value
+
+    try:
+        cleaned: dict[str, Any] = clean(record)
+    except RecursionError:
+        raise InputError("E011", source, "JSON record is nested too deeply") from None
+    return cleaned, found
 
 
 def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:

@@ -17,6 +17,8 @@ from chronik.store.chronicle import SqlChronicle
 from chronik.store.rebuild import SqlRebuild
 from chronik.store.schema import Dialect
 
+_MIGRATION_LOCK = 0x6368726F6E696B  # "chronik": one migrating connection at a time per database
+
 
 def _driver() -> Any:
     try:
@@ -40,7 +42,11 @@ class PostgresStore(SqlRebuild, SqlChronicle, Store):
             self._connection = self._psycopg.connect(url, autocommit=True)
         except self._psycopg.Error as exc:
             raise StoreError("E030", _redact(url), f"cannot connect to PostgreSQL: {exc}") from exc
-        self._migrate()
+        try:
+            self._migrate()
+        except self._psycopg.Error as exc:
+            self._connection.close()
+            raise StoreError("E030", _redact(url), f"cannot prepare the schema: {exc}") from exc
 
     def _execute(self, sql: str, params: Sequence[Any]) -> Any:
         values = tuple(_storable(value) for value in params)
@@ -56,6 +62,12 @@ class PostgresStore(SqlRebuild, SqlChronicle, Store):
         with self._connection.transaction():
             yield
 
+    def _has_table(self, name: str) -> bool:
+        return self._scalar("SELECT to_regclass(?)", (name,)) is not None
+
+    def _serialise_migrations(self) -> None:
+        self._run("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))
+
     def _fts_insert_sql(self, table: str) -> str:
         return f"INSERT INTO {table} (no, body) VALUES (?, to_tsvector('simple', ?))"
 
@@ -65,7 +77,7 @@ class PostgresStore(SqlRebuild, SqlChronicle, Store):
     def _fts_ranked_sql(self, table: str) -> str:
         return (
             f"SELECT s.no, -ts_rank(s.body, q.query) AS score FROM {table} s, to_tsquery('simple', ?) AS q(query)"
-            " WHERE s.body @@ q.query"
+            " WHERE s.body @@ q.query AND s.no >= ?"
         )
 
     def _fts_query(self, terms: list[str]) -> str:

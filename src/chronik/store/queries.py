@@ -22,6 +22,7 @@ from chronik.store.records import article_from_rows
 from chronik.store.sql import SqlBase, SqlEntityIndex
 
 MAX_LIMIT = 1000
+RANK_CANDIDATES = 5_000  # an article search ranks (BM25) at most the newest this many matches
 TEXT_CANDIDATES = 20_000  # a quotation text search considers the newest this many matches
 MAX_COUNT = 10_000  # totals stop counting here (like search engines' "10,000+"): keeps counts fast
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -150,11 +151,14 @@ class SqlQueries(SqlBase):
                     item["is_duplicate"] = bool(item["is_duplicate"])
                 return Page(items, int(self._scalar("SELECT COUNT(*) FROM articles")), limit, offset)
             fts = self._fts_query(terms)
+            ids = self._fts_ids_sql("article_search")
+            # very common words: rank only the newest RANK_CANDIDATES matches (from this row number on)
+            first = self._scalar(f"{ids} ORDER BY no DESC LIMIT 1 OFFSET {RANK_CANDIDATES - 1}", (fts,))
             ranked = self._fts_ranked_sql("article_search")
             items = self._fetch_dicts(  # rank and cut in the full-text index, then read only the page's rows
                 f"SELECT {_ARTICLE_SUMMARY}, a.text, s.score FROM ({ranked} ORDER BY score, no LIMIT ? OFFSET ?) s"
                 " JOIN articles a ON a.no = s.no ORDER BY s.score, a.no",
-                (fts, limit, offset),
+                (fts, int(first or 0), limit, offset),
             )
             total = self._count(f"{self._fts_ids_sql('article_search')}", [fts])
         for item in items:
@@ -163,7 +167,8 @@ class SqlQueries(SqlBase):
             item["match"] = None if found.match_start is None else [found.match_start, found.match_end]
         for item in items:
             item["is_duplicate"] = bool(item["is_duplicate"])
-        return Page(items, total, limit, offset, {"query": query, "terms": terms, **capped(total)})
+        extra = {"query": query, "terms": terms, "ranked_newest_only": first is not None, **capped(total)}
+        return Page(items, total, limit, offset, extra)
 
     def _count(self, select_sql: str, params: Sequence[Any], *, cap: int = MAX_COUNT) -> int:
         """Rows of a query, counted up to `cap` (then `cap + 1` means "more")."""

@@ -54,7 +54,7 @@ class SqlBase:
 
     @abstractmethod
     def _fts_ranked_sql(self, table: str) -> str:
-        """Subquery of (no, score) for matching rows, lower score = better (one parameter)."""
+        """Subquery of (no, score) for matching rows from a row number on, lower score = better (two parameters)."""
 
     @abstractmethod
     def _fts_query(self, terms: list[str]) -> str:
@@ -98,26 +98,37 @@ class SqlBase:
             yield
 
     # -- migrations -------------------------------------------------------------------
+    @abstractmethod
+    def _has_table(self, name: str) -> bool: ...
+
+    def _serialise_migrations(self) -> None:
+        """Inside the migration transaction: keep concurrent openers from migrating twice (default: no-op)."""
+
     def schema_version(self) -> int:
-        """The version of the schema the database is at."""
+        """The version of the schema the database is at (0 for an empty database)."""
+        if not self._has_table("schema_version"):
+            return 0
         return int(self._scalar("SELECT COALESCE(MAX(version), 0) FROM schema_version") or 0)
 
     def _migrate(self) -> None:
-        with self._transaction():
-            self._run(VERSION_TABLE)
+        """Apply pending migrations; an up-to-date store is only read (no write lock taken)."""
         current = self.schema_version()
         if current > LATEST_VERSION:
             raise StoreError("E033", self.url, f"schema version {current} > {LATEST_VERSION} known to this chronik")
-        for migration in MIGRATIONS:
-            if migration.version <= current:
-                continue
-            with self._transaction():
-                for statement in migration.statements(self.dialect):
-                    self._run(statement)
-                self._run(
-                    "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
-                    (migration.version, migration.description, utc_now()),
-                )
+        if current == LATEST_VERSION:
+            return
+        with self._transaction():
+            self._serialise_migrations()
+            self._run(VERSION_TABLE)
+            current = self.schema_version()  # another process may have migrated meanwhile
+            for migration in MIGRATIONS:
+                if migration.version > current:
+                    for statement in migration.statements(self.dialect):
+                        self._run(statement)
+                    self._run(
+                        "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
+                        (migration.version, migration.description, utc_now()),
+                    )
 
 
 class SqlEntityIndex:

@@ -30,6 +30,7 @@ class SQLiteStore(SqlRebuild, SqlChronicle, Store):
         self.url = url or path
         self.path = path
         self.resolver = resolver or Resolver()
+        self._wrote = False
         try:
             self._connection = sqlite3.connect(
                 path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
@@ -70,6 +71,10 @@ class SQLiteStore(SqlRebuild, SqlChronicle, Store):
             self._connection.execute("ROLLBACK")
             raise
         self._connection.execute("COMMIT")
+        self._wrote = True
+
+    def _has_table(self, name: str) -> bool:
+        return self._scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)) is not None
 
     def _fts_insert_sql(self, table: str) -> str:
         return f"INSERT INTO {table} (rowid, body) VALUES (?, ?)"
@@ -81,7 +86,7 @@ class SQLiteStore(SqlRebuild, SqlChronicle, Store):
         return f"SELECT rowid AS no FROM {table} WHERE {table} MATCH ?"
 
     def _fts_ranked_sql(self, table: str) -> str:
-        return f"SELECT rowid AS no, bm25({table}) AS score FROM {table} WHERE {table} MATCH ?"
+        return f"SELECT rowid AS no, bm25({table}) AS score FROM {table} WHERE {table} MATCH ? AND rowid >= ?"
 
     def _fts_query(self, terms: list[str]) -> str:
         return " ".join(f'"{term}"' for term in terms)  # terms are [a-z0-9_]: no FTS syntax inside
@@ -97,5 +102,6 @@ class SQLiteStore(SqlRebuild, SqlChronicle, Store):
             if self._closed:
                 return
             self._closed = True
-            self._connection.execute("PRAGMA optimize")  # refresh planner statistics where they are stale
+            if self._wrote:  # refresh planner statistics where this connection's writes made them stale
+                self._connection.execute("PRAGMA optimize")
             self._connection.close()

@@ -21,14 +21,21 @@ from chronik.web.analysis import Analyzer, ArticleInput, article_from_input
 from chronik.web.app import JSONDocument
 from chronik.web.params import (
     MAX_NETWORK_LIMIT,
+    Actor,
     DateFrom,
     DateTo,
+    EntityFilter,
     EntityLabel,
+    EntityName,
+    EventType,
     GranularityParam,
     Limit,
     ModalityParam,
     Offset,
-    TextFilter,
+    PlaceFilter,
+    QuoteText,
+    Speaker,
+    Target,
 )
 from chronik.web.stores import StoreHolder
 
@@ -108,8 +115,8 @@ def fetch_article(store: Store, article_id: str) -> Article:
 @router.get("/quotes")
 def search_quotes(
     request: Request,
-    speaker: TextFilter = None,
-    q: TextFilter = None,
+    speaker: Speaker = None,
+    q: QuoteText = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
     limit: Limit = 20,
@@ -126,10 +133,10 @@ def search_quotes(
 @router.get("/events")
 def find_events(
     request: Request,
-    type: TextFilter = None,
-    actor: TextFilter = None,
-    target: TextFilter = None,
-    place: TextFilter = None,
+    type: EventType = None,
+    actor: Actor = None,
+    target: Target = None,
+    place: PlaceFilter = None,
     modality: Annotated[ModalityParam | None, Query()] = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
@@ -155,7 +162,7 @@ def find_events(
 @router.get("/entities")
 def find_entities(
     request: Request,
-    name: TextFilter = None,
+    name: EntityName = None,
     label: Annotated[EntityLabel | None, Query()] = None,
     limit: Limit = 20,
     offset: Offset = 0,
@@ -183,8 +190,8 @@ def fetch_profile(store: Store, entity_id: str) -> dict[str, Any]:
 def get_timeline(
     request: Request,
     granularity: GranularityParam = "day",
-    type: TextFilter = None,
-    entity: TextFilter = None,
+    type: EventType = None,
+    entity: EntityFilter = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
 ) -> Response:
@@ -223,12 +230,23 @@ def analyze(request: Request, item: Annotated[ArticleInput, Body()]) -> Response
 
 @router.post("/ingest", dependencies=[Depends(require_token)])
 def ingest(request: Request, batch: Annotated[IngestRequest, Body()]) -> Response:
-    """Analyse and store articles (needs `Authorization: Bearer <token>`); idempotent by content."""
+    """Analyse and store articles (needs `Authorization: Bearer <token>`); idempotent by content.
+
+    An article the pipeline cannot analyse is recorded as a rejection and reported with its
+    error code; the rest of the batch is still stored.
+    """
     analyzer: Analyzer = request.app.state.analyzer
-    results = []
-    for item in batch.articles:
-        article = analyzer(article_from_input(item))
+    return JSONDocument({"results": [ingest_one(request, analyzer, item) for item in batch.articles]})
+
+
+def ingest_one(request: Request, analyzer: Analyzer, item: ArticleInput) -> dict[str, Any]:
+    article = article_from_input(item)
+    try:
+        article = analyzer(article)
+    except ChronikError as error:
         with stores(request) as store:
-            result = store.add_article(article)
-        results.append({"status": result.status, "article_id": result.article_id, "duplicate_of": result.duplicate_of})
-    return JSONDocument({"results": results})
+            store.add_rejection(f"api:{article.id}", error.code, error.problem)
+        return {"status": "rejected", "article_id": article.id, "code": error.code, "problem": error.problem}
+    with stores(request) as store:
+        result = store.add_article(article)
+    return {"status": result.status, "article_id": result.article_id, "duplicate_of": result.duplicate_of}

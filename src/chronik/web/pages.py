@@ -20,13 +20,21 @@ from chronik.web.charts import network_svg, timeline_svg
 from chronik.web.highlight import collect_marks, render_article
 from chronik.web.params import (
     MAX_NETWORK_LIMIT,
+    Actor,
     DateFrom,
     DateTo,
+    EntityFilter,
     EntityLabel,
+    EntityName,
+    EventType,
     GranularityParam,
     Limit,
     ModalityParam,
     Offset,
+    PlaceFilter,
+    QuoteText,
+    Speaker,
+    Target,
     TextFilter,
 )
 
@@ -111,7 +119,7 @@ def article_entity_redirect(request: Request, article_id: ArticleId, entity_id: 
 @router.get("/entities.json")
 def entities_page(
     request: Request,
-    name: TextFilter = None,
+    name: EntityName = None,
     label: Annotated[EntityLabel | None, Query()] = None,
     limit: Limit = 50,
     offset: Offset = 0,
@@ -134,8 +142,8 @@ def entity_page(request: Request, entity_id: EntityId, _format: Format = None) -
 @router.get("/quotes.json")
 def quotes_page(
     request: Request,
-    speaker: TextFilter = None,
-    q: TextFilter = None,
+    speaker: Speaker = None,
+    q: QuoteText = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
     limit: Limit = 20,
@@ -154,10 +162,10 @@ def quotes_page(
 @router.get("/events.json")
 def events_page(
     request: Request,
-    type: TextFilter = None,
-    actor: TextFilter = None,
-    target: TextFilter = None,
-    place: TextFilter = None,
+    type: EventType = None,
+    actor: Actor = None,
+    target: Target = None,
+    place: PlaceFilter = None,
     modality: Annotated[ModalityParam | None, Query()] = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
@@ -177,8 +185,8 @@ def events_page(
 def timeline_page(
     request: Request,
     granularity: GranularityParam = "day",
-    type: TextFilter = None,
-    entity: TextFilter = None,
+    type: EventType = None,
+    entity: EntityFilter = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
     _format: Format = None,

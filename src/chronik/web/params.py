@@ -57,3 +57,19 @@ DateTo = Annotated[
     Query(alias="to", description="latest date (YYYY, YYYY-MM or YYYY-MM-DD)"),
     AfterValidator(check_date),
 ]
+
+
+def _filter(description: str) -> object:
+    return Query(max_length=MAX_TEXT_PARAM, description=description)
+
+
+Speaker = Annotated[str | None, _filter("speaker: a name, alias, surname or entity id"), AfterValidator(blank_to_none)]
+QuoteText = Annotated[str | None, _filter("words in the quotation (full-text)"), AfterValidator(blank_to_none)]
+EventType = Annotated[str | None, _filter("PLOVER event type, e.g. MEET, AGREE, REJECT"), AfterValidator(blank_to_none)]
+Actor = Annotated[str | None, _filter("actor: name, entity id or actor code (AUT/GOV)"), AfterValidator(blank_to_none)]
+Target = Annotated[str | None, _filter("target: name, entity id or actor code"), AfterValidator(blank_to_none)]
+PlaceFilter = Annotated[str | None, _filter("place name or ISO 3166 alpha-3 country"), AfterValidator(blank_to_none)]
+EntityName = Annotated[str | None, _filter("name prefix or alias"), AfterValidator(blank_to_none)]
+EntityFilter = Annotated[
+    str | None, _filter("only events involving this entity (name or id)"), AfterValidator(blank_to_none)
+]

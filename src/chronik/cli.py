@@ -22,6 +22,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.text import Text
 
 from chronik import __version__
+from chronik.budget import TimeBudget
 from chronik.cli_render import rejection_table, render_article, render_summary, tally_table
 from chronik.errors import ChronikError
 from chronik.export import TABLES, Table, export_table
@@ -86,6 +87,16 @@ RolesOption = Annotated[
     list[str] | None,
     typer.Option("--roles", help="Extra file of journalist role words for bylines (one per line); repeatable."),
 ]
+TimeBudgetOption = Annotated[
+    float,
+    typer.Option(
+        "--time-budget",
+        help="CPU seconds one article may spend in the pipeline, plus 0.5 s per 1,000 characters; "
+        "past it the running stage is stopped, later stages are skipped and an E023 warning is kept. 0: no limit.",
+        min=0,
+    ),
+]
+DEFAULT_TIME_BUDGET_S = 60.0
 DbOption = Annotated[
     str, typer.Option("--db", help="Store URL: a SQLite file path or sqlite:///path, or postgresql://…")
 ]
@@ -145,19 +156,26 @@ def _stage_names(stages: str | None) -> list[str] | None:
     return [name.strip() for name in stages.split(",") if name.strip()]
 
 
-def _pipeline(stages: str | None) -> Pipeline:
+def _budget(seconds: float) -> TimeBudget | None:
+    return TimeBudget(base_s=seconds) if seconds > 0 else None
+
+
+def _pipeline(stages: str | None, time_budget: float) -> Pipeline:
     try:
-        return build_pipeline(_stage_names(stages))
+        pipeline = build_pipeline(_stage_names(stages))
     except ChronikError as exc:
         raise _fail(exc) from None
+    pipeline.budget = _budget(time_budget)
+    return pipeline
 
 
 class LazyPipeline:
     """Builds the pipeline on the first article that needs it: a re-run of only duplicates
     then never loads a model. Build errors stop the run instead of rejecting each article."""
 
-    def __init__(self, stages: str | None) -> None:
+    def __init__(self, stages: str | None, *, budget: TimeBudget | None = None) -> None:
         self.names = _stage_names(stages)
+        self.budget = budget
         unknown = [name for name in self.names or () if name not in registered_stages()]
         if unknown:
             raise _fail(
@@ -169,6 +187,7 @@ class LazyPipeline:
         if self._pipeline is None:
             try:
                 self._pipeline = build_pipeline(self.names)
+                self._pipeline.budget = self.budget
             except ChronikError as exc:  # re-raised as a plain ChronikError, which `ingest` does not catch
                 raise ChronikError(exc.code, exc.source, exc.problem) from exc
         return self._pipeline(article)
@@ -204,6 +223,7 @@ def analyze(
     quotechar: QuotecharOption = None,
     roles: RolesOption = None,
     language: LanguageOption = "de",
+    time_budget: TimeBudgetOption = DEFAULT_TIME_BUDGET_S,
 ) -> None:
     """Analyse articles and print the structured result (nothing is stored).
 
@@ -211,7 +231,7 @@ def analyze(
     standard error with their error code; the exit code is then 1.
     """
     options = _reader_options(input_format, max_size, text_column, delimiter, quotechar, roles, language)
-    pipeline = _pipeline(stages)
+    pipeline = _pipeline(stages, time_budget)
     articles: list[dict[str, Any]] = []
     rejected = 0
     for result in _read_all(paths, options):
@@ -263,6 +283,7 @@ def ingest_command(
     quotechar: QuotecharOption = None,
     roles: RolesOption = None,
     language: LanguageOption = "de",
+    time_budget: TimeBudgetOption = DEFAULT_TIME_BUDGET_S,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Analyse articles and store them; already stored texts are skipped as duplicates.
@@ -272,7 +293,7 @@ def ingest_command(
     code is 1 only when every input was rejected.
     """
     options = _reader_options(input_format, max_size, text_column, delimiter, quotechar, roles, language)
-    pipeline = LazyPipeline(stages)
+    pipeline = LazyPipeline(stages, budget=_budget(time_budget))
     with _open(db) as store:
         progress = Progress(
             SpinnerColumn(),

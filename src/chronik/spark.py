@@ -35,7 +35,7 @@ from chronik import __version__
 from chronik.errors import ChronikError, PipelineError
 from chronik.ingest import expand_paths
 from chronik.model import Article
-from chronik.pipeline import DEFAULT_STAGES, build_pipeline
+from chronik.pipeline import DEFAULT_STAGES, Pipeline, build_pipeline
 from chronik.readers import ReaderOptions, Rejection
 from chronik.splits import InputUnit, plan_units, read_unit
 from chronik.tables import SCHEMAS, TABLES, Row, article_rows, rejection_row, to_arrow
@@ -136,7 +136,7 @@ def analyse_units(units: Iterable[InputUnit], job: JobConfig, writer: PartWriter
     return dict(pipeline.timings)
 
 
-def _analysed_rows(article: Article, pipeline: Any, *, include_tokens: bool) -> Iterator[tuple[str, Row]]:
+def _analysed_rows(article: Article, pipeline: Pipeline, *, include_tokens: bool) -> Iterator[tuple[str, Row]]:
     try:
         analysed = pipeline(article)
     except PipelineError as exc:  # the same rejection that single-process ingest records

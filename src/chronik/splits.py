@@ -20,7 +20,7 @@ from typing import BinaryIO
 
 from chronik.readers import ReaderOptions, ReadResult, Rejection, detect_format, read_bytes, read_path
 from chronik.readers.detect import HEAD_BYTES
-from chronik.readers.table import looks_like_label_text
+from chronik.readers.table import _dialect as detect_csv_dialect
 
 _SNIFF_BYTES = 64 * 1024
 
@@ -103,20 +103,12 @@ class _CountingLines:
 
 
 def csv_dialect(path: str, options: ReaderOptions) -> tuple[str, str]:
-    """Delimiter and quote character of a CSV file, detected the way the CSV reader does."""
+    """Delimiter and quote character of a CSV file, detected exactly as the CSV reader does."""
     with open(path, "rb") as stream:
         head = stream.read(_SNIFF_BYTES).decode("utf-8-sig", "surrogateescape")
-    delimiter, quotechar = options.delimiter, options.quotechar
-    if delimiter is None and looks_like_label_text(head):
-        delimiter, quotechar = ";", quotechar or "'"
-    if delimiter is None or quotechar is None:
-        try:
-            sniffed = csv.Sniffer().sniff("\n".join(head.splitlines()[:20]), delimiters=",;\t|")
-            delimiter, quotechar = delimiter or sniffed.delimiter, quotechar or sniffed.quotechar or '"'
-        except csv.Error:
-            counts = {candidate: head.count(candidate) for candidate in ",;\t|"}
-            delimiter, quotechar = delimiter or max(counts, key=lambda key: counts[key]), quotechar or '"'
-    return delimiter, quotechar
+    # The reader's own detection (no public name yet), so that ranges and whole files agree.
+    dialect = detect_csv_dialect(head, options)
+    return str(dialect.delimiter), str(dialect.quotechar)
 
 
 def _skip_prefix(rows: Iterator[list[str]]) -> bool:

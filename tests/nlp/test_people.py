@@ -163,3 +163,11 @@ def test_people_side_frame_gives_affiliation() -> None:
     article = build_article(["Auf ukrainischer Seite verhandelte Olena Marko."], {"PER": ["Olena Marko"]})
     (marko,) = build_entities(article, roles=load_roles(), gazetteer=FakeGazetteer())
     assert marko.attributes["affiliation"] == "UKR"
+
+
+def test_people_role_kept_before_common_noun() -> None:
+    article = build_article(["Redaktor Nachtdienst"], {"PER": ["Redaktor Nachtdienst"]})
+    article.tokens[1].pos = "NN"  # as the tagger has it
+    (entity,) = build_entities(article, roles=load_roles(), gazetteer=FakeGazetteer())
+    assert entity.name == "Redaktor Nachtdienst"
+    assert "roles" not in entity.attributes

@@ -64,15 +64,18 @@ class Cluster:
         self.affiliation = self.affiliation or facts.affiliation
 
 
-def name_words(text: str, *, roles: RoleLexicon | None = None) -> tuple[str, ...]:
+def name_words(
+    text: str, *, roles: RoleLexicon | None = None, common_nouns: frozenset[str] = frozenset()
+) -> tuple[str, ...]:
     """The words of a person's name without courtesy titles or leading roles.
 
     "Dr. Anna Roth" → (Anna, Roth); with `roles`, "Generalstabschef Andrij Hnatow" →
-    (Andrij, Hnatow) for a mention that took the title in.
+    (Andrij, Hnatow) for a mention that took the title in, but "Redaktor Nachtdienst"
+    stays whole when the tagger called "Nachtdienst" a common noun.
     """
     honorifics = lexicon.bundled_set("honorifics.txt")
     words = [w for w in text.split() if w not in honorifics] or text.split()
-    while roles is not None and len(words) > 1 and roles.match(words[0]) is not None:
+    while roles is not None and len(words) > 1 and words[1] not in common_nouns and roles.match(words[0]) is not None:
         words = words[1:]
     return tuple(words)
 
@@ -87,17 +90,19 @@ def strip_genitive(word: str, known: set[str]) -> str:
     return word
 
 
-def group_people(mentions: Sequence[Mention], *, roles: RoleLexicon | None = None) -> list[Cluster]:
+def group_people(
+    mentions: Sequence[Mention], *, roles: RoleLexicon | None = None, common_nouns: frozenset[str] = frozenset()
+) -> list[Cluster]:
     """Full names first, then single words joined to the nearest person they complete."""
     clusters: dict[tuple[str, ...], Cluster] = {}
     for mention in mentions:
-        words = name_words(mention.text, roles=roles)
+        words = name_words(mention.text, roles=roles, common_nouns=common_nouns)
         if len(words) > 1:
             clusters.setdefault(words, Cluster("PER", words)).mentions.append(mention)
     full = list(clusters.values())
     name_parts = {word for cluster in full for word in (cluster.key[0], cluster.key[-1])}
     for mention in mentions:
-        words = name_words(mention.text, roles=roles)
+        words = name_words(mention.text, roles=roles, common_nouns=common_nouns)
         if len(words) > 1:
             continue
         word = strip_genitive(words[0], name_parts)
@@ -163,7 +168,7 @@ def collect_person_facts(
             facts = PersonFacts()
             facts.age = age_after(tokens, span[-1])
             first = span[0]
-            while first < span[-1] and roles.match(tokens[first].text) is not None:
+            while first < span[-1] and tokens[first + 1].pos != "NN" and roles.match(tokens[first].text) is not None:
                 first += 1  # the mention took in a title: "Generalstabschef Andrij Hnatow"
             prenominal_facts(tokens, first, roles=roles, gazetteer=gazetteer, facts=facts)
             apposition_facts(tokens, span[-1], roles=roles, gazetteer=gazetteer, facts=facts)
@@ -237,7 +242,8 @@ def _with_article(article: Article, position: int) -> int:
 def build_entities(article: Article, *, roles: RoleLexicon, gazetteer: Gazetteer) -> list[Entity]:
     """Entities of the article; sets `entity_id` on mentions and adds coref mentions."""
     named = sorted((m for m in article.mentions if m.source != "coref"), key=lambda m: (m.start, m.end))
-    people = group_people([m for m in named if m.label == "PER"], roles=roles)
+    common_nouns = frozenset(token.text for token in article.tokens if token.pos == "NN")
+    people = group_people([m for m in named if m.label == "PER"], roles=roles, common_nouns=common_nouns)
     others = group_others([m for m in named if m.label != "PER"], gazetteer)
     collect_person_facts(article, people, roles=roles, gazetteer=gazetteer)
     apply_sentence_frames(article, people, gazetteer)

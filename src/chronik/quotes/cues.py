@@ -9,9 +9,9 @@ word list; `segment` is the comma-separated stretch the cue stands in.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from chronik.model import Medium
+from chronik.quotes.draft import Cue
+from chronik.quotes.frames import adverb_frame, frame_cue, noun_cue, noun_frame_cue, noun_phrase_ending_at
 from chronik.quotes.grammar import (
     AUXILIARIES,
     NON_NP_OPENERS,
@@ -19,7 +19,6 @@ from chronik.quotes.grammar import (
     PREPOSITIONS,
     SUBORDINATORS,
     is_finite,
-    konjunktiv,
     noun_phrase_left,
     noun_phrase_right,
     subject_of,
@@ -30,24 +29,6 @@ from chronik.quotes.view import Word
 _ANAPHORS = frozenset({"das", "dies", "dieses"})
 _DOCUMENT_ADVERBS = frozenset({"darin", "dort", "hierin", "daraus"})
 _NOT_A_CUE_AFTER = frozenset({"zu", "um"})
-
-
-@dataclass(slots=True)
-class Cue:
-    """One attribution cue; all positions index the sentence's word list."""
-
-    words: list[int]
-    lemma: str
-    medium: Medium
-    kind: str  # verb | impersonal | frame | noun | anaphoric
-    segment: tuple[int, int]
-    speaker: tuple[int, int] | None = None
-    frame: tuple[int, int] | None = None
-    verb_initial: bool = False
-    document_reference: bool = False
-    finite: bool = True
-    subordinate: bool = False  # the cue verb ends a subordinate clause: "…, wie X mitteilte"
-    addressee: tuple[int, int] | None = None
 
 
 def find_cues(
@@ -91,161 +72,15 @@ def _segment_cues(
         if word.index in masked:
             continue
         cue = (
-            _adverb_frame(words, position, segment)
-            or _frame_cue(words, position, (open_start, end), lexicon)
-            or _noun_frame_cue(words, position, segment, lexicon)
-            or _noun_cue(words, position, segment, lexicon)
+            adverb_frame(words, position, segment)
+            or frame_cue(words, position, (open_start, end), lexicon)
+            or noun_frame_cue(words, position, segment, lexicon)
+            or noun_cue(words, position, segment, lexicon)
             or _verb_cue(words, position, segment, masked, lexicon)
         )
         if cue is not None:
             found.append(cue)
     return found
-
-
-def _noun_cue(words: Sequence[Word], position: int, segment: tuple[int, int], lexicon: QuoteLexicon) -> Cue | None:
-    """A speech noun that governs a dass/ob clause: "die Forderung der Gewerkschaft, dass …"."""
-    word = words[position]
-    if not word.capitalized or word.key not in lexicon.nouns or (word.pos and word.pos != "NN"):
-        return None
-    end = segment[1]
-    if end + 1 >= len(words) or words[end].text != ",":
-        return None
-    if words[end + 1].key not in ("dass", "daß", "ob") and not _konjunktiv_clause(words, end + 1, lexicon):
-        return None
-    speaker = _genitive_or_von(words, position + 1, end)
-    if position + 1 < end and speaker is None:
-        return None  # the noun must end its phrase or take a genitive source
-    return Cue([position], word.key, lexicon.nouns[word.key], "noun", segment, speaker)
-
-
-def _konjunktiv_clause(words: Sequence[Word], start: int, lexicon: QuoteLexicon) -> bool:
-    """A clause in Konjunktiv I from `start` to the next comma: "…, es handele sich um …"."""
-    for position in range(start, len(words)):
-        if words[position].text in (",", ";", ":"):
-            return False
-        if konjunktiv(words, position, lexicon) == "I":
-            return True
-    return False
-
-
-def _frame_cue(words: Sequence[Word], position: int, segment: tuple[int, int], lexicon: QuoteLexicon) -> Cue | None:
-    word = words[position]
-    start, end = segment
-    if word.key in lexicon.frame_word("prepositions") and word.key != "zufolge":
-        speaker = _source_of_preposition(words, position, end)
-        if speaker is None:
-            return None
-        return Cue([position], word.key, "unknown", "frame", segment, speaker, (position, speaker[1]))
-    if word.key in lexicon.frame_word("postpositions"):
-        pronoun = position > start and words[position - 1].key in ("ihm", "ihr", "ihnen")
-        speaker = (position - 1, position) if pronoun else _noun_phrase_ending_at(words, start, position)
-        if speaker is None:
-            return None
-        return Cue([position], word.key, "unknown", "frame", segment, speaker, (speaker[0], position + 1))
-    if word.key in lexicon.frame_word("insertion_particles") and position == start and start > 0:
-        speaker = noun_phrase_right(words, position + 1, limit=end)
-        if speaker is None or any(is_finite(w) or w.key in AUXILIARIES for w in words[speaker[1] : end]):
-            return None
-        return Cue([position], word.key, "unknown", "frame", segment, speaker, (position, speaker[1]))
-    return None
-
-
-def _source_of_preposition(words: Sequence[Word], position: int, end: int) -> tuple[int, int] | None:
-    """The source after "laut": up to the finite verb when "Laut X" opens the clause, else a noun
-    phrase, else one name-like token ("laut el-Baradei", "laut bildblog.de")."""
-    if position == 0 or words[position - 1].is_punct:
-        verb = next((p for p in range(position + 2, end) if is_finite(words[p])), None)
-        if verb is not None and verb - position <= 12:
-            return position + 1, verb
-    phrase = noun_phrase_right(words, position + 1, limit=end)
-    if phrase is None and position + 1 < end and any(mark in words[position + 1].text for mark in "-."):
-        return position + 1, position + 2
-    return phrase
-
-
-def _noun_frame_cue(
-    words: Sequence[Word], position: int, segment: tuple[int, int], lexicon: QuoteLexicon
-) -> Cue | None:
-    """ "nach Angaben der Polizei", "nach Ansicht von Experten"."""
-    word = words[position]
-    if word.key != "nach" or position + 1 >= segment[1]:
-        return None
-    noun_position = position + 1
-    while noun_position < min(segment[1], position + 3) and not words[noun_position].capitalized:
-        noun_position += 1  # "nach eigenen Angaben", "nach ersten Erkenntnissen"
-    if noun_position >= segment[1] or not _frame_noun(words[noun_position], lexicon):
-        return None
-    noun = words[noun_position]
-    speaker = _genitive_or_von(words, noun_position + 1, segment[1])
-    indefinite = words[position + 1].key in ("einer", "einem", "eines", "ersten", "neuen", "jüngsten")
-    if noun.key not in lexicon.frame_nouns and not _frame_compound(noun, lexicon) and not indefinite:
-        return None  # "nach dem Urteil" is a time, "nach einer Studie" a source
-    if speaker is None and noun_position + 1 < segment[1]:
-        speaker = noun_phrase_right(words, noun_position + 1, limit=segment[1])  # "nach Angaben libanesischer Kreise"
-        if speaker is not None and not _genitive_start(words[noun_position + 1]):
-            speaker = None
-    start = position + 1 if noun.key not in lexicon.frame_nouns or noun_position > position + 1 else noun_position
-    speaker = (start, speaker[1] if speaker else noun_position + 1)  # the source with its noun: "Angaben der Polizei"
-    frame_end = speaker[1]
-    medium = lexicon.nouns.get(noun.key, "unknown")
-    return Cue([position, noun_position], noun.key, medium, "frame", segment, speaker, (position, frame_end))
-
-
-def _genitive_start(word: Word) -> bool:
-    """A word that can open a genitive attribute without an article ("Österreichs", "politischer")."""
-    if word.pos:
-        return word.pos in ("ADJA", "NE", "ART", "PPOSAT") or (word.pos == "NN" and word.key.endswith("s"))
-    return word.key.endswith(("s", "er")) or word.key in ("der", "des")
-
-
-def _frame_noun(word: Word, lexicon: QuoteLexicon) -> bool:
-    """ "Angaben", "Ansicht", compounds such as "Expertenmeinung", and documents ("Studie")."""
-    if word.key in lexicon.frame_nouns or lexicon.is_document(word.text):
-        return True
-    return _frame_compound(word, lexicon)
-
-
-def _frame_compound(word: Word, lexicon: QuoteLexicon) -> bool:
-    return any(word.key.endswith(noun) for noun in lexicon.frame_nouns if len(noun) > 5)
-
-
-def _adverb_frame(words: Sequence[Word], position: int, segment: tuple[int, int]) -> Cue | None:
-    """ "Demnach …", "Danach hätte …", "…, wonach …": the source is the previous sentence's."""
-    word = words[position]
-    if word.key == "wonach" and position > 0:
-        speaker = (
-            _noun_phrase_ending_at(words, max(0, position - 9), position - 1)
-            if words[position - 1].text == ","
-            else None
-        )
-        return Cue([position], "wonach", "unknown", "frame", segment, speaker, (position, position + 1))
-    konjunktiv_follows = any(w.key in ("hätte", "hätten", "sei", "seien", "habe", "wäre", "wären") for w in words)
-    adverb = word.key == "demnach" or (word.key == "danach" and position == 0 and konjunktiv_follows)
-    if word.key == "vernehmen" and position + 1 < len(words) and words[position + 1].key == "nach":
-        return Cue(
-            [position, position + 1], "vernehmen", "speech", "frame", segment, None, (position - 1, position + 2)
-        )
-    if adverb and len(words) > 4:
-        return Cue(
-            [position], word.key, "unknown", "frame", segment, (position, position + 1), (position, position + 1)
-        )
-    return None
-
-
-def _genitive_or_von(words: Sequence[Word], position: int, limit: int) -> tuple[int, int] | None:
-    if position < limit and words[position].key in ("von", "vom", "seitens"):
-        return noun_phrase_right(words, position + 1, limit=limit)
-    if position < limit and words[position].key in ("der", "des", "eines", "einer"):
-        return noun_phrase_right(words, position, limit=limit)
-    return None
-
-
-def _noun_phrase_ending_at(words: Sequence[Word], start: int, end: int) -> tuple[int, int] | None:
-    for candidate in range(max(start, end - 8), end):
-        phrase = noun_phrase_right(words, candidate, limit=end)
-        if phrase is not None and phrase[1] == end:
-            return phrase
-    return None
 
 
 def _verb_cue(
@@ -376,7 +211,7 @@ def _attach_speaker(words: Sequence[Word], position: int, segment: tuple[int, in
         cue.subordinate = True
         cue.speaker = noun_phrase_right(words, start + 1, limit=position)
         if relative and start >= 2 and words[start - 1].text == ",":
-            cue.speaker = _noun_phrase_ending_at(words, max(0, start - 9), start - 1)  # "eine Resolution, welche …"
+            cue.speaker = noun_phrase_ending_at(words, max(0, start - 9), start - 1)  # "eine Resolution, welche …"
         return cue
     anchor = _finite_anchor(words, start, position)
     agent = None if cue.lemma == "zitieren" else _passive_agent(words, start, anchor, end)

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from chronik.quotes.cues import Cue
-from chronik.quotes.draft import Draft, SentenceAnalysis
+from chronik.quotes.draft import Cue, Draft, SentenceAnalysis
 from chronik.quotes.grammar import DETERMINERS, subject_of
 from chronik.quotes.lexicon import key
 from chronik.quotes.marks import QuotedSpan

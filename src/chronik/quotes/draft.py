@@ -5,8 +5,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from chronik.model import Medium, QuoteType
-from chronik.quotes.cues import Cue
 from chronik.quotes.view import Word
+
+
+@dataclass(slots=True)
+class Cue:
+    """One attribution cue; all positions index the sentence's word list."""
+
+    words: list[int]
+    lemma: str
+    medium: Medium
+    kind: str  # verb | impersonal | frame | noun | anaphoric
+    segment: tuple[int, int]
+    speaker: tuple[int, int] | None = None
+    frame: tuple[int, int] | None = None
+    verb_initial: bool = False
+    document_reference: bool = False
+    finite: bool = True
+    subordinate: bool = False  # the cue verb ends a subordinate clause: "…, wie X mitteilte"
+    addressee: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from chronik.quotes.cues import Cue
 from chronik.quotes.direct import apply_cue
-from chronik.quotes.draft import Draft, SentenceAnalysis
+from chronik.quotes.draft import Cue, Draft, SentenceAnalysis
 from chronik.quotes.grammar import SENTENCE_FINAL, SUBORDINATORS, is_finite, konjunktiv
 from chronik.quotes.lexicon import QuoteLexicon
 from chronik.quotes.view import ArticleView, Word
@@ -185,14 +184,22 @@ def _introduces(analysis: SentenceAnalysis, number: int, following: tuple[int, i
         return True
     if _has_konjunktiv(analysis, following, lexicon):
         return True
+    if _ends_in_zu_infinitive(words, following):
+        return True
     for later in analysis.segments[number + 2 : number + 4]:
         if _has_finite(analysis, later, lexicon):
             return _has_konjunktiv(analysis, later, lexicon)  # "meinte, A, die …, und B, die …, wären …"
-    end = following[1]
-    while end > following[0] + 1 and words[end - 1].is_punct:
+        if _ends_in_zu_infinitive(words, later):
+            return True  # "sagte zu, nicht über den «Tower», das grösste Gebäude, bestimmen zu wollen"
+    return False
+
+
+def _ends_in_zu_infinitive(words: Sequence[Word], segment: tuple[int, int]) -> bool:
+    end = segment[1]
+    while end > segment[0] + 1 and words[end - 1].is_punct:
         end -= 1
     last = words[end - 1]
-    return last.pos == "VVIZU" or (end - following[0] > 1 and words[end - 2].key == "zu")
+    return last.pos == "VVIZU" or (end - segment[0] > 1 and words[end - 2].key == "zu")
 
 
 def _has_konjunktiv(analysis: SentenceAnalysis, segment: tuple[int, int], lexicon: QuoteLexicon) -> bool:

@@ -23,7 +23,7 @@ from chronik.store.sql import SqlBase, SqlEntityIndex
 
 MAX_LIMIT = 1000
 RANK_CANDIDATES = 5_000  # an article search ranks (BM25) at most the newest this many matches
-TEXT_CANDIDATES = 20_000  # a quotation text search considers the newest this many matches
+TEXT_CANDIDATES = 5_000  # a quotation text search considers the newest this many matches
 MAX_COUNT = 10_000  # totals stop counting here (like search engines' "10,000+"): keeps counts fast
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _CODE = re.compile(r"^[A-Z]{3}(/[A-Z]{2,6}){0,3}$")

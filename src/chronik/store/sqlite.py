@@ -15,6 +15,8 @@ from chronik.store.rebuild import SqlRebuild
 from chronik.store.schema import Dialect
 
 BUSY_TIMEOUT_MS = 10_000
+CACHE_KIB = 32_768  # page cache per connection (SQLite's default is 2 MiB)
+MMAP_BYTES = 256 * 1024 * 1024
 MIN_SQLITE = (3, 35, 0)  # RETURNING, upserts, FTS5
 
 
@@ -43,6 +45,8 @@ class SQLiteStore(SqlRebuild, SqlChronicle, Store):
     def _configure(self) -> None:
         self._connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         self._connection.execute("PRAGMA foreign_keys = ON")
+        self._connection.execute(f"PRAGMA cache_size = -{CACHE_KIB}")  # grows only as pages are read
+        self._connection.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")  # reads share the OS page cache
         if self.path != ":memory:":
             self._connection.execute("PRAGMA journal_mode = WAL")
             self._connection.execute("PRAGMA synchronous = NORMAL")

@@ -1,6 +1,6 @@
 """Load test: hold the query API at a fixed request rate on loopback and report latencies.
 
-Starts `chronik serve`'s app (uvicorn, one process) over a SQLite store filled with
+Starts `chronik serve` (uvicorn, one process) over a SQLite store filled with
 generated articles, then an asyncio httpx client sends GET requests to the query
 endpoints at `--rate` requests per second for `--seconds`, open-loop (a slow answer does
 not slow the sender down). Prints the achieved rate, errors and p50/p95/p99 latency.
@@ -15,14 +15,13 @@ import asyncio
 import json
 import socket
 import statistics
+import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 import httpx
-import uvicorn
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -31,12 +30,11 @@ from tests.robustness.test_crash_safety import write_articles
 from chronik.ingest import ingest
 from chronik.pipeline import build_pipeline
 from chronik.store import open_store
-from chronik.web import create_app
 
 PATHS = [
     "/api/stats",
     "/api/articles?q=Ministerin&limit=10",
-    "/api/articles?limit=20&offset=100",
+    "/api/articles?q=Bern&limit=20&offset=20",
     "/api/quotes?limit=20",
     "/api/events?type=CONSULT&limit=20",
     "/api/events?place=Bern&from=2025-03&to=2025-03-31",
@@ -61,13 +59,19 @@ def _prepare_store(directory: Path, articles: int) -> str:
     return db
 
 
-def _serve(db: str, port: int) -> uvicorn.Server:
-    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    threading.Thread(target=server.run, daemon=True).start()
-    while not server.started:
-        time.sleep(0.05)
-    return server
+def _serve(db: str, port: int) -> subprocess.Popen[bytes]:
+    """`chronik serve` in its own process, so the client does not share its interpreter."""
+    command = [sys.executable, "-c", "from chronik.cli import main; main()", "serve", "--db", db, "--port", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=2).status_code == 200:
+                return server
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    server.kill()
+    raise RuntimeError("chronik serve did not start")
 
 
 async def _drive(base: str, *, rate: float, seconds: float) -> tuple[list[float], int, int]:
@@ -108,16 +112,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rate", type=float, default=50.0, help="requests per second")
     parser.add_argument("--seconds", type=float, default=60.0)
-    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--articles", type=int, default=300)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as directory:
         db = _prepare_store(Path(directory), args.articles)
+        print(f"store ready: {args.articles} articles; driving {args.rate}/s for {args.seconds} s", file=sys.stderr)
         port = _free_port()
         server = _serve(db, port)
         started = time.perf_counter()
         latencies, errors, sent = asyncio.run(_drive(f"http://127.0.0.1:{port}", rate=args.rate, seconds=args.seconds))
         elapsed = time.perf_counter() - started
-        server.should_exit = True
+        server.terminate()
+        server.wait()
     result = {
         "target_rate": args.rate,
         "achieved_rate": round(sent / elapsed, 1),

@@ -23,8 +23,10 @@ The corpus is CC BY-NC-SA: it is only measured here, nothing is learned from it.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
+import pickle
 import re
 import sys
 import time
@@ -237,32 +239,74 @@ def build_runner(names: tuple[str, ...] = STAGES) -> tuple[Callable[[Article], A
     return run, missing, timings
 
 
+def models_fingerprint(stages: tuple[str, ...]) -> str:
+    """A key for cached analyses: the stages run and every file (name, size, mtime) under src/chronik/models/."""
+    models = Path(__file__).resolve().parents[1] / "src" / "chronik" / "models"
+    digest = hashlib.sha1(",".join(stages).encode())
+    for file in sorted(models.rglob("*")) if models.is_dir() else []:
+        if file.is_file():
+            stat = file.stat()
+            digest.update(f"{file.relative_to(models)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]
+
+
+def cached_runner(
+    run: Callable[[Article], Article], quotes: Callable[[Article], Article], folder: Path
+) -> Callable[[Article, int], Article]:
+    """Run the stages before `quotes` once per article and pickle the result to `folder`; then run `quotes`."""
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def cached(article: Article, number: int) -> Article:
+        path = folder / f"{number:04d}.pkl"
+        if path.is_file():
+            analysed: Article = pickle.loads(path.read_bytes())
+        else:
+            analysed = run(article)
+            path.write_bytes(pickle.dumps(analysed))
+        return quotes(analysed)
+
+    return cached
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--folds", type=int, default=5, help="report each fold (article number modulo K)")
     parser.add_argument("--stages", default=",".join(STAGES), help="comma-separated stages to run (default: all)")
-    parser.add_argument("--only-fold", type=int, default=None, help="score only the articles of this fold")
+    parser.add_argument("--only-fold", default=None,
+                        help="score only the articles of these folds (comma-separated, e.g. 2,3,4)")  # fmt: skip
     parser.add_argument("--errors", type=Path, default=None, help="write predictions and gold per article (JSONL)")
     parser.add_argument("--json", type=Path, default=None, help="write the scores as JSON")
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="pickle articles analysed by the stages before `quotes` here and reuse them "
+                             "(keyed by the stage list and the files under src/chronik/models/)")  # fmt: skip
     args = parser.parse_args(argv)
     path = corpus_path()
     if not path.is_file():
         print(f"corpus not found at {path}; skipping")
         return 0
-    run, missing, timings = build_runner(tuple(args.stages.split(",")))
+    names = tuple(args.stages.split(","))
+    if args.cache and names[-1:] == ("quotes",):
+        before, missing_before, _ = build_runner(names[:-1])
+        quotes, missing, timings = build_runner(("quotes",))
+        missing = missing_before + missing
+        runner = cached_runner(before, quotes, args.cache / models_fingerprint(names[:-1]))
+    else:
+        run, missing, timings = build_runner(names)
+        runner = lambda article, number: run(article)  # noqa: E731
     for name in missing:
         print(f"stage not available, skipped: {name}")
+    only_folds = {int(fold) for fold in args.only_fold.split(",")} if args.only_fold else None
     typed, untyped = Tally(), Tally()
     folds = [Tally() for _ in range(args.folds)]
     errors = args.errors.open("w", encoding="utf-8") if args.errors else None
     started = time.perf_counter()
     count = 0
     for number, record in enumerate(load_records(path, args.limit)):
-        if args.only_fold is not None and number % args.folds != args.only_fold:
+        if only_folds is not None and number % args.folds not in only_folds:
             continue
         article, offset = article_for(record)
-        article = run(article)
+        article = runner(article, number)
         predicted = predicted_items(record, article.quotes, offset)
         gold = gold_items(record)
         score_article(typed, predicted, gold, typed=True)

@@ -59,3 +59,22 @@ def test_best_match_picks_most_similar_above_threshold() -> None:
 def test_similarity_with_incompatible_signature_is_zero(signature: bytes) -> None:
     base = fingerprint(BASE)
     assert base is not None and base.similarity(signature) == 0.0
+
+
+def test_fingerprint_equals_a_fresh_datasketch_minhash() -> None:
+    import numpy as np
+    from datasketch import MinHash
+
+    from chronik.dedup import NUM_PERM, SEED
+
+    reference = MinHash(num_perm=NUM_PERM, seed=SEED)
+    reference.update_batch(sorted(shingles(BASE)))
+    found = fingerprint(BASE)
+    assert found is not None
+    assert found.signature == np.asarray(reference.hashvalues, dtype=np.uint64).tobytes()
+
+
+def test_shingles_of_three_words_equal_joined_windows() -> None:
+    words = ["eins", "zwei", "drei", "vier", "funf"]  # folded: ü -> u
+    expected = {" ".join(words[i : i + 3]).encode() for i in range(3)}
+    assert shingles("Eins, zwei; drei vier fünf.") == expected

@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from datasketch import MinHash
@@ -50,23 +52,34 @@ def shingles(text: str, *, size: int = SHINGLE) -> set[bytes]:
     words = _WORD.findall(fold(text))
     if len(words) < size:
         return {" ".join(words).encode()} if words else set()
+    if size == SHINGLE:  # the common case without slicing: same shingles, faster
+        return {f"{a} {b} {c}".encode() for a, b, c in zip(words, words[1:], words[2:], strict=False)}
     return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
 
 
-def _band_hash(band: int, values: np.ndarray) -> int:
-    digest = hashlib.blake2b(band.to_bytes(2, "big") + values.tobytes(), digest_size=8).digest()
+def _band_hash(band: int, values: bytes) -> int:
+    digest = hashlib.blake2b(band.to_bytes(2, "big") + values, digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True)
+
+
+@lru_cache(maxsize=1)
+def _template() -> tuple[Any, Any]:
+    """Scheme and permutation parameters for (NUM_PERM, SEED), drawn once instead of per article."""
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
+    return minhash.scheme, minhash.permutations
 
 
 def fingerprint(text: str) -> Fingerprint | None:
     """The fingerprint of an article text, or None when the text is too short to judge."""
     if len(_WORD.findall(text)) < MIN_WORDS:
         return None
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
-    minhash.update_batch(sorted(shingles(text)))
-    values = np.asarray(minhash.hashvalues, dtype=np.uint64)
-    bands = tuple(_band_hash(band, values[band * ROWS : (band + 1) * ROWS]) for band in range(BANDS))
-    return Fingerprint(values.tobytes(), bands)
+    scheme, permutations = _template()
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=permutations, scheme=scheme)
+    minhash.update_batch(list(shingles(text)))  # the minimum does not depend on the order
+    signature = np.asarray(minhash.hashvalues, dtype=np.uint64).tobytes()
+    width = ROWS * 8  # bytes of one band's uint64 values
+    bands = tuple(_band_hash(band, signature[band * width : (band + 1) * width]) for band in range(BANDS))
+    return Fingerprint(signature, bands)
 
 
 def best_match(

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from chronik.errors import ERROR_CODES, PipelineError
 from chronik.gazetteer import Gazetteer, GazetteerEntry
 from chronik.gazetteer_data import EntryRecord
-from chronik.model import Article, Mention
+from chronik.model import Article, Mention, Token
 from chronik.nlp import ner
 from chronik.nlp.tokenizer import create_stage as create_tokenizer
 
@@ -93,6 +93,22 @@ def test_stage_mentions_are_sorted_disjoint_spans(stage: ner.NerStage, words: li
         assert text[mention.start : mention.end] == mention.text and mention.text.strip() == mention.text
     for first, second in itertools.pairwise(mentions):
         assert first.end <= second.start
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["Bundeskanzler", "Friedrich", "Merz"], "Friedrich"),
+        (["US-Sondergesandter", "Steve", "Witkoff"], "Steve"),
+        (["Außenministerin", "Dr.", "Anna", "Roth"], "Anna"),
+        (["Präsident"], "Präsident"),
+        (["Kanzler", "und"], "Kanzler"),
+        (["Anna", "Roth"], "Anna"),
+    ],
+)
+def test_skip_titles_moves_start_past_leading_titles(words: list[str], expected: str) -> None:
+    tokens = [Token(0, len(word), word) for word in words]
+    assert tokens[ner.skip_titles(tokens, 0, len(tokens) - 1)].text == expected
 
 
 def test_merge_model_first_keeps_model_and_adds_free_gazetteer_matches() -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chronik.errors import ChronikError
 from chronik.model import Article, Paragraph, Sentence, Token
@@ -66,3 +68,45 @@ def test_quotes_survive_a_round_trip_through_dicts() -> None:
     text = "Die Lage, so der Minister, sei ernst."
     article = create_stage("quotes")(Article(id="r", text=text, paragraphs=[Paragraph(0, len(text), text)]))
     assert Article.from_dict(article.to_dict()).quotes == article.quotes
+
+
+WORDS = [
+    "Er",
+    "sagte",
+    "sei",
+    "«",
+    "»",
+    "„",
+    "“",
+    '"',
+    "'",
+    ",",
+    ".",
+    ":",
+    "dass",
+    "laut",
+    "so",
+    "der",
+    "Minister",
+    "heisst",
+    "es",
+    "darin",
+    "Sie",
+    "habe",
+    "zufolge",
+    "wie",
+    "mitteilte",
+]
+WORDS += ["Erklärung", "soll", "\n\n"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=40))
+def test_find_quotes_never_fails_and_keeps_offsets(words: list[str]) -> None:
+    text = " ".join(words)
+    paragraphs = [Paragraph(0, len(text), text)] if text else []
+    for quote in find_quotes(Article(id="h", text=text, paragraphs=paragraphs)):
+        for span in [*quote.message, quote.cue, quote.speaker, quote.frame, quote.addressee]:
+            assert span is None or (
+                0 <= span.start <= span.end <= len(text) and text[span.start : span.end] == span.text
+            )

@@ -40,9 +40,11 @@ def _cpu(pipeline: Pipeline, article: Article) -> tuple[float, Article]:
     return time.thread_time() - started, result
 
 
-def _run_bounded(full_pipeline: Pipeline, name: str, size: int) -> None:
-    normal_s, _ = _cpu(full_pipeline, make_article((NORMAL * (size // len(NORMAL) + 1))[:size], source="normal"))
-    allowed = RATIO * normal_s + FLOOR_S
+def _run_bounded(full_pipeline: Pipeline, name: str, size: int, *, sample: int, ratio: float = RATIO) -> None:
+    """The normal article is `sample` characters long; its CPU time is scaled up linearly to `size`."""
+    normal = make_article((NORMAL * (sample // len(NORMAL) + 1))[:sample], source="normal")
+    normal_s = _cpu(full_pipeline, normal)[0] * size / sample
+    allowed = ratio * normal_s + FLOOR_S
     text = ADVERSARIAL[name](size)[:size]
     full_pipeline.budget = TimeBudget(base_s=allowed, per_kchar_s=0.0)
     try:
@@ -50,19 +52,19 @@ def _run_bounded(full_pipeline: Pipeline, name: str, size: int) -> None:
     finally:
         full_pipeline.budget = None
     assert spent <= allowed * 1.5 + 1.0, f"{name}: {spent:.1f} s CPU, normal {normal_s:.1f} s"
-    assert all("[E023]" in warning for warning in article.warnings if "E023" in warning)
+    assert all(warning.startswith("[E023]") for warning in article.warnings)
     check_article_spans(article)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(ADVERSARIAL))
 def test_adversarial_text_finishes_in_bounded_time(full_pipeline: Pipeline, name: str) -> None:
-    _run_bounded(full_pipeline, name, 20_000)
+    _run_bounded(full_pipeline, name, 10_000, sample=10_000)
 
 
 @pytest.mark.slow
 def test_200k_character_single_sentence_finishes_in_bounded_time(full_pipeline: Pipeline) -> None:
-    _run_bounded(full_pipeline, "one_long_sentence", 200_000)
+    _run_bounded(full_pipeline, "one_long_sentence", 200_000, sample=20_000, ratio=1.0)
 
 
 def test_budget_interrupts_and_pipeline_still_works(full_pipeline: Pipeline) -> None:

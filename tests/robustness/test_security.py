@@ -16,6 +16,7 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
+from chronik.errors import ChronikError
 from chronik.model import Article
 from chronik.store import Store, open_store
 from chronik.web import create_app
@@ -195,3 +196,34 @@ def test_quote_search_term_with_underscore_is_not_a_server_error(client: TestCli
     # query_terms keeps "_" inside a term, unicode61 splits it: "sqlite_master" is a phrase query,
     # which FTS5 with detail='none' refuses (sqlite3.OperationalError -> HTTP 500).
     assert client.get("/api/quotes", params={"q": "sqlite_master"}).status_code == 200
+
+
+STORE_QUERIES: dict[str, list[str]] = {
+    "search_articles": ["query"],
+    "search_quotes": ["text", "speaker", "date_from", "date_to"],
+    "find_events": ["type", "actor", "target", "place", "modality", "date_from", "date_to"],
+    "find_entities": ["name", "label"],
+    "entity_profile": ["entity_id"],
+    "get_article": ["article_id"],
+    "timeline": ["type", "entity", "date_from", "date_to"],
+    "network": ["date_from", "date_to"],
+}
+
+
+@pytest.mark.parametrize("method", sorted(STORE_QUERIES))
+def test_store_queries_take_injection_strings_as_plain_values(method: str) -> None:
+    with open_store(":memory:") as store:
+        for article in example_articles():
+            store.add_article(article)
+        before = store.counts()
+        for name in STORE_QUERIES[method]:
+            for value in INJECTIONS:
+                if "_" in value and method == "search_quotes":
+                    continue  # known store bug, see test_quote_search_term_with_underscore_is_not_a_server_error
+                query = getattr(store, method)
+                try:
+                    query(value) if name in ("query", "entity_id", "article_id") else query(**{name: value})
+                except ChronikError as exc:
+                    assert exc.code in ("E050", "E032"), exc
+        assert store.counts() == before
+        assert store.search_articles("Keller").total >= 1  # tables still there and searchable

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chronik.store.fulltext import fold, normalise, query_terms, snippet, stem
+from chronik.store.fulltext import fold, fold_reference, normalise, query_terms, snippet, stem
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,13 @@ def test_snippet_offsets_point_into_text(text: str, query: str) -> None:
     assert text[found.start : found.start + len(found.text)] == found.text
     if found.match_start is not None and found.match_end is not None:
         assert found.start <= found.match_start < found.match_end <= len(text)
+
+
+@given(st.text(max_size=60))
+def test_fold_equals_the_reference_fold(text: str) -> None:
+    assert fold(text) == fold_reference(text)
+
+
+@pytest.mark.parametrize("text", ["ΣΊΣΥΦΟΣ Οδός", "Ǆemal ﬁnal ① Ⅻ", "İstanbul Ørsted ẞ", "Ａｂｃ 한국어 ế ǖ", "K"])
+def test_fold_equals_the_reference_fold_on_special_letters(text: str) -> None:
+    assert fold(text) == fold_reference(text)

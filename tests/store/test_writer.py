@@ -148,3 +148,44 @@ def test_add_article_round_trip_property(article: Article) -> None:
     with open_store(":memory:") as store:
         store.add_article(article)
         assert store.get_article("p") == article
+
+
+def _visit_article(article_id: str, text: str, *, with_entity: bool) -> Article:
+    """A short article whose event actor is "Karl Nehammer" (an article entity only when asked)."""
+    from chronik.model import Event
+    from tests.store.articles import participant, person, span
+
+    article = plain_article(article_id, text)
+    if with_entity:
+        article.entities = [person("E1", "Karl Nehammer", text, "Karl Nehammer")]
+    actor = participant(text, "Karl Nehammer", entity_id="E1" if with_entity else None)
+    article.events = [Event("V1", "CONSULT", span(text, "besuchte"), Span(0, len(text), text), actors=[actor])]
+    return article
+
+
+def test_add_article_sees_entities_another_writer_created(store_url: str) -> None:
+    first, second = open_store(store_url), open_store(store_url)
+    try:
+        text = "Karl Nehammer besuchte am Montag {} und sprach dort mit Vertretern der Gemeinden."
+        first.add_article(_visit_article("a1", text.format("Graz"), with_entity=False))  # no entity known yet
+        second.add_article(_visit_article("a2", text.format("Linz"), with_entity=True))  # creates the entity
+        first.add_article(_visit_article("a3", text.format("Wels"), with_entity=False))  # must find it now
+        (entity_id,) = first.match_entities("Karl Nehammer")
+        found = first.find_events(actor=entity_id)
+        assert sorted(item["article_id"] for item in found.items) == ["a2", "a3"]
+    finally:
+        first.close()
+        second.close()
+
+
+def test_add_article_after_a_failed_article_resolves_from_the_stored_state(store: Store) -> None:
+    text = "Karl Nehammer besuchte am Montag Graz und sprach dort mit Vertretern der Gemeinden."
+    broken = _visit_article("b1", text, with_entity=True)
+    broken.quotes = [Quote("Q1", "Direct", [Span(0, 5, "Karl ")]), Quote("Q1", "Direct", [Span(0, 5, "Karl ")])]
+    with pytest.raises(StoreError):
+        store.add_article(broken)  # duplicate quote ids: rolled back after the entity was resolved
+    assert store.match_entities("Karl Nehammer") == []
+    store.add_article(_visit_article("b2", text.replace("Graz", "Linz"), with_entity=True))
+    assert store.match_entities("Karl Nehammer") == ["per-karl-nehamer"]  # not "-2": the failed one left no trace
+    entity_id = "per-karl-nehamer"
+    assert [item["article_id"] for item in store.find_events(actor=entity_id).items] == ["b2"]

@@ -90,9 +90,28 @@ def model_mentions(article: Article, nlp: Any, *, batch_size: int = 256) -> list
             label = _LABEL_MAP.get(ent.label_)
             if label is None:
                 continue
-            start, end = article.tokens[first + ent.start].start, article.tokens[first + ent.end - 1].end
+            head, last = first + ent.start, first + ent.end - 1
+            if label == "PER":
+                head = skip_titles(article.tokens, head, last)
+            start, end = article.tokens[head].start, article.tokens[last].end
             mentions.append(Mention(start, end, article.text[start:end], label, source="model"))
     return mentions
+
+
+@functools.cache
+def title_endings() -> tuple[str, ...]:
+    """Lower-case endings of titles and roles (`chronik/data/ner/titles.txt`)."""
+    path = Path(__file__).resolve().parents[1] / "data" / "ner" / "titles.txt"
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return tuple(line for line in lines if line and not line.startswith("#"))
+
+
+def skip_titles(tokens: Sequence[Token], head: int, last: int) -> int:
+    """First token of a PER span after leading titles ("Bundeskanzler Friedrich Merz" → "Friedrich")."""
+    endings = title_endings()
+    while head < last and tokens[head].text.lower().endswith(endings) and tokens[head + 1].text[:1].isupper():
+        head += 1
+    return head
 
 
 def _sentence_doc(vocab: Any, tokens: Sequence[Token], doc_class: Any) -> Any:

@@ -19,6 +19,7 @@ from chronik.quotes.grammar import (
     PREPOSITIONS,
     SUBORDINATORS,
     is_finite,
+    is_temporal,
     noun_phrase_left,
     noun_phrase_right,
     subject_of,
@@ -29,6 +30,7 @@ from chronik.quotes.view import Word
 _ANAPHORS = frozenset({"das", "dies", "dieses"})
 _DOCUMENT_ADVERBS = frozenset({"darin", "dort", "hierin", "daraus"})
 _NOT_A_CUE_AFTER = frozenset({"zu", "um"})
+_SOURCE_PREPOSITIONS = frozenset({"in", "im", "aus", "laut", "seitens"})
 
 
 def find_cues(
@@ -41,7 +43,36 @@ def find_cues(
     cues.sort(key=lambda cue: cue.words[0])
     for cue in cues:
         _widen_wie_clause(words, segments, cue)
+        if cue.kind in ("verb", "impersonal") and cue.speaker is None:
+            cue.speaker = _fallback_speaker(words, cue)
+            cue.guessed_speaker = cue.speaker is not None
     return cues
+
+
+def _usable_subject(words: Sequence[Word], subject: tuple[int, int], position: int) -> bool:
+    opener = words[subject[0]].key
+    unusable = opener in ("es", "man") or opener in OBJECT_DETERMINERS or is_temporal(words, subject)
+    return subject[1] <= position and not unusable
+
+
+def _fallback_speaker(words: Sequence[Word], cue: Cue) -> tuple[int, int] | None:
+    """When the clause rules found no speaker: the subject before an apposition, the sentence's
+    subject, or the source in a prepositional phrase ("In einer Mitteilung wird gefordert")."""
+    if cue.segment[0] >= 2 and not cue.subordinate:
+        probe = Cue(cue.words, cue.lemma, cue.medium, cue.kind, cue.segment)
+        _apposition_subject(words, cue.segment, probe)
+        if probe.speaker is not None:
+            return probe.speaker
+    position = cue.words[0]
+    subject = subject_of(words, 0, position)
+    if subject is not None and _usable_subject(words, subject, position):
+        return subject
+    for index in range(len(words)):
+        if words[index].key in _SOURCE_PREPOSITIONS and index + 1 < len(words):
+            source = noun_phrase_right(words, index + 1, limit=len(words))
+            if source is not None and not is_temporal(words, source):
+                return source
+    return None
 
 
 def _widen_wie_clause(words: Sequence[Word], segments: list[tuple[int, int]], cue: Cue) -> None:

@@ -256,12 +256,47 @@ def _draft_for(view: ArticleView, candidate: DirectCandidate, analyses: list[Sen
     cue, analysis = _cue_after(span, closing), closing
     if cue is None:
         cue, analysis = _cue_before(span, opening), opening
+    earlier = None if cue is not None else _cue_earlier_in_sentence(span, opening)
+    if earlier is not None:
+        apply_cue(draft, earlier, opening)
+        opening.used_cues.discard(earlier.words[0])  # its own clause may still carry indirect speech
+        return draft
     if cue is None:
         draft.speaker = _colon_subject(span, opening)
+        if draft.speaker is not None and not _names_entity(view, draft.speaker):
+            draft.speaker = _person_before(view, opening, span.start) or draft.speaker
         draft.inherits_speaker = draft.speaker is None
         return draft
     apply_cue(draft, cue, analysis)
     return draft
+
+
+def _cue_earlier_in_sentence(span: QuotedSpan, opening: SentenceAnalysis) -> Cue | None:
+    """A speech verb with its own speaker earlier in the sentence that opens the quote, though not
+    right before it: "Solana äusserte sich zuversichtlich über die Gespräche: «…»"."""
+    chosen: Cue | None = None
+    for cue in opening.cues:
+        if opening.words[max(cue.words)].end > span.start:
+            break
+        usable = cue.kind == "verb" and cue.speaker is not None and not cue.guessed_speaker
+        if usable and not cue.subordinate and cue.words[0] not in opening.used_cues:
+            chosen = cue
+    return chosen
+
+
+def _names_entity(view: ArticleView, speaker: tuple[int, int]) -> bool:
+    return any(start < speaker[1] and speaker[0] < end for start, end, _ in view.mentions)
+
+
+def _person_before(view: ArticleView, opening: SentenceAnalysis, position: int) -> tuple[int, int] | None:
+    """The last person named in the opening sentence before the quote."""
+    sentence_start = opening.words[0].start if opening.words else position
+    persons = [
+        (start, end)
+        for start, end, label in view.mentions
+        if label == "PER" and sentence_start <= start and end <= position
+    ]
+    return persons[-1] if persons else None
 
 
 def _colon_subject(span: QuotedSpan, opening: SentenceAnalysis) -> tuple[int, int] | None:

@@ -24,6 +24,7 @@ class Cue:
     finite: bool = True
     subordinate: bool = False  # the cue verb ends a subordinate clause: "…, wie X mitteilte"
     addressee: tuple[int, int] | None = None
+    guessed_speaker: bool = False  # the speaker comes from a fallback, not from the clause rules
 
 
 @dataclass(slots=True)

@@ -104,8 +104,10 @@ def noun_frame_cue(words: Sequence[Word], position: int, segment: tuple[int, int
 
 def _genitive_start(word: Word) -> bool:
     """A word that can open a genitive attribute without an article ("Österreichs", "politischer")."""
+    if word.pos == "ART":
+        return word.key in ("der", "des", "einer", "eines")  # "die Bombe" after "Angaben" is no genitive
     if word.pos:
-        return word.pos in ("ADJA", "NE", "ART", "PPOSAT") or (word.pos == "NN" and word.key.endswith("s"))
+        return word.pos in ("ADJA", "NE", "PPOSAT") or (word.pos == "NN" and word.key.endswith("s"))
     return word.key.endswith(("s", "er")) or word.key in ("der", "des")
 
 

@@ -125,7 +125,8 @@ def _chain(words: Sequence[Word], position: int, limit: int) -> int:
             continue
         if not _np_word(word, next_word) or (seen_noun and _is_determiner(word)):
             break
-        seen_noun = seen_noun or (word.capitalized and not _is_determiner(word))
+        named = word.capitalized or any(char.isupper() for char in word.text[1:])  # "el-Baradei", "iPhone"
+        seen_noun = seen_noun or (named and not _is_determiner(word))
         end += 1
     return end
 

@@ -95,6 +95,15 @@ _ADVERBIAL_OPENERS = frozenset(
         "trotz",
     ]
 )
+# Words that open a second main clause after a comma: "…, jedoch ist laut X fraglich".
+_CLAUSE_OPENERS = frozenset({"jedoch", "lediglich", "aber", "doch", "sondern", "und", "oder", "allerdings"})
+# Conjunctions among the openers above: their clause is never the message of a following cue.
+_CONJUNCTION_OPENERS = frozenset(
+    {"nachdem", "als", "weil", "obwohl", "obgleich", "während", "wenn", "falls", "sobald", "bevor", "ehe", "da"}
+    | {"damit", "seit", "seitdem", "bis", "indem"}
+)
+# Coordinators that can join a second reporting clause: "…, doch X erklärte …".
+_COORDINATORS = frozenset({"doch", "aber", "und", "sondern", "während", "jedoch"})
 # Modal verbs whose indicative reports what others say: "Er soll geflohen sein."
 _REPORTATIVE = frozenset({"soll", "sollen"})
 # Konjunktiv II forms that stand in for Konjunktiv I in reported speech (modals are too often hypothetical).
@@ -109,7 +118,7 @@ def build_indirect(
     for cue in analysis.cues:
         if cue.words[0] in analysis.used_cues or _inside(cue, analysis, drafts):
             continue
-        message = _message(view, analysis, cue, lexicon)
+        message = _cut_at_next_cue(analysis, cue, _message(view, analysis, cue, lexicon))
         if message and not _mostly_taken(message, taken):
             draft = Draft("Indirect", message, [analysis.index])
             apply_cue(draft, cue, analysis)
@@ -119,6 +128,28 @@ def build_indirect(
         if reported is not None:
             drafts.append(reported)
     return drafts
+
+
+def _cut_at_next_cue(analysis: SentenceAnalysis, cue: Cue, message: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """End a message where a coordinated clause with a speech verb of its own begins:
+    "…, Annabi sei tot, doch der Sprecher erklärte, …" / "… untergeordnet und die Fraktion forderte …"."""
+    if not message:
+        return message
+    words = analysis.words
+    for other in analysis.cues:
+        if other is cue or other.kind != "verb" or other.subordinate or other.speaker is None:
+            continue
+        opener = min(other.speaker[0], other.words[0]) - 1
+        if opener <= 0 or words[opener].key not in _COORDINATORS:
+            continue
+        cut = words[opener].start
+        if not message[-1][0] < cut < message[-1][1]:
+            continue
+        end = opener
+        while end > 0 and words[end - 1].is_punct:
+            end -= 1
+        return [*message[:-1], (message[-1][0], words[end - 1].end)]
+    return message
 
 
 def _inside(cue: Cue, analysis: SentenceAnalysis, drafts: list[Draft]) -> bool:
@@ -145,7 +176,8 @@ def _message(view: ArticleView, analysis: SentenceAnalysis, cue: Cue, lexicon: Q
     if cue.kind == "frame" and cue.lemma == "wonach":
         return [_to_end(analysis, cue.words[0] + 1)]
     if cue.kind == "frame":
-        return _around(analysis, cue.frame or (cue.words[0], cue.words[-1] + 1))
+        frame = cue.frame or (cue.words[0], cue.words[-1] + 1)
+        return _around(analysis, frame, first=_frame_clause_start(analysis, frame, lexicon))
     if cue.kind == "anaphoric":
         return _anaphoric(view, analysis, cue)
     if cue.subordinate and analysis.words[cue.segment[0]].key == "wie":
@@ -154,7 +186,7 @@ def _message(view: ArticleView, analysis: SentenceAnalysis, cue: Cue, lexicon: Q
     number = analysis.segment_of(cue.words[0])
     words = analysis.words
     following = segments[number + 1] if number + 1 < len(segments) else None
-    if cue.verb_initial and number > 0:
+    if cue.verb_initial and number > 0 and not _opens_content_clause(analysis, following):
         return _fronted(analysis, cue, number, lexicon)
     if following is not None and _introduces(analysis, number, following, lexicon):
         return [_to_end(analysis, following[0])]
@@ -216,14 +248,34 @@ def _fronted(analysis: SentenceAnalysis, cue: Cue, number: int, lexicon: QuoteLe
     segments = analysis.segments
     before = (segments[0][0], segments[number - 1][1])
     opener = analysis.words[before[0]].key
-    if opener in SUBORDINATORS - {"dass", "daß", "ob"} or opener in _ADVERBIAL_OPENERS:
+    if opener in SUBORDINATORS - {"dass", "daß", "ob"} or opener in _CONJUNCTION_OPENERS:
         return []
+    if opener in _ADVERBIAL_OPENERS and not _verb_second(analysis, before):
+        return []  # "In seiner Rede, mahnte er" is a phrase; "Vor dem Absturz wurde …, teilte X mit" a clause
     spans = [analysis.char_span(*before)]
     if not _has_finite(analysis, before, lexicon):
         if number + 1 >= len(segments):
             return []  # a fronted phrase, not a clause: "In seiner Rede, mahnte er, …"
         spans.append(_to_end(analysis, segments[number + 1][0]))
     return spans
+
+
+def _opens_content_clause(analysis: SentenceAnalysis, following: tuple[int, int] | None) -> bool:
+    """ "X, dessen Behörde …, sagte, dass …": a dass/ob clause or a colon after the cue carries the message."""
+    if following is None:
+        return False
+    first = following[0]
+    return analysis.words[first].key in ("dass", "daß", "ob") or analysis.words[first - 1].text == ":"
+
+
+def _verb_second(analysis: SentenceAnalysis, stretch: tuple[int, int]) -> bool:
+    """A finite verb (not at the end) after a fronted phrase: a main clause, not a subordinate one."""
+    words = analysis.words
+    finite = [p for p in range(stretch[0] + 1, stretch[1]) if is_finite(words[p])]
+    last = stretch[1] - 1
+    while last > stretch[0] and words[last].is_punct:
+        last -= 1
+    return bool(finite) and finite[0] < last
 
 
 def _has_finite(analysis: SentenceAnalysis, segment: tuple[int, int], lexicon: QuoteLexicon) -> bool:
@@ -249,15 +301,35 @@ def _to_end(analysis: SentenceAnalysis, first: int) -> tuple[int, int]:
     return analysis.char_span(first, last)
 
 
-def _around(analysis: SentenceAnalysis, frame: tuple[int, int]) -> list[tuple[int, int]]:
-    """The sentence without its frame ("Laut X", ", so X,") and the commas next to it."""
+def _frame_clause_start(analysis: SentenceAnalysis, frame: tuple[int, int], lexicon: QuoteLexicon) -> int:
+    """Where the clause that holds a frame begins: a subordinate clause ("…, da nach Angaben X …") or a
+    second main clause after a comma ("…, lediglich der Hafen wurde laut X freigegeben") keep the
+    frame to themselves; otherwise the message starts with the sentence."""
+    number = analysis.segment_of(frame[0])
+    if number <= 0:
+        return 0
+    start, end = analysis.segments[number]
+    words = analysis.words
+    opener = words[start]
+    if start == 0 or words[start - 1].text not in (",", ";"):
+        return 0
+    if opener.key in SUBORDINATORS or opener.pos.startswith("PREL") or opener.key in _CLAUSE_OPENERS:
+        return start
+    earlier = (analysis.segments[0][0], analysis.segments[number - 1][1])
+    own = [p for p in range(start, end) if not frame[0] <= p < frame[1]]
+    two_clauses = any(is_finite(words[p]) for p in own) and _has_finite(analysis, earlier, lexicon)
+    return start if two_clauses and not is_finite(words[start]) else 0
+
+
+def _around(analysis: SentenceAnalysis, frame: tuple[int, int], *, first: int = 0) -> list[tuple[int, int]]:
+    """The sentence (or the clause from `first`) without its frame ("Laut X", ", so X,") and the commas next to it."""
     words = analysis.words
     spans: list[tuple[int, int]] = []
     left_end = frame[0]
-    while left_end > 0 and words[left_end - 1].text in (",", "–", "—", "("):
+    while left_end > first and words[left_end - 1].text in (",", "–", "—", "("):
         left_end -= 1
-    if left_end > 0:
-        spans.append(analysis.char_span(0, left_end))
+    if left_end > first:
+        spans.append(analysis.char_span(first, left_end))
     right_start = frame[1]
     while right_start < len(words) and words[right_start].text in (",", "–", "—", ")"):
         right_start += 1
@@ -290,7 +362,7 @@ def _reported(analysis: SentenceAnalysis) -> Draft | None:
             continue
         if cue.medium == "thought" and not any(word.index in analysis.masked for word in analysis.words):
             continue  # a thought verb counts only when it carries a quoted phrase: "wünsche «…»"
-        if cue.words[0] in analysis.used_cues or cue.speaker is None:
+        if cue.words[0] in analysis.used_cues or cue.speaker is None or cue.guessed_speaker:
             continue
         if cue.subordinate:
             continue
@@ -346,7 +418,7 @@ def _konjunktiv_one(analysis: SentenceAnalysis, lexicon: QuoteLexicon, *, contin
         mood = konjunktiv(words, position, lexicon)
         if mood == "I" and not _fixed_phrase(words, position):
             return True
-        if word.key in _REPORTATIVE and _reportative(words, position):
+        if False and word.key in _REPORTATIVE and _reportative(words, position):
             return True
         if mood == "II" and continues and word.key in _REPORTING_KONJUNKTIV_TWO:
             return True

@@ -160,8 +160,9 @@ def decode_with_fallback(raw: bytes, source: str) -> DecodedText:
     except UnicodeDecodeError as exc:
         position = exc.start
     text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors=_CP1252_FALLBACK)
-    encoding = "cp1252" if _is_single_byte(raw) else "utf-8+cp1252"
-    warning = f"[E005] {source}: invalid UTF-8 at byte {position}; decoded those bytes as cp1252"
+    fallback = "cp1252/latin-1" if any(byte in raw for byte in _CP1252_UNDEFINED) else "cp1252"
+    encoding = fallback if _is_single_byte(raw) else f"utf-8+{fallback}"
+    warning = f"[E005] {source}: invalid UTF-8 at byte {position}; decoded those bytes as {fallback}"
     return DecodedText(text, [warning], encoding)
 
 
@@ -179,6 +180,7 @@ def _cp1252_bytes(error: UnicodeError) -> tuple[str, int]:
 
 
 _CP1252_FALLBACK = "chronik-cp1252"
+_CP1252_UNDEFINED = b"\x81\x8d\x8f\x90\x9d"  # read as latin-1 (C1 controls)
 codecs.register_error(_CP1252_FALLBACK, _cp1252_bytes)
 
 

@@ -59,8 +59,15 @@ class PostgresStore(SqlRebuild, SqlChronicle, Store):
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
-        with self._connection.transaction():
-            yield
+        outermost = self._connection.info.transaction_status == self._psycopg.pq.TransactionStatus.IDLE
+        try:
+            with self._connection.transaction():  # nested: a savepoint inside the outer transaction
+                if outermost:
+                    self._transaction_started()
+                yield
+        except BaseException:
+            self._alias_cache.clear()  # it may hold answers that saw the rolled-back writes
+            raise
 
     def _has_table(self, name: str) -> bool:
         return self._scalar("SELECT to_regclass(?)", (name,)) is not None

@@ -39,6 +39,7 @@ class SqlRebuild(SqlWriter, SqlQueries):
             }
             for statement in _UNLINK:
                 self._run(statement)
+            self._alias_cache.clear()
             rows = self._fetch("SELECT id, ingested_at FROM articles ORDER BY no")
             for article_id, ingested_at in rows:
                 self._rewrite(str(article_id), str(ingested_at), near.get(str(article_id)))

@@ -6,13 +6,27 @@ so `get_article` rebuilds exactly the article that was stored (tokens excepted).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import re
 from typing import Any
 
-from chronik.model import Article, Entity, Event, Mention, Quote, article_from_dict
+from chronik.model import (
+    Article,
+    Entity,
+    Event,
+    Mention,
+    Quote,
+    article_from_dict,
+    author_dict,
+    entity_dict,
+    event_dict,
+    paragraph_dict,
+    place_dict,
+    quote_dict,
+    sentence_dict,
+    time_dict,
+)
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ARTICLE_COLUMNS = (
@@ -38,44 +52,20 @@ ARTICLE_COLUMNS = (
 _LAYER_KEYS = ("sentences", "times", "places")
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str)  # built once, not per call
+
+
 def to_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
-
-
-_SCALARS = (str, int, float, bool, type(None))
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
-
-
-def _field_names(cls: type) -> tuple[str, ...] | None:
-    if cls not in _FIELD_NAMES:
-        is_model = dataclasses.is_dataclass(cls)
-        _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls)) if is_model else None
-    return _FIELD_NAMES[cls]
-
-
-def plain(value: Any) -> Any:
-    """`dataclasses.asdict` for our model (dataclasses, lists, dicts, scalars), several times faster."""
-    if isinstance(value, _SCALARS):
-        return value
-    if isinstance(value, list | tuple):
-        return [plain(item) for item in value]
-    if isinstance(value, dict):
-        return {key: plain(item) for key, item in value.items()}
-    names = _field_names(type(value))
-    if names is None:
-        return value
-    return {name: plain(getattr(value, name)) for name in names}
-
-
-def _asdicts(items: list[Any]) -> list[dict[str, Any]]:
-    return [plain(item) for item in items]
+    return _ENCODER.encode(value)
 
 
 def article_row(article: Article, *, is_duplicate: bool, ingested_at: str) -> tuple[Any, ...]:
     """Values for `ARTICLE_COLUMNS`."""
-    layers = {key: _asdicts(getattr(article, key)) for key in _LAYER_KEYS}
+    layers = {
+        "sentences": [sentence_dict(s) for s in article.sentences],
+        "times": [time_dict(t) for t in article.times],
+        "places": [place_dict(p) for p in article.places],
+    }
     return (
         article.id,
         article.content_hash,
@@ -87,8 +77,8 @@ def article_row(article: Article, *, is_duplicate: bool, ingested_at: str) -> tu
         article.title,
         article.lead,
         article.text,
-        to_json(_asdicts(article.authors)),
-        to_json(_asdicts(article.paragraphs)),
+        to_json([author_dict(a) for a in article.authors]),
+        to_json([paragraph_dict(p) for p in article.paragraphs]),
         to_json(article.metadata),
         to_json(article.warnings),
         to_json(article.stages),
@@ -114,7 +104,7 @@ def mention_row(article_id: str, ord_: int, mention: Mention) -> tuple[Any, ...]
 
 
 def entity_json(entity: Entity) -> str:
-    return to_json(plain(entity))
+    return to_json(entity_dict(entity))
 
 
 def quote_message(quote: Quote) -> tuple[str, int | None, int | None]:
@@ -125,8 +115,12 @@ def quote_message(quote: Quote) -> tuple[str, int | None, int | None]:
     return text, min(s.start for s in quote.message), max(s.end for s in quote.message)
 
 
-def record_json(record: Quote | Event) -> str:
-    return to_json(plain(record))
+def quote_json(quote: Quote) -> str:
+    return to_json(quote_dict(quote))
+
+
+def event_json(event: Event) -> str:
+    return to_json(event_dict(event))
 
 
 def valid_day(value: str | None) -> str | None:

@@ -12,7 +12,7 @@ from abc import abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from chronik.errors import StoreError
 from chronik.resolve import AliasRow, name_key, skeleton
@@ -34,6 +34,16 @@ class SqlBase:
     def __init__(self) -> None:
         self._lock = threading.RLock()
         self._closed = False
+        self._alias_cache = AliasCache()
+        self._renamed: dict[str, str] = {}  # corpus ids merged away while writing one article -> their target
+
+    def _transaction_started(self) -> None:
+        """Called right after a write transaction began: drop what another writer may have changed.
+
+        Default (PostgreSQL): the alias cache lives for one transaction. SQLite keeps it while
+        no other connection has committed (`PRAGMA data_version`).
+        """
+        self._alias_cache.clear()
 
     # -- driver adaptation ----------------------------------------------------------
     @abstractmethod
@@ -131,32 +141,101 @@ class SqlBase:
                     )
 
 
-class SqlEntityIndex:
-    """`chronik.resolve.EntityIndex` over the corpus_aliases table (indexed lookups)."""
+class AliasCache:
+    """Answers of the entity index, kept while they are known to be current.
 
-    _SELECT = "SELECT entity_id, alias, key, tokens FROM corpus_aliases WHERE "
+    The writer invalidates exactly the answers its own alias inserts change
+    (`added`), everything on merges and rebuilds (`clear`), and the store clears it when a
+    transaction starts that may see other writers' commits, and on rollback.
+    Lookups by key and by last key load every label at once (`complete`), so a name tried
+    under PER, ORG, LOC and MISC costs one query.
+    """
+
+    MAX_ENTRIES = 200_000  # cleared when full: a bound for long streaming ingests
+
+    def __init__(self) -> None:
+        self.rows: dict[tuple[str, str, str], list[AliasRow]] = {}  # (kind, label, value) -> rows
+        self.complete: set[tuple[str, str]] = set()  # (kind, value) loaded for every label
+        self.exists: dict[str, bool] = {}
+
+    def clear(self) -> None:
+        self.rows.clear()
+        self.complete.clear()
+        self.exists.clear()
+
+    def make_room(self) -> None:
+        if len(self.rows) >= self.MAX_ENTRIES or len(self.exists) >= self.MAX_ENTRIES:
+            self.clear()
+
+    def added(self, row: Sequence[Any]) -> None:
+        """Forget the answers an inserted `alias_row` changes."""
+        entity_id, label, _, key, last_key, last_skeleton, _ = row
+        for kind, value in (("key", key), ("last", last_key)):
+            self.rows.pop((kind, label, value), None)
+            self.complete.discard((kind, value))
+        self.rows.pop(("skel", label, last_skeleton), None)
+        self.rows.pop(("of", "", entity_id), None)
+
+
+class SqlEntityIndex:
+    """`chronik.resolve.EntityIndex` over the corpus_aliases table (indexed lookups, cached)."""
+
+    _COLUMNS = "SELECT label, entity_id, alias, key, tokens FROM corpus_aliases WHERE "
+    _WHERE: ClassVar[dict[str, str]] = {
+        "key": "key = ?",  # every label at once
+        "last": "last_key = ?",  # every label at once
+        "skel": "label = ? AND last_skeleton = ?",
+        "of": "entity_id = ?",
+    }
 
     def __init__(self, store: SqlBase) -> None:
         self._store = store
+        self._cache = store._alias_cache
 
-    def _rows(self, where: str, params: Sequence[Any]) -> list[AliasRow]:
-        rows = self._store._fetch(self._SELECT + where + " ORDER BY entity_id, alias", params)
-        return [AliasRow(str(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in rows]
+    def _rows(self, kind: str, label: str, value: str) -> list[AliasRow]:
+        cache = self._cache
+        cached = cache.rows.get((kind, label, value))
+        if cached is not None:
+            return cached
+        if (kind, value) in cache.complete:
+            return []
+        cache.make_room()
+        params = (label, value) if kind == "skel" else (value,)
+        rows = self._store._fetch(self._COLUMNS + self._WHERE[kind] + " ORDER BY entity_id, alias", params)
+        if kind != "key" and kind != "last":
+            found = cache.rows[(kind, label, value)] = [_alias(r) for r in rows]
+            return found
+        by_label: dict[str, list[AliasRow]] = {}
+        for r in rows:
+            by_label.setdefault(str(r[0]), []).append(_alias(r))
+        for row_label, found in by_label.items():
+            cache.rows[(kind, row_label, value)] = found
+        cache.complete.add((kind, value))
+        return by_label.get(label, [])
 
     def aliases_by_key(self, label: str, key: str) -> list[AliasRow]:
-        return self._rows("label = ? AND key = ?", (label, key))
+        return self._rows("key", label, key)
 
     def aliases_by_last_key(self, label: str, last_key: str) -> list[AliasRow]:
-        return self._rows("label = ? AND last_key = ?", (label, last_key))
+        return self._rows("last", label, last_key)
 
     def aliases_by_skeleton(self, label: str, last_skeleton: str) -> list[AliasRow]:
-        return self._rows("label = ? AND last_skeleton = ?", (label, last_skeleton))
+        return self._rows("skel", label, last_skeleton)
 
     def aliases_of(self, entity_id: str) -> list[AliasRow]:
-        return self._rows("entity_id = ?", (entity_id,))
+        return self._rows("of", "", entity_id)
 
     def entity_exists(self, entity_id: str) -> bool:
-        return self._store._fetch_one("SELECT 1 FROM corpus_entities WHERE id = ?", (entity_id,)) is not None
+        known = self._cache.exists.get(entity_id)
+        if known is None:
+            self._cache.make_room()
+            row = self._store._fetch_one("SELECT 1 FROM corpus_entities WHERE id = ?", (entity_id,))
+            known = self._cache.exists[entity_id] = row is not None
+        return known
+
+
+def _alias(row: Row) -> AliasRow:
+    return AliasRow(str(row[1]), str(row[2]), str(row[3]), int(row[4]))
 
 
 def alias_row(entity_id: str, label: str, alias: str) -> tuple[Any, ...] | None:

@@ -33,6 +33,7 @@ class SQLiteStore(SqlRebuild, SqlChronicle, Store):
         self.path = path
         self.resolver = resolver or Resolver()
         self._wrote = False
+        self._data_version = -1
         try:
             self._connection = sqlite3.connect(
                 path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
@@ -70,12 +71,21 @@ class SQLiteStore(SqlRebuild, SqlChronicle, Store):
             return
         self._connection.execute("BEGIN IMMEDIATE")
         try:
+            self._transaction_started()
             yield
         except BaseException:
+            self._alias_cache.clear()  # it may hold answers that saw the rolled-back writes
             self._connection.execute("ROLLBACK")
             raise
         self._connection.execute("COMMIT")
         self._wrote = True
+
+    def _transaction_started(self) -> None:
+        """Keep the alias cache unless another connection committed since this one last looked."""
+        version = self._connection.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._data_version:
+            self._alias_cache.clear()
+            self._data_version = version
 
     def _has_table(self, name: str) -> bool:
         return self._scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)) is not None

@@ -9,6 +9,7 @@ counts (skipped for near-duplicates so they are counted once).
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from itertools import product
 from typing import Any
 
@@ -23,15 +24,20 @@ from chronik.store.records import (
     article_row,
     entity_json,
     event_day,
+    event_json,
     mention_row,
+    quote_json,
     quote_message,
-    record_json,
 )
 from chronik.store.sql import SqlBase, SqlEntityIndex, alias_row, utc_now
 
 _FACT_KINDS = ("roles", "age", "affiliation", "kind", "code")
 _LOOKUP_LABELS = ("PER", "ORG", "LOC", "MISC")
 _SPEAKER_LABELS = {"person": "PER", "organisation": "ORG", "state": "LOC"}
+_NUMBERS_SQL = {
+    "quotes": "SELECT no, id FROM quotes WHERE article_id = ?",
+    "events": "SELECT no, id FROM events WHERE article_id = ?",
+}
 _UPSERT_TIMELINE = (
     "INSERT INTO timeline_counts (entity_id, day, type, n) VALUES (?, ?, ?, ?)"
     " ON CONFLICT (entity_id, day, type) DO UPDATE SET n = timeline_counts.n + excluded.n"
@@ -113,7 +119,9 @@ class SqlWriter(SqlBase):
         *,
         ingested_at: str | None = None,
     ) -> None:
+        """Resolve names in document order, then write each table with one statement per kind of row."""
         is_dup = near is not None
+        self._renamed = {}
         columns = ", ".join(ARTICLE_COLUMNS)
         marks = ", ".join("?" for _ in ARTICLE_COLUMNS)
         row = article_row(article, is_duplicate=is_dup, ingested_at=ingested_at or utc_now())
@@ -134,83 +142,112 @@ class SqlWriter(SqlBase):
         corpus_ids = self._write_entities(article, number)
         self._write_quotes(article, corpus_ids, is_dup)
         places = self._write_events(article, corpus_ids, is_dup)
-        self._count_entity_articles({*corpus_ids.values(), *places}, article.date)
+        self._count_entity_articles({self._current(i) for i in (*corpus_ids.values(), *places)}, article.date)
+
+    def _current(self, corpus_id: str) -> str:
+        """The corpus id an id resolved earlier in this article stands for now (after merges)."""
+        while corpus_id in self._renamed:
+            corpus_id = self._renamed[corpus_id]
+        return corpus_id
+
+    def _current_or_none(self, corpus_id: str | None) -> str | None:
+        return self._current(corpus_id) if corpus_id else corpus_id
+
+    def _numbers(self, table: str, article_id: str) -> dict[str, int]:
+        """Record id -> row number of the article's quotes or events (just inserted)."""
+        sql = _NUMBERS_SQL[table]
+        return {str(row[1]): int(row[0]) for row in self._fetch(sql, (article_id,))}
 
     def _write_entities(self, article: Article, number: int) -> dict[str, str]:
         """Resolve and store the article's entities; article entity id -> corpus id."""
+        resolved = [self._resolve(e.label, e.name, variants=_variants(e)).entity_id for e in article.entities]
         corpus_ids: dict[str, str] = {}
-        for ord_, entity in enumerate(article.entities):
-            resolution = self._resolve(entity.label, entity.name, variants=_variants(entity))
-            corpus_ids[entity.id] = resolution.entity_id
-            self._run(
-                "INSERT INTO entities (article_id, article_no, id, ord, label, name, corpus_id, data)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    article.id,
-                    number,
-                    entity.id,
-                    ord_,
-                    entity.label,
-                    entity.name,
-                    resolution.entity_id,
-                    entity_json(entity),
-                ),
+        rows: list[tuple[Any, ...]] = []
+        facts: list[tuple[Any, ...]] = []
+        for ord_, (entity, resolved_id) in enumerate(zip(article.entities, resolved, strict=True)):
+            corpus_id = corpus_ids[entity.id] = self._current(resolved_id)
+            rows.append(
+                (article.id, number, entity.id, ord_, entity.label, entity.name, corpus_id, entity_json(entity))
             )
-            self._write_facts(resolution.entity_id, article, entity)
-        return corpus_ids
-
-    def _write_facts(self, corpus_id: str, article: Article, entity: Entity) -> None:
-        rows = []
-        for kind in _FACT_KINDS:
-            value = entity.attributes.get(kind)
-            for item in value if isinstance(value, list) else [value]:
-                if item is not None and item != "":
-                    rows.append((corpus_id, article.id, kind, str(item), article.date))
+            facts.extend(_fact_rows(corpus_id, article, entity))
+        self._run_many(
+            "INSERT INTO entities (article_id, article_no, id, ord, label, name, corpus_id, data)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
         self._run_many(
             "INSERT INTO entity_facts (corpus_id, article_id, kind, value, date) VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT DO NOTHING",
-            rows,
+            facts,
         )
+        return corpus_ids
 
     def _write_quotes(self, article: Article, corpus_ids: dict[str, str], is_dup: bool) -> None:
-        for ord_, quote in enumerate(article.quotes):
-            speaker_id = corpus_ids.get(quote.speaker_entity or "") or self._speaker_id(quote)
+        speakers = [corpus_ids.get(quote.speaker_entity or "") or self._speaker_id(quote) for quote in article.quotes]
+        if not speakers:
+            return
+        rows: list[tuple[Any, ...]] = []
+        messages: list[str] = []
+        for ord_, (quote, speaker_id) in enumerate(zip(article.quotes, speakers, strict=True)):
             message, start, end = quote_message(quote)
-            number = self._scalar(
-                "INSERT INTO quotes (article_id, id, ord, type, speaker_name, speaker_id, speaker_kind, message,"
-                " start_char, end_char, date, is_duplicate, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                " RETURNING no",
-                (article.id, quote.id, ord_, quote.type, quote.speaker_name, speaker_id, quote.speaker_kind,
-                 message, start, end, article.date, int(is_dup), record_json(quote)),
-            )  # fmt: skip
-            self._run(self._fts_insert_sql("quote_search"), (int(number), normalise(message)))
+            messages.append(message)
+            speaker = self._current_or_none(speaker_id)
+            rows.append((article.id, quote.id, ord_, quote.type, quote.speaker_name, speaker, quote.speaker_kind,
+                         message, start, end, article.date, int(is_dup), quote_json(quote)))  # fmt: skip
+        self._run_many(
+            "INSERT INTO quotes (article_id, id, ord, type, speaker_name, speaker_id, speaker_kind, message,"
+            " start_char, end_char, date, is_duplicate, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        numbers = self._numbers("quotes", article.id)
+        self._run_many(
+            self._fts_insert_sql("quote_search"),
+            [(numbers[quote.id], normalise(message)) for quote, message in zip(article.quotes, messages, strict=True)],
+        )
 
     def _write_events(self, article: Article, corpus_ids: dict[str, str], is_dup: bool) -> set[str]:
         """Store events and participants, then add them to the aggregates; returns their places' ids."""
         places: dict[str, str] = {}  # place name -> corpus id, resolved once per article
+        resolved = [self._resolve_event(event, article.date, corpus_ids, places) for event in article.events]
+        if not resolved:
+            return set()
+        self._run_many(
+            "INSERT INTO events (article_id, id, ord, type, mode, modality, date, place_id, place_name,"
+            " place_country, trigger_text, sentence, source_quote, is_duplicate, data)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [_event_row(article.id, ord_, r.event, r.day, self._current_or_none(r.place_id), is_dup)
+             for ord_, r in enumerate(resolved)],
+        )  # fmt: skip
+        numbers = self._numbers("events", article.id)
         participants: list[tuple[Any, ...]] = []
         tally = _Tally()
-        for ord_, event in enumerate(article.events):
-            day = event_day(event, article.date)
-            place_id = self._place_id(event, places)
-            number = int(self._scalar(
-                "INSERT INTO events (article_id, id, ord, type, mode, modality, date, place_id, place_name,"
-                " place_country, trigger_text, sentence, source_quote, is_duplicate, data)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING no",
-                (article.id, event.id, ord_, event.type, event.mode, event.modality, day, place_id,
-                 event.place.name if event.place else None, event.place.country if event.place else None,
-                 event.trigger.text, event.sentence.text, event.source_quote, int(is_dup), record_json(event)),
-            ))  # fmt: skip
-            roles = self._participant_rows(number, event, corpus_ids, day, participants)
-            if not is_dup and day:
-                tally.add(event.type, day, roles, place_id)
+        for r in resolved:
+            roles: dict[str, list[str]] = {"actor": [], "target": []}
+            for role, ord_, entity_id, name, code in r.participants:
+                entity_id = self._current_or_none(entity_id)
+                participants.append((numbers[r.event.id], role, ord_, entity_id, name, name_key(name), code, r.day))
+                roles[role].extend([entity_id] if entity_id else [])
+            if not is_dup and r.day:
+                tally.add(r.event.type, r.day, roles, self._current_or_none(r.place_id))
         self._run_many(
             "INSERT INTO event_participants (event_no, role, ord, entity_id, name, name_key, code, date)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             participants,
         )
         tally.write(self)
-        return set(places.values())
+        return {self._current(place_id) for place_id in places.values()}
+
+    def _resolve_event(
+        self, event: Event, article_date: str | None, corpus_ids: dict[str, str], places: dict[str, str]
+    ) -> _ResolvedEvent:
+        place_id = self._place_id(event, places)
+        participants = [
+            (role, ord_, self._participant_id(participant, corpus_ids), participant.name or participant.text,
+             participant.code)
+            for role, members in (("actor", event.actors), ("target", event.targets))
+            for ord_, participant in enumerate(members)
+        ]  # fmt: skip
+        return _ResolvedEvent(event, event_day(event, article_date), place_id, participants)
 
     def _place_id(self, event: Event, places: dict[str, str]) -> str | None:
         if event.place is None or not event.place.name or not name_key(event.place.name):
@@ -218,18 +255,6 @@ class SqlWriter(SqlBase):
         if event.place.name not in places:
             places[event.place.name] = self._resolve("LOC", event.place.name).entity_id
         return places[event.place.name]
-
-    def _participant_rows(
-        self, number: int, event: Event, corpus_ids: dict[str, str], day: str | None, rows: list[tuple[Any, ...]]
-    ) -> dict[str, list[str]]:
-        roles: dict[str, list[str]] = {"actor": [], "target": []}
-        for role, participants in (("actor", event.actors), ("target", event.targets)):
-            for ord_, participant in enumerate(participants):
-                entity_id = self._participant_id(participant, corpus_ids)
-                name = participant.name or participant.text
-                rows.append((number, role, ord_, entity_id, name, name_key(name), participant.code, day))
-                roles[role].extend([entity_id] if entity_id else [])
-        return roles
 
     def _participant_id(self, participant: Participant, corpus_ids: dict[str, str]) -> str | None:
         if participant.entity_id and participant.entity_id in corpus_ids:
@@ -246,18 +271,26 @@ class SqlWriter(SqlBase):
 
     # -- entity resolution ------------------------------------------------------------
     def _resolve(self, label: str, name: str, *, variants: list[str] | None = None) -> Resolution:
-        resolution = self.resolver.resolve(label, name, SqlEntityIndex(self), variants=variants or [])
+        index = SqlEntityIndex(self)
+        resolution = self.resolver.resolve(label, name, index, variants=variants or [])
+        known: set[str] = set()
         if resolution.created:
             self._run(
                 "INSERT INTO corpus_entities (id, label, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 (resolution.entity_id, label, resolution.name),
             )
-        rows = [alias_row(resolution.entity_id, label, alias) for alias in [resolution.name, *resolution.aliases]]
+            self._alias_cache.exists[resolution.entity_id] = True
+        else:  # names already recorded need no insert (it would do nothing) and keep the cache valid
+            known = {row.name for row in index.aliases_of(resolution.entity_id)}
+        names = [alias for alias in [resolution.name, *resolution.aliases] if alias not in known]
+        rows = [row for row in (alias_row(resolution.entity_id, label, alias) for alias in names) if row is not None]
         self._run_many(
             "INSERT INTO corpus_aliases (entity_id, label, alias, key, last_key, last_skeleton, tokens)"
             " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            [row for row in rows if row is not None],
+            rows,
         )
+        for row in rows:
+            self._alias_cache.added(row)
         for absorbed in resolution.absorbed:
             self._merge_entity(absorbed, resolution.entity_id)
         return resolution
@@ -277,6 +310,9 @@ class SqlWriter(SqlBase):
 
     def _merge_entity(self, source: str, target: str) -> None:
         """Fold corpus entity `source` into `target` everywhere it is referenced."""
+        self._alias_cache.clear()
+        self._renamed.pop(target, None)  # `target` is current again (no chains back to it: no cycles)
+        self._renamed[source] = target
         for sql in _MERGE_STATEMENTS:
             self._run(sql, (target, source))
         for sql in _MERGE_CLEANUP:
@@ -286,6 +322,35 @@ class SqlWriter(SqlBase):
             " WHERE corpus_id = ?) WHERE id = ?",
             (target, target),
         )
+
+
+@dataclass(slots=True)
+class _ResolvedEvent:
+    """An event with its place and participants resolved, ready to be written."""
+
+    event: Event
+    day: str | None
+    place_id: str | None
+    participants: list[tuple[str, int, str | None, str, str | None]]  # role, ord, corpus id, name, code
+
+
+def _event_row(
+    article_id: str, ord_: int, event: Event, day: str | None, place_id: str | None, is_dup: bool
+) -> tuple[Any, ...]:
+    place = event.place
+    return (article_id, event.id, ord_, event.type, event.mode, event.modality, day, place_id,
+            place.name if place else None, place.country if place else None, event.trigger.text,
+            event.sentence.text, event.source_quote, int(is_dup), event_json(event))  # fmt: skip
+
+
+def _fact_rows(corpus_id: str, article: Article, entity: Entity) -> list[tuple[Any, ...]]:
+    rows = []
+    for kind in _FACT_KINDS:
+        value = entity.attributes.get(kind)
+        for item in value if isinstance(value, list) else [value]:
+            if item is not None and item != "":
+                rows.append((corpus_id, article.id, kind, str(item), article.date))
+    return rows
 
 
 class _Tally:

@@ -3,7 +3,8 @@
     python benchmarks/quotes.py [--limit N] [--folds K] [--errors PATH]
 
 Each article's text is its title (from the file name) on the first line, a blank line, then
-`originalText`; gold offsets are shifted accordingly. The pipeline is
+`originalText`; gold offsets are shifted accordingly. Quotations found in the title are not
+scored (the gold covers `originalText` only; `--score-title` counts them). The pipeline is
 `tokenizer, tagger, ner, entities, quotes`; stages that cannot be imported yet are skipped
 (the quotation stage then works on its own fallbacks) and the run says so.
 
@@ -277,6 +278,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="score only the articles of these folds (comma-separated, e.g. 2,3,4)")  # fmt: skip
     parser.add_argument("--errors", type=Path, default=None, help="write predictions and gold per article (JSONL)")
     parser.add_argument("--json", type=Path, default=None, help="write the scores as JSON")
+    parser.add_argument("--score-title", action="store_true",
+                        help="also score quotations in the prepended title (gold never annotates it)")  # fmt: skip
     parser.add_argument("--cache", type=Path, default=None,
                         help="pickle articles analysed by the stages before `quotes` here and reuse them "
                              "(keyed by the stage list and the files under src/chronik/models/)")  # fmt: skip
@@ -307,7 +310,8 @@ def main(argv: list[str] | None = None) -> int:
             continue
         article, offset = article_for(record)
         article = runner(article, number)
-        predicted = predicted_items(record, article.quotes, offset)
+        scored = article.quotes if args.score_title else [q for q in article.quotes if q.message[0].start >= offset]
+        predicted = predicted_items(record, scored, offset)
         gold = gold_items(record)
         score_article(typed, predicted, gold, typed=True)
         score_article(untyped, predicted, gold, typed=False)

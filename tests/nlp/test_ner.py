@@ -111,6 +111,19 @@ def test_skip_titles_moves_start_past_leading_titles(words: list[str], expected:
     assert tokens[ner.skip_titles(tokens, 0, len(tokens) - 1)].text == expected
 
 
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["Andrij", "Hnatow", "(", "45", ")"], "Hnatow"),
+        (["Heinrich", "II."], "II."),
+        (["(", "45"], "("),
+    ],
+)
+def test_drop_trailing_non_words_ends_span_at_a_word(words: list[str], expected: str) -> None:
+    tokens = [Token(0, len(word), word) for word in words]
+    assert tokens[ner.drop_trailing_non_words(tokens, 0, len(tokens) - 1)].text == expected
+
+
 def test_merge_model_first_keeps_model_and_adds_free_gazetteer_matches() -> None:
     model = [_mention(0, 10, "PER"), _mention(20, 24, "ORG")]
     gazetteer = [

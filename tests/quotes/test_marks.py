@@ -68,3 +68,7 @@ def test_find_quoted_spans_returns_ordered_spans_inside_the_text(text: str) -> N
         for start, end in span.segments:
             assert text[start] in "«»‹›„‚“”‘’\"'" and text[end - 1] in "«»‹›“”‘’\"'" + "ab.,"
     assert [s.start for s in spans] == sorted(s.start for s in spans)
+
+
+def test_find_quoted_spans_closes_low_mark_with_straight_mark() -> None:
+    assert quoted('Er sagte: „Wir bleiben hier." Dann ging er.') == ['„Wir bleiben hier."']

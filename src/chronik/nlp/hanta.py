@@ -3,7 +3,8 @@
 HanTa segments every word it has not cached (about a millisecond each) and its Viterbi
 pass scores every tag transition for every token. For news at ≥ 10,000 words/s we:
 
-- memoise its word analyses and lemmas for the whole process;
+- memoise its word analyses and lemmas (pure functions of the word) in bounded LRU caches;
+  nothing learnt from one article changes the analysis of another;
 - run our own Viterbi over HanTa's model tables that only visits the tags a word can
   have (same model, same result, far fewer steps);
 - tag an uncached compound through its longest known head ("Sicherheitsvereinbarungen"
@@ -23,7 +24,6 @@ from chronik.nlp import lexicon
 
 _CACHE_SIZE = 400_000
 _MIN_COMPOUND, _MIN_MODIFIER, _MIN_HEAD, _MIN_LOWER_HEAD = 8, 3, 4, 6
-_MAX_KNOWN = 500_000
 _LEMMA_IS_WORD = frozenset({"CARD", "$.", "$,", "$(", "XY", "FM", "ITJ", "TRUNC", "UNKNOWN", "URL"})
 _EMPTY, _START, _END = 0, 1, 2
 _UNKNOWN = 3
@@ -52,7 +52,9 @@ class CachedHanta:
         tagger.analyze_forward = lru_cache(maxsize=_CACHE_SIZE)(tagger.analyze_forward)
         tagger._analyze = lru_cache(maxsize=_CACHE_SIZE)(tagger._analyze)
         self._tagger = tagger
-        self._known: set[str] = set(tagger.cache)
+        # Only HanTa's shipped word list: a set that grew with the words seen would make an
+        # article's analysis depend on the articles processed before it (issue 7).
+        self._known: frozenset[str] = frozenset(word.lower() for word in tagger.cache)
         self._head_of = lru_cache(maxsize=_CACHE_SIZE)(self._find_head)
         self._emissions = lru_cache(maxsize=_CACHE_SIZE)(self._score_word)
         self._analogues = _suffix_index(tagger)
@@ -115,8 +117,6 @@ class CachedHanta:
             return []
         substitutes = [self._head_of(word) for word in words]
         shown = [substitute[0] if substitute else word for substitute, word in zip(substitutes, words, strict=True)]
-        if len(self._known) < _MAX_KNOWN:  # words analysed once serve as heads of later compounds
-            self._known.update(word.lower() for word in shown)
         result = []
         tags = self.viterbi(shown)
         for word, substitute, tag in zip(words, substitutes, tags, strict=True):

@@ -93,6 +93,7 @@ def model_mentions(article: Article, nlp: Any, *, batch_size: int = 256) -> list
             head, last = first + ent.start, first + ent.end - 1
             if label == "PER":
                 head = skip_titles(article.tokens, head, last)
+                last = drop_trailing_non_words(article.tokens, head, last)
             start, end = article.tokens[head].start, article.tokens[last].end
             mentions.append(Mention(start, end, article.text[start:end], label, source="model"))
     return mentions
@@ -104,6 +105,13 @@ def title_endings() -> tuple[str, ...]:
     path = Path(__file__).resolve().parents[1] / "data" / "ner" / "titles.txt"
     lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
     return tuple(line for line in lines if line and not line.startswith("#"))
+
+
+def drop_trailing_non_words(tokens: Sequence[Token], head: int, last: int) -> int:
+    """Last token of a PER span without trailing brackets, numbers or marks ("Anna Roth (68)" → "Roth")."""
+    while last > head and not tokens[last].text[:1].isalpha():
+        last -= 1
+    return last
 
 
 def skip_titles(tokens: Sequence[Token], head: int, last: int) -> int:

@@ -410,7 +410,7 @@ def _covered(start: int, end: int, taken: list[Draft]) -> bool:
 
 
 def _konjunktiv_one(analysis: SentenceAnalysis, lexicon: QuoteLexicon, *, continues: bool = False) -> bool:
-    """Konjunktiv I or reportative "soll" outside quotes; Konjunktiv II too right after a quotation."""
+    """Konjunktiv I outside quotes; reportative "soll" and Konjunktiv II only right after a quotation."""
     words = analysis.words
     for position, word in enumerate(words):
         if word.index in analysis.masked:
@@ -418,7 +418,7 @@ def _konjunktiv_one(analysis: SentenceAnalysis, lexicon: QuoteLexicon, *, contin
         mood = konjunktiv(words, position, lexicon)
         if mood == "I" and not _fixed_phrase(words, position):
             return True
-        if False and word.key in _REPORTATIVE and _reportative(words, position):
+        if continues and word.key in _REPORTATIVE and _reportative(words, position):
             return True
         if mood == "II" and continues and word.key in _REPORTING_KONJUNKTIV_TWO:
             return True

@@ -87,6 +87,7 @@ def _straight(before: str, after: str, family: str) -> tuple[str, str] | None:
     return ("close", family)
 
 
+_LOW_OPENED = frozenset({"german"})
 _MARKS = re.compile(r"[«»‹›„‚“”‘’\"']")
 
 
@@ -141,6 +142,10 @@ def _step(stack: list[_Open], found: list[QuotedSpan], position: int, kind: tupl
                 del stack[depth:]
                 found.append(QuotedSpan([*opened.segments, (opened.position, position + 1)], family, depth))
                 return
+        if family == "straight" and direction == "close" and stack and stack[-1].family in _LOW_OPENED:
+            opened = stack.pop()  # a typing slip: „…" closes the low opening mark with a straight one
+            found.append(QuotedSpan([*opened.segments, (opened.position, position + 1)], opened.family, len(stack)))
+            return
         if family.startswith("straight") and direction == "close":
             return
     if direction == "open":

@@ -1,0 +1,59 @@
+"""Constructions added after the first error study: frames inside clauses, fronted clauses after a
+prepositional phrase, dass-clauses after a relative clause, coordinated reporting clauses, and
+speakers found by the fallback rules. All sentences are written for these tests."""
+
+from __future__ import annotations
+
+from chronik.model import Article, Paragraph, Quote
+from chronik.quotes import find_quotes
+
+
+def article(text: str) -> Article:
+    return Article(id="t", text=text, paragraphs=[Paragraph(0, len(text), text)])
+
+
+def indirect(text: str) -> list[Quote]:
+    return [quote for quote in find_quotes(article(text)) if quote.type == "Indirect"]
+
+
+def message(quote: Quote) -> str:
+    return " // ".join(span.text for span in quote.message)
+
+
+def test_find_quotes_keeps_a_frame_inside_its_subordinate_clause() -> None:
+    quotes = indirect("Der Zug kam später an, weil nach Angaben der Bahn ein Signal gestört war.")
+    assert len(quotes) == 1
+    assert message(quotes[0]).startswith("weil")
+    assert "Der Zug" not in message(quotes[0])
+
+
+def test_find_quotes_reads_a_fronted_main_clause_after_a_prepositional_phrase() -> None:
+    quotes = indirect("Vor dem Unfall wurde kein Alarm ausgelöst, teilte die Feuerwehr mit.")
+    assert len(quotes) == 1
+    assert message(quotes[0]) == "Vor dem Unfall wurde kein Alarm ausgelöst"
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == "die Feuerwehr"
+
+
+def test_find_quotes_ignores_a_fronted_phrase_without_verb() -> None:
+    quotes = indirect("In ihrer Rede, mahnte die Bürgermeisterin.")
+    assert quotes == []
+
+
+def test_find_quotes_prefers_the_dass_clause_over_a_relative_clause() -> None:
+    quotes = indirect("Anna Keller, deren Amt die Kontrollen leitet, sagte, dass drei Betriebe geschlossen wurden.")
+    assert len(quotes) == 1
+    assert message(quotes[0]) == "dass drei Betriebe geschlossen wurden"
+
+
+def test_find_quotes_ends_a_message_where_a_second_reporting_clause_begins() -> None:
+    text = "Der Bürgermeister sagte, die Brücke sei sicher, doch die Ingenieurin Eva Roth erklärte, sie sei marode."
+    messages = [message(quote) for quote in indirect(text)]
+    assert "die Brücke sei sicher" in messages
+    assert all("Ingenieurin" not in text for text in messages)
+
+
+def test_find_quotes_finds_a_speaker_before_a_quoted_name() -> None:
+    quotes = indirect("Der Verein „Grüne Stadt“ fordert, dass die Stadt mehr Bäume pflanzt.")
+    assert len(quotes) == 1
+    assert quotes[0].speaker is not None
+    assert "Grüne Stadt" in quotes[0].speaker.text

@@ -9,7 +9,7 @@ stage alone and of tokenizer + ner, on one process (wall clock, and ner per CPU 
 which is what one free core would give on a shared machine).
 
 Run: `python benchmarks/ner.py [--merge model-first|gazetteer-first|model-only] [--no-gazetteer]
-[--model PATH] [--limit N] [--heldout]`; `--heldout` scores the GermEval dev fifth that training
+[--no-rules] [--model PATH] [--limit N] [--heldout]`; `--heldout` scores the GermEval dev fifth that training
 holds out (for choosing options without touching the test split). GermEval is located via
 CHRONIK_SHARED or ../shared.
 """
@@ -113,6 +113,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="GermEval 2014 test NER benchmark")
     parser.add_argument("--merge", default="model-first", choices=ner.MERGE_POLICIES)
     parser.add_argument("--no-gazetteer", action="store_true")
+    parser.add_argument("--no-rules", action="store_true", help="without the MISC and surname rules")
     parser.add_argument("--model", default=None, help="a spaCy pipeline path or package instead of the bundled model")
     parser.add_argument("--limit", type=int, default=None, help="only the first N sentences")
     parser.add_argument("--heldout", action="store_true", help="score the held-out fifth of GermEval dev instead")
@@ -123,7 +124,9 @@ def main() -> int:
         return 0
     backend = "spacy" if args.model else "bundled"
     started = time.perf_counter()
-    stage = ner.create_stage(backend=backend, model=args.model, gazetteer=not args.no_gazetteer, merge=args.merge)
+    stage = ner.create_stage(
+        backend=backend, model=args.model, gazetteer=not args.no_gazetteer, merge=args.merge, rules=not args.no_rules
+    )
     tokenize = tokenizer.create_stage()
     load_seconds = time.perf_counter() - started
     tp, predicted, gold_count = Counter[str](), Counter[str](), Counter[str]()

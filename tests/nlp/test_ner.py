@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from chronik.errors import ERROR_CODES, PipelineError
 from chronik.gazetteer import Gazetteer, GazetteerEntry
 from chronik.gazetteer_data import EntryRecord
-from chronik.model import Article, Mention, Token
+from chronik.model import Article, Mention, Paragraph, Token
 from chronik.nlp import ner
 from chronik.nlp.tokenizer import create_stage as create_tokenizer
 
@@ -229,3 +229,86 @@ def test_spacy_backend_without_ner_component_is_coded(tmp_path: Path) -> None:
     with pytest.raises(PipelineError) as error:
         ner.create_stage(backend="spacy", model=str(tmp_path / "blank"), gazetteer=False)
     assert error.value.code == "E060"
+
+
+def _model_mention(article: Article, text: str, label: str) -> Mention:
+    start = article.text.index(text)
+    return Mention(start, start + len(text), text, label, source="model")
+
+
+def _refined(text: str, spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    article = _article(text)
+    mentions = [_model_mention(article, name, label) for name, label in spans]
+    return [(m.text, m.label) for m in ner.refine_mentions(article, mentions, _gazetteer())]
+
+
+def test_refine_mentions_cuts_place_followed_by_common_nouns() -> None:
+    text = "Laut Berns Chefunterhändler bringt der Schweiz Frieden nichts."
+    found = _refined(text, [("Berns Chefunterhändler", "PER"), ("Schweiz Frieden", "ORG")])
+    assert found == [("Berns", "LOC"), ("Schweiz", "LOC")]
+
+
+def test_refine_mentions_keeps_place_before_a_name() -> None:
+    assert _refined("Sie traf Bern Keller gestern.", [("Bern Keller", "PER")]) == [("Bern Keller", "PER")]
+
+
+def test_refine_mentions_drops_byline_mentions() -> None:
+    text = "Anna Keller Redaktorin\n\nAnna Keller traf Ben Roth."
+    article = _article(text)
+    article.paragraphs = [Paragraph(0, 22, text[:22], kind="byline"), Paragraph(24, len(text), text[24:])]
+    mentions = [Mention(0, 11, "Anna Keller", "PER", source="model"), _model_mention(article, "Ben Roth", "PER")]
+    assert [m.text for m in ner.refine_mentions(article, mentions, _gazetteer())] == ["Ben Roth"]
+
+
+def test_refine_mentions_keeps_single_letter_only_after_auf() -> None:
+    article = _article("Sie schrieb auf X, Variante X sei besser.")
+    first = article.text.index("X")
+    second = article.text.rindex("X")
+    mentions = [
+        Mention(first, first + 1, "X", "ORG", "gazetteer"),
+        Mention(second, second + 1, "X", "ORG", "gazetteer"),
+    ]
+    assert [m.start for m in ner.refine_mentions(article, mentions, _gazetteer())] == [first]
+
+
+def test_refine_mentions_drops_single_common_noun_unknown_to_gazetteer() -> None:
+    text = "In der Region Tacoma und in Bern stieg der Stand der Verhandlungen."
+    spans = [("Region", "LOC"), ("Tacoma", "LOC"), ("Bern", "LOC"), ("Stand", "LOC"), ("Verhandlungen", "ORG")]
+    assert _refined(text, spans) == [("Tacoma", "LOC"), ("Bern", "LOC")]
+
+
+def test_refine_mentions_trims_function_words_and_leading_nouns() -> None:
+    text = "Es siegte Hulk Der Trainer lebt in der Residenzstadt Mannheim."
+    found = _refined(text, [("Hulk Der", "PER"), ("Residenzstadt Mannheim", "LOC")])
+    assert found == [("Hulk", "PER"), ("Mannheim", "LOC")]
+
+
+def test_misc_mentions_finds_currencies_wars_and_indices() -> None:
+    text = "Nach dem Zweiten Weltkrieg kostete es 3 Millionen Franken, der DAX fiel, in Franken nicht."
+    found = [(m.text, m.label) for m in ner.misc_mentions(_article(text))]
+    assert found == [("Zweiten Weltkrieg", "MISC"), ("Franken", "MISC"), ("DAX", "MISC")]
+
+
+@given(st.lists(st.sampled_from(["Euro", "30", "Cent", "Zweiten", "Weltkrieg", "Franken", "DAX", "und", "."])))
+def test_misc_mentions_are_disjoint_token_spans(words: list[str]) -> None:
+    article = _article(" ".join(words))
+    mentions = ner.misc_mentions(article)
+    starts, ends = {t.start for t in article.tokens}, {t.end for t in article.tokens}
+    for mention in mentions:
+        assert mention.start in starts and mention.end in ends and mention.label == "MISC"
+    for first, second in itertools.pairwise(mentions):
+        assert first.end <= second.start
+
+
+def test_propagate_surnames_relabels_and_adds_bare_surnames() -> None:
+    article = _article("Steve Witkoff landete. Witkoff sagte, Witkoff bleibe.")
+    full = _model_mention(article, "Steve Witkoff", "PER")
+    second = article.text.index("Witkoff", full.end)
+    wrong = Mention(second, second + 7, "Witkoff", "LOC", source="model")
+    found = [(m.start, m.label) for m in ner.propagate_surnames(article, [full, wrong])]
+    assert found == [(0, "PER"), (second, "PER"), (article.text.rindex("Witkoff"), "PER")]
+
+
+def test_looks_like_common_noun_uses_list_and_endings() -> None:
+    assert ner.looks_like_common_noun("Region") and ner.looks_like_common_noun("Sicherheitsvereinbarungen")
+    assert not ner.looks_like_common_noun("Tacoma") and not ner.looks_like_common_noun("Jung")

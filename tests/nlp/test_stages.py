@@ -18,12 +18,11 @@ def test_stage_registered_and_picklable(name: str) -> None:
 
 
 _ARTICLE_A = (
-    "Der Europarat tagte am Montag in Straßburg. Ein Radprofi und ein Teamstürmer erinnerten "
-    "an die Widerstandskämpfer. Die Kamera hat einen Weitwinkelmodus."
+    "Der Europarat tagte am Montag in Straßburg. Ein Profi erinnerte an die Widerstandskämpfer. "
+    "Der Modus der Abstimmung blieb umstritten."
 )
 _ARTICLE_B = (
-    "Die Abgeordneten im Europarat lobten den Radprofi. Der Teamstürmer dankte den "
-    "Widerstandskämpfern, den Agenturgründern und dem Europarat. Im Telemodus fehlt Licht."
+    "Der Radprofi dankte den Widerstandskämpfern und dem Europarat. Im Telemodus fehlt Licht, sagte der Sprecher."
 )
 
 

@@ -189,3 +189,15 @@ def test_add_article_after_a_failed_article_resolves_from_the_stored_state(store
     assert store.match_entities("Karl Nehammer") == ["per-karl-nehamer"]  # not "-2": the failed one left no trace
     entity_id = "per-karl-nehamer"
     assert [item["article_id"] for item in store.find_events(actor=entity_id).items] == ["b2"]
+
+
+def test_match_entities_sees_entities_another_writer_created_later(store_url: str) -> None:
+    reader, writer = open_store(store_url), open_store(store_url)
+    try:
+        assert reader.match_entities("Karl Nehammar") == []  # a misspelling: found by fuzzy lookup only
+        text = "Karl Nehammer besuchte am Montag Graz und sprach dort mit Vertretern der Gemeinden."
+        writer.add_article(_visit_article("m1", text, with_entity=True))
+        assert reader.match_entities("Karl Nehammar") == ["per-karl-nehamer"]
+    finally:
+        reader.close()
+        writer.close()

@@ -20,6 +20,7 @@ from chronik.errors import ChronikError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 MATCH_KINDS = ("prefix", "suffix", "exact")
+_MEMO_SIZE = 100_000
 
 
 def fold_word(word: str) -> str:
@@ -58,24 +59,33 @@ class EventLexicon:
     cue_prefixes: dict[str, tuple[str, ...]]
     negation_window: int = 5
     _exact: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _prefixes: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _suffixes: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _memo: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for index, trigger in enumerate(self.triggers):
-            if trigger.match == "exact":
-                for stem in trigger.stems:
-                    self._exact.setdefault(stem, []).append(index)
+            table = {"exact": self._exact, "prefix": self._prefixes, "suffix": self._suffixes}[trigger.match]
+            for stem in trigger.stems:
+                table.setdefault(stem, []).append(index)
 
     def candidate_triggers(self, word: str) -> Iterable[Trigger]:
-        """Triggers that may fire on `word` (folded), in file order (memoised per word)."""
+        """Triggers that may fire on `word` (folded), in file order (memoised per word).
+
+        Stems are indexed by match kind, so a word costs one look-up per prefix and suffix
+        of it instead of a test against every trigger.
+        """
         indexes = self._memo.get(word)
         if indexes is None:
-            exact = set(self._exact.get(word, ()))
-            indexes = tuple(
-                i for i, t in enumerate(self.triggers) if i in exact or (t.match != "exact" and t.matches(word))
-            )
-            if len(self._memo) < 200_000:
-                self._memo[word] = indexes
+            found = set(self._exact.get(word, ()))
+            for length in range(1, len(word) + 1):
+                found.update(self._prefixes.get(word[:length], ()))
+                found.update(self._suffixes.get(word[-length:], ()))
+            indexes = tuple(sorted(found))
+            if len(self._memo) >= _MEMO_SIZE:  # bounded: drop the oldest half (a pure memo)
+                for old in list(self._memo)[: _MEMO_SIZE // 2]:
+                    del self._memo[old]
+            self._memo[word] = indexes
         return [self.triggers[i] for i in indexes]
 
     def cameo(self, event_type: str) -> str | None:

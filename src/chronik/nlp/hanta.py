@@ -15,14 +15,17 @@ pass scores every tag transition for every token. For news at ≥ 10,000 words/s
 
 from __future__ import annotations
 
+import gzip
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
+from importlib import resources
 from typing import Any
 
 from chronik.nlp import lexicon
 
-_CACHE_SIZE = 400_000
+_CACHE_SIZE = 200_000
+FORMS_FILE = "hanta_forms.tsv.gz"  # HanTa's analyses of frequent forms, see training/build_hanta_table.py
 _MIN_COMPOUND, _MIN_MODIFIER, _MIN_HEAD, _MIN_LOWER_HEAD = 8, 3, 4, 6
 _LEMMA_IS_WORD = frozenset({"CARD", "$.", "$,", "$(", "XY", "FM", "ITJ", "TRUNC", "UNKNOWN", "URL"})
 _EMPTY, _START, _END = 0, 1, 2
@@ -44,12 +47,13 @@ class CachedHanta:
     `analogy`, a frequent word with the same ending. Other words get HanTa's full analysis.
     """
 
-    def __init__(self, *, analogy: bool = True) -> None:
+    def __init__(self, *, analogy: bool = True, forms: bool = True) -> None:
         from HanTa import HanoverTagger
 
         self._analogy = analogy
         tagger: Any = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
-        tagger.analyze_forward = lru_cache(maxsize=_CACHE_SIZE)(tagger.analyze_forward)
+        analyses, self._lemmas = _read_forms(tagger.tag2int) if forms else ({}, {})
+        tagger.analyze_forward = _looked_up(analyses, lru_cache(maxsize=_CACHE_SIZE)(tagger.analyze_forward))
         tagger._analyze = lru_cache(maxsize=_CACHE_SIZE)(tagger._analyze)
         self._tagger = tagger
         # Only HanTa's shipped word list: a set that grew with the words seen would make an
@@ -176,8 +180,39 @@ class CachedHanta:
         """HanTa's lemma, skipped where it is the word itself (numbers, names, symbols)."""
         if name in _LEMMA_IS_WORD or (name == "NE" and not word.endswith(("s", "'"))):
             return word
-        lemma: str = self._tagger._analyze(word, tag, 1)[0]
+        lemma = self._lemmas.get((word, tag))
+        if lemma is None:
+            lemma = self._tagger._analyze(word, tag, 1)[0]
         return lemma
+
+
+def _looked_up(table: dict[str, Any], compute: Callable[[str], Any]) -> Callable[[str], Any]:
+    """`compute`, answered from `table` where it holds the word (the table holds its results)."""
+
+    def analyse(word: str) -> Any:
+        found = table.get(word)
+        return found if found is not None else compute(word)
+
+    return analyse
+
+
+def _read_forms(tag2int: dict[str, int]) -> tuple[dict[str, Any], dict[tuple[str, int], str]]:
+    """The shipped HanTa analyses: word → [(tag, log-probability)], (word, tag) → lemma."""
+    analyses: dict[str, Any] = {}
+    lemmas: dict[tuple[str, int], str] = {}
+    source = resources.files("chronik").joinpath("data", "nlp", FORMS_FILE)
+    if not source.is_file():
+        return analyses, lemmas
+    with source.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as rows:
+        for row in rows:
+            kind, word, rest = row.rstrip("\n").split("\t", 2)
+            if kind == "F":
+                pairs = (item.rsplit("=", 1) for item in rest.split(" ") if item)
+                analyses[word] = [(tag2int[tag], float(score)) for tag, score in pairs]
+            else:
+                tag, lemma = rest.split("\t", 1)
+                lemmas[(word, tag2int[tag])] = lemma
+    return analyses, lemmas
 
 
 def _advance(

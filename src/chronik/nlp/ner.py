@@ -14,10 +14,21 @@ organisations and places a `kind`; the two are merged by a named policy:
   the same label gets the entry's kind.
 - ``gazetteer-first``: gazetteer matches replace the model mentions they overlap.
 - ``model-only``: no gazetteer mentions are added (kinds are still filled in).
+
+Cheap rules then clean the merged list (`refine_mentions`): nothing is taken from byline
+paragraphs (the authors are in `article.authors`); a single capital letter ("X") is kept
+only as a platform after "auf"; a place name followed by common nouns ("Kiews
+Chefunterhändlern", "Ukraine Frieden") is cut to the place, as LOC; a single-token LOC that
+the gazetteer does not know and that looks like a common noun ("Region", "Stand"; the list
+`chronik/data/ner/common_nouns.txt` or a noun ending such as "-ung") is dropped; spans lose
+trailing function words ("Hulk Der" → "Hulk"). Then currencies, wars and stock indices
+(`chronik/data/ner/misc_names.tsv`) are added as MISC where nothing else was found, and
+a surname seen in a full PER name ("Steve Witkoff") makes its bare later mentions PER.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -27,7 +38,15 @@ from typing import Any, Literal
 from chronik.errors import PipelineError
 from chronik.model import Article, Mention, Token
 
-__all__ = ["MERGE_POLICIES", "MODEL_DIR", "NerStage", "create_stage", "load_spacy_pipeline", "merge_mentions"]
+__all__ = [
+    "MERGE_POLICIES",
+    "MODEL_DIR",
+    "NerStage",
+    "create_stage",
+    "load_spacy_pipeline",
+    "merge_mentions",
+    "refine_mentions",
+]
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner-de"
 MergePolicy = Literal["model-first", "gazetteer-first", "model-only"]
@@ -176,6 +195,187 @@ def fill_kinds(mentions: Iterable[Mention], gazetteer: Any) -> None:
                 break
 
 
+# Endings that mark a capitalised word as a common noun, not a name ("Verhandlungen").
+_NOUN_ENDINGS = (
+    "ung",
+    "ungen",
+    "heit",
+    "heiten",
+    "keit",
+    "keiten",
+    "schaft",
+    "schaften",
+    "ismus",
+    "ität",
+    "itäten",
+    "iker",
+    "ikern",
+    "händler",
+    "händlern",
+    "gebiet",
+    "gesetz",
+)
+_PLATFORM_CUES = frozenset({"auf"})
+_NOUN_DROP_LABELS = frozenset({"LOC", "ORG", "PER"})
+_LEAD_TRIM_LABELS = frozenset({"LOC"})
+# Words a name never ends with; the model sometimes runs a span into the next sentence.
+_FUNCTION_WORDS = frozenset(
+    {"der", "die", "das", "den", "dem", "des", "ein", "eine", "von", "vom", "am", "im", "in", "und", "zu", "zum"}
+)
+_NUMBER_WORDS = frozenset({"millionen", "milliarden", "mio", "mio.", "mrd", "mrd.", "tausend", "hundert", "billionen"})
+
+
+@functools.cache
+def common_nouns() -> frozenset[str]:
+    """Lower-case common nouns the model tends to take for names (`chronik/data/ner/common_nouns.txt`)."""
+    path = Path(__file__).resolve().parents[1] / "data" / "ner" / "common_nouns.txt"
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def looks_like_common_noun(word: str) -> bool:
+    """A capitalised word in the stop list or with a common-noun ending ("Region", "Verhandlungen")."""
+    lowered = word.lower()
+    return lowered in common_nouns() or (len(lowered) > 5 and lowered.endswith(_NOUN_ENDINGS))
+
+
+def _token_range(tokens: Sequence[Token], mention: Mention) -> tuple[int, int]:
+    """Indexes of the first and last token of a mention (it lies on token boundaries)."""
+    starts = [token.start for token in tokens]
+    first = bisect.bisect_left(starts, mention.start)
+    last = bisect.bisect_right(starts, mention.end - 1) - 1
+    return first, max(first, last)
+
+
+def _is_place(word: str, gazetteer: Any) -> Any:
+    """The gazetteer's LOC entry for a word (genitive tolerant: "Kiews"), else None."""
+    return next((entry for entry in gazetteer.lookup(word) if entry.label == "LOC"), None)
+
+
+def _place_head(article: Article, mention: Mention, gazetteer: Any) -> Mention | None:
+    """ "Kiews Chefunterhändlern" → "Kiews" (LOC): a known place followed only by common nouns."""
+    first, last = _token_range(article.tokens, mention)
+    if last == first or mention.source != "model" or gazetteer.lookup(mention.text):
+        return None
+    place = _is_place(article.tokens[first].text, gazetteer)
+    rest = article.tokens[first + 1 : last + 1]
+    if place is None or not all(looks_like_common_noun(token.text) for token in rest):
+        return None
+    head = article.tokens[first]
+    return Mention(head.start, head.end, head.text, "LOC", source="model", kind=place.kind)
+
+
+def _keep(article: Article, mention: Mention, gazetteer: Any, bylines: Sequence[tuple[int, int]]) -> bool:
+    if any(start <= mention.start < end for start, end in bylines):
+        return False
+    if len(mention.text) == 1:
+        first, _ = _token_range(article.tokens, mention)
+        return first > 0 and article.tokens[first - 1].text.lower() in _PLATFORM_CUES
+    if mention.label in _NOUN_DROP_LABELS and mention.source == "model" and " " not in mention.text:
+        return not (looks_like_common_noun(mention.text) and not gazetteer.lookup(mention.text))
+    return True
+
+
+def _trim_function_words(article: Article, mention: Mention) -> Mention:
+    """ "Hulk Der" → "Hulk": drop trailing articles and prepositions from a model span."""
+    first, last = _token_range(article.tokens, mention)
+    end = last
+    while end > first and article.tokens[end].text.lower() in _FUNCTION_WORDS:
+        end -= 1
+    if end == last:
+        return mention
+    stop = article.tokens[end].end
+    text = article.text[mention.start : stop]
+    return Mention(mention.start, stop, text, mention.label, source=mention.source, kind=mention.kind)
+
+
+def _trim_leading_nouns(article: Article, mention: Mention, gazetteer: Any) -> Mention:
+    """ "Residenzstadt Mannheim" → "Mannheim": drop leading common nouns from a model span."""
+    if mention.label not in _LEAD_TRIM_LABELS or mention.source != "model" or gazetteer.lookup(mention.text):
+        return mention
+    first, last = _token_range(article.tokens, mention)
+    head = first
+    while (
+        head < last
+        and looks_like_common_noun(article.tokens[head].text)
+        and article.tokens[head + 1].text[:1].isupper()
+    ):
+        head += 1
+    if head == first:
+        return mention
+    start = article.tokens[head].start
+    text = article.text[start : mention.end]
+    return Mention(start, mention.end, text, mention.label, source=mention.source, kind=mention.kind)
+
+
+def refine_mentions(article: Article, mentions: Sequence[Mention], gazetteer: Any) -> list[Mention]:
+    """Apply the cleaning rules of the module docstring to merged mentions."""
+    bylines = [(p.start, p.end) for p in article.paragraphs if p.kind == "byline"]
+    refined = []
+    for mention in mentions:
+        mention = _place_head(article, mention, gazetteer) or _trim_function_words(article, mention)
+        mention = _trim_leading_nouns(article, mention, gazetteer)
+        if _keep(article, mention, gazetteer, bylines):
+            refined.append(mention)
+    return refined
+
+
+@functools.cache
+def misc_names() -> dict[str, tuple[tuple[tuple[str, ...], bool], ...]]:
+    """MISC names by first token: (tokens, only after a number), longest first (`misc_names.tsv`)."""
+    path = Path(__file__).resolve().parents[1] / "data" / "ner" / "misc_names.tsv"
+    names: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, condition = line.partition("\t")
+        words = tuple(name.split())
+        names.setdefault(words[0], []).append((words, condition.strip() == "after-number"))
+    return {first: tuple(sorted(found, key=lambda f: -len(f[0]))) for first, found in names.items()}
+
+
+def _after_number(tokens: Sequence[Token], index: int) -> bool:
+    previous = tokens[index - 1].text if index > 0 else ""
+    return any(char.isdigit() for char in previous) or previous.lower() in _NUMBER_WORDS
+
+
+def misc_mentions(article: Article) -> list[Mention]:
+    """Currencies, wars and stock indices from `misc_names.tsv` ("30 Millionen Euro")."""
+    tokens, names, found = article.tokens, misc_names(), []
+    index = 0
+    while index < len(tokens):
+        width = 1
+        for words, needs_number in names.get(tokens[index].text, ()):
+            window = tuple(token.text for token in tokens[index : index + len(words)])
+            if window == words and (not needs_number or _after_number(tokens, index)):
+                start, end = tokens[index].start, tokens[index + len(words) - 1].end
+                found.append(Mention(start, end, article.text[start:end], "MISC", source="rule"))
+                width = len(words)
+                break
+        index += width
+    return found
+
+
+def add_missing(mentions: Sequence[Mention], extra: Iterable[Mention]) -> list[Mention]:
+    """Mentions plus those of `extra` that overlap none of them, in text order."""
+    merged = [*mentions, *(e for e in extra if not any(_overlaps(e, m) for m in mentions))]
+    return sorted(merged, key=lambda m: (m.start, m.end))
+
+
+def propagate_surnames(article: Article, mentions: Sequence[Mention]) -> list[Mention]:
+    """A surname from a full PER name ("Steve Witkoff") makes its bare mentions PER ("Witkoff")."""
+    surnames = {m.text.split()[-1] for m in mentions if m.label == "PER" and " " in m.text}
+    surnames = {name for name in surnames if len(name) > 2 and name[0].isupper()}
+    relabelled = [
+        Mention(m.start, m.end, m.text, "PER", source=m.source)
+        if m.label != "PER" and m.text in surnames and m.source == "model"
+        else m
+        for m in mentions
+    ]
+    bare = (Mention(t.start, t.end, t.text, "PER", source="rule") for t in article.tokens if t.text in surnames)
+    return add_missing(relabelled, bare)
+
+
 @functools.lru_cache(maxsize=4)
 def _load_gazetteer(extra_files: tuple[str, ...]) -> Any:
     from chronik.gazetteer import load_gazetteer
@@ -192,6 +392,7 @@ class NerStage:
     gazetteer_files: tuple[str, ...] = ()
     merge: MergePolicy = "model-first"
     batch_size: int = 256
+    rules: bool = True
     name: str = "ner"
     requires: tuple[str, ...] = ("tokens", "sentences")
     provides: tuple[str, ...] = field(default=("mentions",))
@@ -201,7 +402,10 @@ class NerStage:
         if self.use_gazetteer:
             gazetteer = _load_gazetteer(self.gazetteer_files)
             mentions = merge_mentions(mentions, gazetteer_mentions(article, gazetteer), policy=self.merge)
+            mentions = refine_mentions(article, mentions, gazetteer)
             fill_kinds(mentions, gazetteer)
+        if self.rules:
+            mentions = propagate_surnames(article, add_missing(mentions, misc_mentions(article)))
         article.mentions = mentions
         return article
 
@@ -214,6 +418,7 @@ def create_stage(
     gazetteer_files: Sequence[str] = (),
     merge: MergePolicy = "model-first",
     batch_size: int = 256,
+    rules: bool = True,
 ) -> NerStage:
     """Build the NER stage: the bundled model (default) or a user's spaCy pipeline (`backend="spacy"`)."""
     if backend not in ("bundled", "spacy"):
@@ -233,4 +438,5 @@ def create_stage(
         gazetteer_files=files,
         merge=merge,
         batch_size=batch_size,
+        rules=rules,
     )

@@ -30,6 +30,7 @@ from chronik.quotes.view import Word
 _ANAPHORS = frozenset({"das", "dies", "dieses"})
 _DOCUMENT_ADVERBS = frozenset({"darin", "dort", "hierin", "daraus"})
 _NOT_A_CUE_AFTER = frozenset({"zu", "um"})
+_COORDINATORS = frozenset({"und", "doch", "aber", "sondern", "denn", "oder"})
 _SOURCE_PREPOSITIONS = frozenset({"in", "im", "aus", "laut", "seitens"})
 
 
@@ -244,6 +245,8 @@ def _attach_speaker(words: Sequence[Word], position: int, segment: tuple[int, in
         if relative and start >= 2 and words[start - 1].text == ",":
             cue.speaker = noun_phrase_ending_at(words, max(0, start - 9), start - 1)  # "eine Resolution, welche …"
         return cue
+    if words[start].key in _COORDINATORS and start + 1 < position:
+        start += 1  # "…, doch die Ingenieurin erklärte": the subject follows the conjunction
     anchor = _finite_anchor(words, start, position)
     agent = None if cue.lemma == "zitieren" else _passive_agent(words, start, anchor, end)
     cue.speaker = noun_phrase_left(words, start, anchor) or agent

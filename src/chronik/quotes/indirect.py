@@ -107,7 +107,9 @@ _COORDINATORS = frozenset({"doch", "aber", "und", "sondern", "während", "jedoch
 # Modal verbs whose indicative reports what others say: "Er soll geflohen sein."
 _REPORTATIVE = frozenset({"soll", "sollen"})
 # Konjunktiv II forms that stand in for Konjunktiv I in reported speech (modals are too often hypothetical).
-_REPORTING_KONJUNKTIV_TWO = frozenset({"würde", "würden", "wäre", "wären", "hätte", "hätten"})
+_REPORTING_KONJUNKTIV_TWO = frozenset(
+    {"würde", "würden", "wäre", "wären", "hätte", "hätten", "könnten", "müssten", "dürften", "gäbe", "kämen"}
+)
 
 
 def build_indirect(
@@ -119,7 +121,7 @@ def build_indirect(
         if cue.words[0] in analysis.used_cues or _inside(cue, analysis, drafts):
             continue
         message = _cut_at_next_cue(analysis, cue, _message(view, analysis, cue, lexicon))
-        if message and not _mostly_taken(message, taken):
+        if message and not _mostly_taken(message, [*taken, *drafts]):
             draft = Draft("Indirect", message, [analysis.index])
             apply_cue(draft, cue, analysis)
             drafts.append(draft)
@@ -218,7 +220,9 @@ def _introduces(analysis: SentenceAnalysis, number: int, following: tuple[int, i
         return True
     if _ends_in_zu_infinitive(words, following):
         return True
-    for later in analysis.segments[number + 2 : number + 4]:
+    for later in analysis.segments[number + 2 : number + 5]:
+        if words[later[0]].pos.startswith("PREL"):
+            continue  # a relative clause inside the subject: "A, die gesungen hatte, wäre …"
         if _has_finite(analysis, later, lexicon):
             return _has_konjunktiv(analysis, later, lexicon)  # "meinte, A, die …, und B, die …, wären …"
         if _ends_in_zu_infinitive(words, later):
@@ -383,7 +387,7 @@ def build_free_indirect(
             continue
         if any(analysis.index in draft.sentences and not draft.partial for draft in taken):
             continue  # the Konjunktiv belongs to the quotation already found in this sentence
-        continues = any(analysis.index - 1 in draft.sentences and not draft.partial for draft in [*taken, *drafts])
+        continues = _continues(view, analysis, [*taken, *drafts])
         if not _konjunktiv_one(analysis, lexicon, continues=continues):
             continue
         previous = drafts[-1] if drafts else None
@@ -397,6 +401,14 @@ def build_free_indirect(
             continue
         drafts.append(Draft("FreeIndirect", [(sentence.start, sentence.end)], [analysis.index], inherits_speaker=True))
     return drafts
+
+
+def _continues(view: ArticleView, analysis: SentenceAnalysis, drafts: list[Draft]) -> bool:
+    """A quotation ends in the previous sentence, or two sentences back within the same paragraph."""
+    recent = {analysis.index - 1}
+    if analysis.index >= 2 and view.sentences[analysis.index - 2].paragraph == analysis.paragraph:
+        recent.add(analysis.index - 2)
+    return any(recent & set(draft.sentences) and not draft.partial for draft in drafts)
 
 
 def _same_paragraph(view: ArticleView, draft: Draft, analysis: SentenceAnalysis) -> bool:

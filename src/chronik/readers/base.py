@@ -93,7 +93,7 @@ _UTF16_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 def binary_kind(raw: bytes) -> str | None:
     """What kind of non-text input `raw` is ("a PDF document", ...), or None for text."""
     for magic, kind in _MAGIC:
-        if raw.startswith(magic) and not (kind.startswith("a bzip2") and not raw[3:4].isdigit()):
+        if raw.startswith(magic) and _confirmed(raw, kind):
             return kind
     if utf16_encoding(raw) is not None:
         return None
@@ -104,6 +104,15 @@ def binary_kind(raw: bytes) -> str | None:
         return None
     control = len(head) - len(head.translate(None, _BINARY_BYTES))
     return "binary data (control bytes)" if control / len(head) > 0.05 else None
+
+
+def _confirmed(raw: bytes, kind: str) -> bool:
+    """Short magic numbers that plain text could start with need their second marker too."""
+    if kind.startswith("a bzip2"):
+        return raw[3:4].isdigit() and raw[4:10] == b"1AY&SY"
+    if kind.startswith("a RIFF"):
+        return raw[8:12] in (b"WEBP", b"WAVE", b"AVI ")
+    return True
 
 
 def looks_binary(raw: bytes) -> bool:

@@ -188,9 +188,10 @@ class SqlEntityIndex:
         "of": "entity_id = ?",
     }
 
-    def __init__(self, store: SqlBase) -> None:
+    def __init__(self, store: SqlBase, *, cached: bool = False) -> None:
+        """`cached`: use the store's alias cache (only inside a write transaction, where it is kept valid)."""
         self._store = store
-        self._cache = store._alias_cache
+        self._cache = store._alias_cache if cached else AliasCache()
 
     def _rows(self, kind: str, label: str, value: str) -> list[AliasRow]:
         cache = self._cache

@@ -271,7 +271,7 @@ class SqlWriter(SqlBase):
 
     # -- entity resolution ------------------------------------------------------------
     def _resolve(self, label: str, name: str, *, variants: list[str] | None = None) -> Resolution:
-        index = SqlEntityIndex(self)
+        index = SqlEntityIndex(self, cached=True)
         resolution = self.resolver.resolve(label, name, index, variants=variants or [])
         known: set[str] = set()
         if resolution.created:
@@ -306,7 +306,7 @@ class SqlWriter(SqlBase):
     def _lookup(self, name: str | None) -> str | None:
         if not name or not name_key(name):
             return None
-        return self.resolver.lookup(name, SqlEntityIndex(self), labels=_LOOKUP_LABELS)
+        return self.resolver.lookup(name, SqlEntityIndex(self, cached=True), labels=_LOOKUP_LABELS)
 
     def _merge_entity(self, source: str, target: str) -> None:
         """Fold corpus entity `source` into `target` everywhere it is referenced."""

@@ -9,7 +9,8 @@ table holds exactly what HanTa returns, so tagging results do not change.
 Sources (openly licensed only, see ../shared/data/README.md): Europarl NER (all splits,
 word column) and WikiANN-de train. Never 10kGNAD, the quotation corpus, redewiedergabe,
 hipe2020 or UD GSD (a benchmark).
-Run: `python training/build_hanta_table.py [--min-count 2]` (about two minutes).
+Also the lemma of every word in HanTa's own word list for each tag it allows.
+Run: `python training/build_hanta_table.py [--min-count 1]` (a few minutes).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from chronik.nlp.hanta import FORMS_FILE, CachedHanta
+from chronik.nlp.hanta import FORMS_FILE, LEMMA_IS_WORD, CachedHanta
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO / ".." / "shared" / "data"
@@ -68,9 +69,26 @@ def record(hanta: CachedHanta, sentences: list[list[str]]) -> tuple[dict[str, An
     return forward, lemmas
 
 
+def shipped_word_lemmas(hanta: CachedHanta, *, skip: dict[tuple[str, int], str]) -> dict[tuple[str, int], str]:
+    """Lemmas of the words in HanTa's own word list, per tag it allows (nouns capitalised)."""
+    tagger = hanta._tagger
+    lemmas: dict[tuple[str, int], str] = {}
+    for word, scores in tagger.cache.items():
+        if not word.isalpha():
+            continue
+        for tag, _ in scores:
+            name = tagger.int2tag[tag]
+            if name in LEMMA_IS_WORD or name == "NE":
+                continue
+            form = word.capitalize() if name == "NN" else word
+            if (form, tag) not in skip:
+                lemmas[(form, tag)] = tagger._analyze(form, tag, 1)[0]
+    return lemmas
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--min-count", type=int, default=2, help="keep forms seen at least this often")
+    parser.add_argument("--min-count", type=int, default=1, help="keep forms seen at least this often")
     options = parser.parse_args()
     counts = Counter(word for sentence in read_sentences() for word in sentence)
     frequent = [[word for word in sentence if counts[word] >= options.min_count] for sentence in read_sentences()]
@@ -80,6 +98,7 @@ def main() -> int:
     more_forward, more_lemmas = record(hanta, frequent)
     forward.update(more_forward)
     lemmas.update(more_lemmas)
+    lemmas.update(shipped_word_lemmas(hanta, skip=lemmas))
     names = hanta._tagger.int2tag
     target = REPO / "src" / "chronik" / "data" / "nlp" / FORMS_FILE
     with gzip.open(target, "wt", encoding="utf-8", compresslevel=9) as out:

@@ -26,24 +26,33 @@ DATA_USED = (
 
 
 def package(source: Path, target: Path) -> None:
+    """Write the slimmed pipeline next to `target`, check it loads, then swap it in."""
     nlp = spacy.load(source)
     nlp.meta.update(
         {
             "name": "chronik_ner_de",
-            "version": "0.1.0",
-            "description": "chronik German NER (PER, ORG, LOC, MISC): spaCy CNN trained from scratch.",
+            "version": "0.2.0",
+            "description": "chronik German NER (PER, ORG, LOC, MISC): spaCy CNN trained from scratch "
+            "(one bounded run, then continued from its best checkpoint).",
             "license": "CC BY 4.0 / CC BY-SA data, see docs/ner.md",
             "sources": [{"name": DATA_USED}],
         }
     )
-    if target.exists():
-        shutil.rmtree(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    nlp.to_disk(target)
+    staging = target.with_name(f".{target.name}.new")
+    retired = target.with_name(f".{target.name}.old")
+    for path in (staging, retired):
+        if path.exists():
+            shutil.rmtree(path)
+    staging.parent.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(staging)
     labels = sorted(nlp.get_pipe("ner").labels)
-    (target / "vocab" / "strings.json").write_text(json.dumps(labels), encoding="utf-8")
-    check = spacy.load(target)
+    (staging / "vocab" / "strings.json").write_text(json.dumps(labels), encoding="utf-8")
+    check = spacy.load(staging)
     assert sorted(check.get_pipe("ner").labels) == labels
+    if target.exists():
+        target.rename(retired)
+    staging.rename(target)
+    shutil.rmtree(retired, ignore_errors=True)
     size = sum(p.stat().st_size for p in target.rglob("*") if p.is_file())
     print(f"packaged {source} -> {target} ({size / 1e6:.1f} MB)")
 

@@ -278,8 +278,8 @@ def test_refine_mentions_drops_single_common_noun_unknown_to_gazetteer() -> None
 
 
 def test_refine_mentions_trims_function_words_and_leading_nouns() -> None:
-    text = "Es siegte Hulk Der Trainer lebt in der Residenzstadt Mannheim."
-    found = _refined(text, [("Hulk Der", "PER"), ("Residenzstadt Mannheim", "LOC")])
+    text = "Es siegte Hulk Der Trainer lebt in der Hauptstadt Mannheim."
+    found = _refined(text, [("Hulk Der", "PER"), ("Hauptstadt Mannheim", "LOC")])
     assert found == [("Hulk", "PER"), ("Mannheim", "LOC")]
 
 
@@ -301,14 +301,20 @@ def test_misc_mentions_are_disjoint_token_spans(words: list[str]) -> None:
 
 
 def test_propagate_surnames_relabels_and_adds_bare_surnames() -> None:
-    article = _article("Steve Witkoff landete. Witkoff sagte, Witkoff bleibe.")
+    article = _article("Steve Witkoff landete. Witkoff sagte, Witkoffs Plan bleibe.")
     full = _model_mention(article, "Steve Witkoff", "PER")
     second = article.text.index("Witkoff", full.end)
     wrong = Mention(second, second + 7, "Witkoff", "LOC", source="model")
     found = [(m.start, m.label) for m in ner.propagate_surnames(article, [full, wrong])]
-    assert found == [(0, "PER"), (second, "PER"), (article.text.rindex("Witkoff"), "PER")]
+    assert found == [(0, "PER"), (second, "PER"), (article.text.index("Witkoffs"), "PER")]
 
 
 def test_looks_like_common_noun_uses_list_and_endings() -> None:
     assert ner.looks_like_common_noun("Region") and ner.looks_like_common_noun("Sicherheitsvereinbarungen")
     assert not ner.looks_like_common_noun("Tacoma") and not ner.looks_like_common_noun("Jung")
+
+
+def test_acronym_mentions_tags_bracketed_acronym_and_its_uses() -> None:
+    text = "Die Kreditbank ( KBX ) wuchs. Später fiel die KBX, die Pleite ( Ende ) kam, GmbH ( G ) nicht."
+    found = [(m.text, m.label) for m in ner.acronym_mentions(_article(text))]
+    assert found == [("KBX", "ORG"), ("KBX", "ORG")]

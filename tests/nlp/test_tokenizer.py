@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chronik.model import Article, Paragraph
-from chronik.nlp.tokenizer import create_stage, tokenize_text
+from chronik.nlp.tokenizer import abbreviation_table, create_stage, load_spacy_tokenizer, tokenize_text
 
 
 def _texts(text: str) -> list[str]:
@@ -90,3 +90,13 @@ def test_stage_extra_abbreviation_file(tmp_path: pytest.TempPathFactory) -> None
     article = create_stage(abbreviations=[str(extra)])(Article(id="t", text="Im Regbez. Köln regnet es."))
     assert len(article.sentences) == 1
     assert "Regbez." in [t.text for t in article.tokens]
+
+
+def test_tokenize_text_leaves_spacy_vocabulary_unchanged() -> None:
+    tokenizer = load_spacy_tokenizer(abbreviation_table(())[0])
+    tokenize_text("Die Vorrede.")
+    before = len(tokenizer.vocab.strings)
+    for number in range(50):
+        tokens = tokenize_text(f"Das Zaubergremium{number} tagte in Quarkstadt{number}.")
+        assert tokens[1].text == f"Zaubergremium{number}"
+    assert len(tokenizer.vocab.strings) == before

@@ -22,12 +22,16 @@ def _tagging() -> list[Callable[[Article], Article]]:
         pytest.skip(f"tokenizer/tagger unavailable: {exc}")
 
 
-def indirect(text: str) -> list[Quote]:
-    """Indirect quotations after the tokenizer and tagger (the rules read parts of speech)."""
+def quotes_of(text: str, kind: str) -> list[Quote]:
+    """Quotations of one type after the tokenizer and tagger (the rules read parts of speech)."""
     article = Article(id="t", text=text, paragraphs=[Paragraph(0, len(text), text)])
     for stage in _tagging():
         article = stage(article)
-    return [quote for quote in find_quotes(article) if quote.type == "Indirect"]
+    return [quote for quote in find_quotes(article) if quote.type == kind]
+
+
+def indirect(text: str) -> list[Quote]:
+    return quotes_of(text, "Indirect")
 
 
 def message(quote: Quote) -> str:
@@ -70,3 +74,21 @@ def test_find_quotes_takes_the_source_of_a_passive_report_as_speaker() -> None:
     assert len(quotes) == 1
     assert message(quotes[0]) == "dass die Kosten gestiegen sind"
     assert quotes[0].speaker is not None and "Rechnungshofs" in quotes[0].speaker.text
+
+
+def test_find_quotes_reads_a_frame_noun_before_nach() -> None:
+    quotes = indirect("Seiner Meinung nach hätte die Stadt früher handeln müssen.")
+    assert len(quotes) == 1
+    assert message(quotes[0]) == "hätte die Stadt früher handeln müssen"
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == "Seiner Meinung"
+
+
+def test_find_quotes_continues_reported_speech_in_konjunktiv_two_after_a_gap() -> None:
+    text = "Die Ministerin sagte, der Plan sei solide. Sie sprach im Rathaus. Andere Wege wären deutlich teurer."
+    free = quotes_of(text, "FreeIndirect")
+    assert [message(quote) for quote in free] == ["Andere Wege wären deutlich teurer."]
+    assert free[0].speaker is not None and free[0].speaker.text in ("Sie", "Die Ministerin")
+
+
+def test_find_quotes_reads_no_konjunktiv_two_without_reported_speech_before() -> None:
+    assert quotes_of("Der Zug fuhr pünktlich ab. Andere Wege wären deutlich teurer.", "FreeIndirect") == []

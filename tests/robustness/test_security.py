@@ -191,10 +191,9 @@ def test_html_pages_send_a_strict_content_security_policy(client: TestClient) ->
     assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
 
 
-@pytest.mark.xfail(strict=False, reason="store: quote_search is FTS5 detail='none', a term with '_' becomes a phrase")
 def test_quote_search_term_with_underscore_is_not_a_server_error(client: TestClient) -> None:
-    # query_terms keeps "_" inside a term, unicode61 splits it: "sqlite_master" is a phrase query,
-    # which FTS5 with detail='none' refuses (sqlite3.OperationalError -> HTTP 500).
+    # "_" splits search terms as it does in the FTS5 tokenizer: "sqlite_master" must not become a
+    # phrase query, which FTS5 with detail='none' refuses (sqlite3.OperationalError -> HTTP 500).
     assert client.get("/api/quotes", params={"q": "sqlite_master"}).status_code == 200
 
 
@@ -218,8 +217,6 @@ def test_store_queries_take_injection_strings_as_plain_values(method: str) -> No
         before = store.counts()
         for name in STORE_QUERIES[method]:
             for value in INJECTIONS:
-                if "_" in value and method == "search_quotes":
-                    continue  # known store bug, see test_quote_search_term_with_underscore_is_not_a_server_error
                 query = getattr(store, method)
                 try:
                     query(value) if name in ("query", "entity_id", "article_id") else query(**{name: value})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -201,3 +202,12 @@ def test_match_entities_sees_entities_another_writer_created_later(store_url: st
     finally:
         reader.close()
         writer.close()
+
+
+def test_add_article_with_lone_surrogate_is_a_coded_store_error(tmp_path: Path) -> None:
+    with open_store(str(tmp_path / "s.db")) as store:
+        with pytest.raises(StoreError) as caught:
+            store.add_article(Article(id="bad", text="Der Rat tagte \ud800 heute."))
+        assert caught.value.code == "E030"
+        assert store.counts()["articles"] == 0
+        assert store.add_article(Article(id="good", text="Der Rat tagte heute.")).status == "ingested"

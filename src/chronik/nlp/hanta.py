@@ -27,7 +27,7 @@ from chronik.nlp import lexicon
 _CACHE_SIZE = 200_000
 FORMS_FILE = "hanta_forms.tsv.gz"  # HanTa's analyses of frequent forms, see training/build_hanta_table.py
 _MIN_COMPOUND, _MIN_MODIFIER, _MIN_HEAD, _MIN_LOWER_HEAD = 8, 3, 4, 6
-_LEMMA_IS_WORD = frozenset({"CARD", "$.", "$,", "$(", "XY", "FM", "ITJ", "TRUNC", "UNKNOWN", "URL"})
+LEMMA_IS_WORD = frozenset({"CARD", "$.", "$,", "$(", "XY", "FM", "ITJ", "TRUNC", "UNKNOWN", "URL"})
 _EMPTY, _START, _END = 0, 1, 2
 _UNKNOWN = 3
 _BEAM = 5
@@ -178,7 +178,7 @@ class CachedHanta:
 
     def _lemma(self, word: str, tag: int, name: str) -> str:
         """HanTa's lemma, skipped where it is the word itself (numbers, names, symbols)."""
-        if name in _LEMMA_IS_WORD or (name == "NE" and not word.endswith(("s", "'"))):
+        if name in LEMMA_IS_WORD or (name == "NE" and not word.endswith(("s", "'"))):
             return word
         lemma = self._lemmas.get((word, tag))
         if lemma is None:
@@ -262,7 +262,7 @@ def _suffix_index(tagger: Any) -> tuple[dict[str, str], dict[str, str]]:
 
 def _transfer_lemma(word: str, analogue: str, analogue_lemma: str, name: str) -> str:
     """Apply the analogue's ending change to `word` ("herrschten" like "wünschten" → "herrschen")."""
-    if name in _LEMMA_IS_WORD or name == "NE":
+    if name in LEMMA_IS_WORD or name == "NE":
         return word
     source, target = analogue.lower(), analogue_lemma.lower()
     common = 0

@@ -195,26 +195,6 @@ def fill_kinds(mentions: Iterable[Mention], gazetteer: Any) -> None:
                 break
 
 
-# Endings that mark a capitalised word as a common noun, not a name ("Verhandlungen").
-_NOUN_ENDINGS = (
-    "ung",
-    "ungen",
-    "heit",
-    "heiten",
-    "keit",
-    "keiten",
-    "schaft",
-    "schaften",
-    "ismus",
-    "ität",
-    "itäten",
-    "iker",
-    "ikern",
-    "händler",
-    "händlern",
-    "gebiet",
-    "gesetz",
-)
 _PLATFORM_CUES = frozenset({"auf"})
 _NOUN_DROP_LABELS = frozenset({"LOC", "ORG", "PER"})
 _LEAD_TRIM_LABELS = frozenset({"LOC"})
@@ -226,17 +206,20 @@ _NUMBER_WORDS = frozenset({"millionen", "milliarden", "mio", "mio.", "mrd", "mrd
 
 
 @functools.cache
-def common_nouns() -> frozenset[str]:
-    """Lower-case common nouns the model tends to take for names (`chronik/data/ner/common_nouns.txt`)."""
+def common_nouns() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Lower-case common nouns and noun endings ("-ung") from `chronik/data/ner/common_nouns.txt`."""
     path = Path(__file__).resolve().parents[1] / "data" / "ner" / "common_nouns.txt"
-    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    entries = [line for line in lines if line and not line.startswith("#")]
+    endings = tuple(line[1:] for line in entries if line.startswith("-"))
+    return frozenset(line for line in entries if not line.startswith("-")), endings
 
 
 def looks_like_common_noun(word: str) -> bool:
     """A capitalised word in the stop list or with a common-noun ending ("Region", "Verhandlungen")."""
     lowered = word.lower()
-    return lowered in common_nouns() or (len(lowered) > 5 and lowered.endswith(_NOUN_ENDINGS))
+    words, endings = common_nouns()
+    return lowered in words or (len(lowered) > 5 and lowered.endswith(endings))
 
 
 def _token_range(tokens: Sequence[Token], mention: Mention) -> tuple[int, int]:
@@ -272,7 +255,9 @@ def _keep(article: Article, mention: Mention, gazetteer: Any, bylines: Sequence[
         first, _ = _token_range(article.tokens, mention)
         return first > 0 and article.tokens[first - 1].text.lower() in _PLATFORM_CUES
     if mention.label in _NOUN_DROP_LABELS and mention.source == "model" and " " not in mention.text:
-        return not (looks_like_common_noun(mention.text) and not gazetteer.lookup(mention.text))
+        head = mention.text.rsplit("-", 1)[-1]
+        noun = looks_like_common_noun(head) or ("-" in mention.text and head.lower().endswith(title_endings()))
+        return not (noun and not gazetteer.lookup(mention.text))
     return True
 
 
@@ -356,6 +341,21 @@ def misc_mentions(article: Article) -> list[Mention]:
     return found
 
 
+def _is_acronym(word: str) -> bool:
+    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
+
+
+def acronym_mentions(article: Article) -> list[Mention]:
+    """An acronym defined in brackets ("Industriekreditbank ( IKB )") and its other uses, as ORG."""
+    tokens = article.tokens
+    defined = {
+        tokens[i].text
+        for i in range(1, len(tokens) - 1)
+        if tokens[i - 1].text == "(" and tokens[i + 1].text == ")" and _is_acronym(tokens[i].text)
+    }
+    return [Mention(t.start, t.end, t.text, "ORG", source="rule") for t in tokens if t.text in defined]
+
+
 def add_missing(mentions: Sequence[Mention], extra: Iterable[Mention]) -> list[Mention]:
     """Mentions plus those of `extra` that overlap none of them, in text order."""
     merged = [*mentions, *(e for e in extra if not any(_overlaps(e, m) for m in mentions))]
@@ -372,7 +372,11 @@ def propagate_surnames(article: Article, mentions: Sequence[Mention]) -> list[Me
         else m
         for m in mentions
     ]
-    bare = (Mention(t.start, t.end, t.text, "PER", source="rule") for t in article.tokens if t.text in surnames)
+    bare = (
+        Mention(t.start, t.end, t.text, "PER", source="rule")
+        for t in article.tokens
+        if t.text in surnames or (t.text.endswith("s") and t.text[:-1] in surnames)
+    )
     return add_missing(relabelled, bare)
 
 
@@ -405,7 +409,8 @@ class NerStage:
             mentions = refine_mentions(article, mentions, gazetteer)
             fill_kinds(mentions, gazetteer)
         if self.rules:
-            mentions = propagate_surnames(article, add_missing(mentions, misc_mentions(article)))
+            mentions = add_missing(add_missing(mentions, misc_mentions(article)), acronym_mentions(article))
+            mentions = propagate_surnames(article, mentions)
         article.mentions = mentions
         return article
 

@@ -10,7 +10,8 @@ and subheads without final punctuation are sentences of their own.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -86,14 +87,29 @@ def tokenize_text(text: str, *, offset: int = 0, extra_lexicons: tuple[str, ...]
     tokenizer = load_spacy_tokenizer(abbreviations)
     tokens: list[Token] = []
     length = len(text)
-    for piece in tokenizer(text):
-        if piece.is_space:
-            continue
-        start = piece.idx
-        end = start + len(piece.text)
-        space_after = end < length and text[end].isspace()
-        tokens.append(Token(offset + start, offset + end, piece.text, space_after=space_after))
+    with _memory_zone(tokenizer):
+        for piece in tokenizer(text):
+            if piece.is_space:
+                continue
+            start = piece.idx
+            end = start + len(piece.text)
+            space_after = end < length and text[end].isspace()
+            tokens.append(Token(offset + start, offset + end, piece.text, space_after=space_after))
     return _split_final_number_dots(tokens)
+
+
+@contextmanager
+def _memory_zone(tokenizer: Any) -> Iterator[None]:
+    """spaCy (≥ 3.8) frees the strings and lexemes of new words made inside, so a long run
+    does not grow the vocabulary with every article; our tokens keep plain `str` copies."""
+    from cymem.cymem import Pool
+
+    memory = Pool()
+    with ExitStack() as zones:  # as `Language.memory_zone` does it
+        zones.enter_context(tokenizer.vocab.memory_zone(memory))
+        if hasattr(tokenizer, "memory_zone"):
+            zones.enter_context(tokenizer.memory_zone(memory))
+        yield
 
 
 def _split_final_number_dots(tokens: list[Token]) -> list[Token]:

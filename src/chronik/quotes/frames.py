@@ -79,6 +79,10 @@ def _source_of_preposition(words: Sequence[Word], position: int, end: int) -> tu
 def noun_frame_cue(words: Sequence[Word], position: int, segment: tuple[int, int], lexicon: QuoteLexicon) -> Cue | None:
     """ "nach Angaben der Polizei", "nach Ansicht von Experten"."""
     word = words[position]
+    if word.key == "nach" and position > segment[0]:
+        postposed = _postposed_frame(words, position, segment, lexicon)
+        if postposed is not None:
+            return postposed
     if word.key != "nach" or position + 1 >= segment[1]:
         return None
     noun_position = position + 1
@@ -100,6 +104,28 @@ def noun_frame_cue(words: Sequence[Word], position: int, segment: tuple[int, int
     frame_end = speaker[1]
     medium = lexicon.nouns.get(noun.key, "unknown")
     return Cue([position, noun_position], noun.key, medium, "frame", segment, speaker, (position, frame_end))
+
+
+_POSTPOSED_DETERMINERS = ("sein", "ihr", "dessen", "deren", "der", "des", "unser", "mein")
+
+
+def _postposed_frame(
+    words: Sequence[Word], position: int, segment: tuple[int, int], lexicon: QuoteLexicon
+) -> Cue | None:
+    """ "Seiner Meinung nach …", "Der Einschätzung der Polizei nach …": the frame noun before "nach"."""
+    for noun_position in range(position - 1, max(segment[0], position - 6) - 1, -1):
+        noun = words[noun_position]
+        if noun.key not in lexicon.frame_nouns:
+            continue
+        start = noun_position
+        if start > segment[0] and words[start - 1].key.startswith(_POSTPOSED_DETERMINERS):
+            start -= 1
+        if start != segment[0]:
+            return None  # the phrase must open its clause; elsewhere the noun is an object
+        medium = lexicon.nouns.get(noun.key, "unknown")
+        speaker, frame = (start, position), (start, position + 1)
+        return Cue([noun_position, position], noun.key, medium, "frame", segment, speaker, frame)
+    return None
 
 
 def _genitive_start(word: Word) -> bool:

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+")  # "_" splits words, as in the FTS5 tokenizer
 _SPECIAL_FOLDS = str.maketrans({"ß": "ss", "ẞ": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d"})
 # Longest first; one suffix is removed per word (a light "minimal" stemmer).
 _SUFFIXES = ("ern", "em", "en", "er", "es", "e", "s")
@@ -71,7 +71,7 @@ def stem(word: str) -> str:
 
 def terms(text: str) -> list[str]:
     """The search terms of a text, in order (folded and stemmed)."""
-    return [stem(word) for word in _WORD.findall(fold(text)) if word.replace("_", "")]
+    return [stem(word) for word in _WORD.findall(fold(text))]
 
 
 def normalise(text: str) -> str:
@@ -80,7 +80,7 @@ def normalise(text: str) -> str:
 
 
 def query_terms(query: str) -> list[str]:
-    """Distinct search terms of a user query (safe to embed: only [a-z0-9_])."""
+    """Distinct search terms of a user query (safe to embed: letters and digits only)."""
     seen: dict[str, None] = {}
     for term in terms(query):
         seen.setdefault(term, None)

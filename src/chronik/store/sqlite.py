@@ -103,7 +103,7 @@ class SQLiteStore(SqlRebuild, SqlChronicle, Store):
         return f"SELECT rowid AS no, bm25({table}) AS score FROM {table} WHERE {table} MATCH ? AND rowid >= ?"
 
     def _fts_query(self, terms: list[str]) -> str:
-        return " ".join(f'"{term}"' for term in terms)  # terms are [a-z0-9_]: no FTS syntax inside
+        return " ".join(f'"{term}"' for term in terms)  # terms are letters and digits: no FTS syntax inside
 
     def _integrity_errors(self) -> tuple[type[Exception], ...]:
         return (sqlite3.IntegrityError,)

@@ -75,6 +75,8 @@ class SqlWriter(SqlBase):
                 raise StoreError("E030", article.id, f"could not store article: {exc}") from exc
             except self._database_errors() as exc:
                 raise StoreError("E030", article.id, f"could not store article: {exc}") from exc
+            except (UnicodeEncodeError, ValueError, OverflowError) as exc:  # e.g. lone surrogates in the text
+                raise StoreError("E030", article.id, f"article holds values the store cannot encode: {exc}") from exc
             return AddResult("ingested", article.id, None, near[0] if near else None, near[1] if near else None)
 
     def add_rejection(self, source: str, code: str, problem: str) -> None:

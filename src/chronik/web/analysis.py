@@ -76,16 +76,25 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 class LazyPipeline:
-    """The default analyzer: chronik's full pipeline, built on first call, one article at a time."""
+    """The default analyzer: chronik's full pipeline, built on first call, one article at a time.
 
-    def __init__(self) -> None:
+    Each article gets a CPU time budget of `budget_s` (the request time limit), so a request
+    that timed out does not leave its worker thread analysing an adversarial text for long.
+    """
+
+    def __init__(self, *, budget_s: float | None = None) -> None:
         self._lock = threading.Lock()
         self._pipeline: Analyzer | None = None
+        self._budget_s = budget_s
 
     def __call__(self, article: Article) -> Article:
         with self._lock:
             if self._pipeline is None:
+                from chronik.budget import TimeBudget
                 from chronik.pipeline import build_pipeline
 
-                self._pipeline = build_pipeline()
+                pipeline = build_pipeline()
+                if self._budget_s is not None:
+                    pipeline.budget = TimeBudget(base_s=self._budget_s, per_kchar_s=0.0)
+                self._pipeline = pipeline
             return self._pipeline(article)

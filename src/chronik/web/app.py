@@ -69,7 +69,7 @@ def create_app(
     )
     app.state.stores = holder
     app.state.token = token or None
-    app.state.analyzer = analyzer or LazyPipeline()
+    app.state.analyzer = analyzer or LazyPipeline(budget_s=timeout_s)
     app.state.templates = build_templates()
     _install_error_handlers(app)
     app.include_router(api.router)

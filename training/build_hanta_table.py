@@ -60,7 +60,7 @@ def record(hanta: CachedHanta, sentences: list[list[str]]) -> tuple[dict[str, An
     def recording_analyze(word: str, tag: int, taglevel: int = 1) -> Any:
         result = analyze(word, tag, taglevel)
         if taglevel == 1:
-            lemmas[(word, tag)] = result[0]
+            lemmas[(word.lower(), tag)] = result[0]
         return result
 
     tagger.analyze_forward, tagger._analyze = recording_forward, recording_analyze
@@ -70,7 +70,7 @@ def record(hanta: CachedHanta, sentences: list[list[str]]) -> tuple[dict[str, An
 
 
 def shipped_word_lemmas(hanta: CachedHanta, *, skip: dict[tuple[str, int], str]) -> dict[tuple[str, int], str]:
-    """Lemmas of the words in HanTa's own word list, per tag it allows (nouns capitalised)."""
+    """Lemmas of the words in HanTa's own word list, per tag it allows (HanTa lower-cases words)."""
     tagger = hanta._tagger
     lemmas: dict[tuple[str, int], str] = {}
     for word, scores in tagger.cache.items():
@@ -80,9 +80,8 @@ def shipped_word_lemmas(hanta: CachedHanta, *, skip: dict[tuple[str, int], str])
             name = tagger.int2tag[tag]
             if name in LEMMA_IS_WORD or name == "NE":
                 continue
-            form = word.capitalize() if name == "NN" else word
-            if (form, tag) not in skip:
-                lemmas[(form, tag)] = tagger._analyze(form, tag, 1)[0]
+            if (word, tag) not in skip:
+                lemmas[(word, tag)] = tagger._analyze(word, tag, 1)[0]
     return lemmas
 
 

@@ -25,7 +25,7 @@ from chronik import __version__
 from chronik.budget import TimeBudget
 from chronik.cli_render import rejection_table, render_article, render_summary, tally_table
 from chronik.errors import ChronikError
-from chronik.export import TABLES, Table, export_table
+from chronik.export import TABLES, export_table, table_name
 from chronik.ingest import IngestProgress, expand_paths, ingest
 from chronik.model import Article
 from chronik.pipeline import Pipeline, build_pipeline, registered_stages
@@ -347,25 +347,25 @@ def export_command(
     to: Annotated[Path, typer.Option("--to", help="Output file: .jsonl, .csv or .parquet (format from the suffix).")],
     db: DbOption = DEFAULT_DB,
     table: Annotated[
-        str, typer.Option("--table", help=f"What to export, one row per record: {', '.join(TABLES)}.")
+        str,
+        typer.Option(
+            "--table",
+            help=f"What to export, one row per record: {', '.join(TABLES)} (`quotes` = quotations). "
+            "Columns: docs/tables.md.",
+        ),
     ] = "articles",
 ) -> None:
-    """Export stored articles, entities, quotes or events to JSON Lines, CSV or Parquet."""
-    if table not in TABLES:
-        raise _fail(ChronikError("E050", table, f"unknown table; use one of {', '.join(TABLES)}"))
+    """Export the articles, entities, mentions, quotations or events table to JSON Lines, CSV or Parquet."""
+    try:
+        name = table_name(table)
+    except ChronikError as exc:
+        raise _fail(exc) from None
     with _open(db) as store:
         try:
-            rows = export_table(store, to, table=_table(table))
+            rows = export_table(store, to, table=name)
         except ChronikError as exc:
             raise _fail(exc) from None
-    stdout.print(f"wrote {rows:,} {table} rows to {to}")
-
-
-def _table(name: str) -> Table:
-    for table in TABLES:
-        if table == name:
-            return table
-    raise _fail(ChronikError("E050", name, "unknown table"))
+    stdout.print(f"wrote {rows:,} {name} rows to {to}")
 
 
 @app.command()

@@ -1,39 +1,33 @@
-"""Export stored articles and their layers as JSON Lines, CSV or Parquet.
+"""Export the tables of stored articles as JSON Lines, CSV or Parquet.
 
-Tables: `articles` (one row per article), `entities`, `quotes` and `events` (one row
-per record, with the article id and date). JSON Lines exports of `articles` hold the full
-article (`Article.to_dict()`); every other export holds flat rows with fixed columns.
+The tables and their columns are those of `chronik.tables` (documented in docs/tables.md):
+`articles`, `entities`, `mentions`, `quotations` and `events`. Parquet files carry the
+tables' Arrow schemas, so a folder of exports laid out like the Spark output
+(`<dir>/<table>/part-0.parquet`) loads back with `chronik load`. CSV files write nested
+values (lists, structs) as JSON strings. JSON Lines files hold the rows as JSON, except
+for `articles`, whose lines are the full articles (`Article.to_dict()`).
+
+Articles are read from the store one at a time and rows are written in batches, so
+memory stays flat however big the store is.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from chronik.errors import ChronikError
-from chronik.model import Article, Entity, Event, Participant, Quote
 from chronik.store.base import Store
+from chronik.tables import ARTICLE_TABLES, SCHEMAS, Row, table_rows, to_arrow
 
-Table = Literal["articles", "entities", "quotes", "events"]
-TABLES: tuple[Table, ...] = ("articles", "entities", "quotes", "events")
-_INTEGER_COLUMNS = frozenset({"mentions", "age", "start", "end"})
-_PARQUET_BATCH = 10_000
+TABLES: tuple[str, ...] = ARTICLE_TABLES
+TABLE_ALIASES: dict[str, str] = {"quotes": "quotations"}
 EXPORT_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
-
-COLUMNS: dict[Table, tuple[str, ...]] = {
-    "articles": ("id", "date", "title", "outlet", "url", "source", "language", "authors", "lead", "text"),
-    "entities": ("article_id", "date", "entity_id", "label", "name", "mentions", "age", "roles", "affiliation"),
-    "quotes": (
-        "article_id", "date", "quote_id", "type", "speaker", "speaker_kind", "cue", "message", "start", "end",
-    ),
-    "events": (
-        "article_id", "date", "event_id", "type", "modality", "trigger", "actors", "targets", "place", "time",
-        "sentence",
-    ),
-}  # fmt: skip
+BATCH_ROWS = 1_000  # rows per Parquet row group
+ARTICLE_BATCH_ROWS = 100  # articles rows hold the whole analysed article (~20-40 KB each)
 
 
 def export_format(destination: Path) -> str:
@@ -44,109 +38,32 @@ def export_format(destination: Path) -> str:
     return fmt
 
 
-def export_table(store: Store, destination: Path, *, table: Table = "articles") -> int:
-    """Write `table` of every stored article to `destination`; returns the number of rows."""
-    fmt = export_format(destination)
+def table_name(name: str) -> str:
+    """The table a name or alias (`quotes`) stands for (E050 when unknown)."""
+    table = TABLE_ALIASES.get(name, name)
     if table not in TABLES:
-        raise ChronikError("E050", table, f"unknown table; use one of {', '.join(TABLES)}")
+        raise ChronikError("E050", name, f"unknown table; use one of {', '.join(TABLES)}")
+    return table
+
+
+def export_table(store: Store, destination: Path, *, table: str = "articles", batch_rows: int | None = None) -> int:
+    """Write `table` of every stored article to `destination`; returns the number of rows.
+
+    Parquet rows are written `batch_rows` at a time (default: 100 articles rows, else 1,000).
+    """
+    fmt = export_format(destination)
+    name = table_name(table)
     articles = store.iter_articles()
-    if fmt == "jsonl" and table == "articles":
+    if fmt == "jsonl" and name == "articles":
         return _write_jsonl(destination, (article.to_dict() for article in articles))
-    rows = (row for article in articles for row in ROW_BUILDERS[table](article))
+    rows = (row for article in articles for row in table_rows(name, article))
     if fmt == "jsonl":
         return _write_jsonl(destination, rows)
     if fmt == "csv":
-        return _write_csv(destination, rows, COLUMNS[table])
-    return _write_parquet(destination, rows, COLUMNS[table])
-
-
-def article_rows(article: Article) -> list[dict[str, Any]]:
-    authors = "; ".join(f"{a.name} ({a.role})" if a.role else a.name for a in article.authors)
-    return [
-        {
-            "id": article.id,
-            "date": article.date,
-            "title": article.title,
-            "outlet": article.outlet,
-            "url": article.url,
-            "source": article.source,
-            "language": article.language,
-            "authors": authors,
-            "lead": article.lead,
-            "text": article.text,
-        }
-    ]
-
-
-def entity_rows(article: Article) -> list[dict[str, Any]]:
-    return [_entity_row(article, entity) for entity in article.entities]
-
-
-def _entity_row(article: Article, entity: Entity) -> dict[str, Any]:
-    attributes = entity.attributes
-    roles = attributes.get("roles") or []
-    return {
-        "article_id": article.id,
-        "date": article.date,
-        "entity_id": entity.id,
-        "label": entity.label,
-        "name": entity.name,
-        "mentions": len(entity.mentions),
-        "age": attributes.get("age"),
-        "roles": "; ".join(str(role) for role in roles),
-        "affiliation": attributes.get("affiliation"),
-    }
-
-
-def quote_rows(article: Article) -> list[dict[str, Any]]:
-    return [_quote_row(article, quote) for quote in article.quotes]
-
-
-def _quote_row(article: Article, quote: Quote) -> dict[str, Any]:
-    return {
-        "article_id": article.id,
-        "date": article.date,
-        "quote_id": quote.id,
-        "type": quote.type,
-        "speaker": quote.speaker_name or (quote.speaker.text if quote.speaker else None),
-        "speaker_kind": quote.speaker_kind,
-        "cue": quote.cue.text if quote.cue else None,
-        "message": " … ".join(span.text for span in quote.message),
-        "start": quote.message[0].start if quote.message else None,
-        "end": quote.message[-1].end if quote.message else None,
-    }
-
-
-def event_rows(article: Article) -> list[dict[str, Any]]:
-    return [_event_row(article, event) for event in article.events]
-
-
-def _event_row(article: Article, event: Event) -> dict[str, Any]:
-    return {
-        "article_id": article.id,
-        "date": article.date,
-        "event_id": event.id,
-        "type": event.type,
-        "modality": event.modality,
-        "trigger": event.trigger.text,
-        "actors": _participants(event.actors),
-        "targets": _participants(event.targets),
-        "place": event.place.name if event.place else None,
-        "time": event.time.value if event.time else None,
-        "sentence": event.sentence.text,
-    }
-
-
-def _participants(participants: list[Participant]) -> str:
-    return "; ".join(f"{p.name or p.text} [{p.code}]" if p.code else (p.name or p.text) for p in participants)
-
-
-ROW_BUILDERS: dict[Table, Callable[[Article], list[dict[str, Any]]]] = {
-    "articles": article_rows,
-    "entities": entity_rows,
-    "quotes": quote_rows,
-    "events": event_rows,
-}
+        return _write_csv(destination, rows, tuple(SCHEMAS[name].names))
+    if batch_rows is None:
+        batch_rows = ARTICLE_BATCH_ROWS if name == "articles" else BATCH_ROWS
+    return _write_parquet(destination, rows, name, batch_rows=batch_rows)
 
 
 def _write_jsonl(destination: Path, records: Iterable[dict[str, Any]]) -> int:
@@ -158,34 +75,38 @@ def _write_jsonl(destination: Path, records: Iterable[dict[str, Any]]) -> int:
     return count
 
 
-def _write_csv(destination: Path, rows: Iterator[dict[str, Any]], columns: tuple[str, ...]) -> int:
+def csv_value(value: Any) -> Any:
+    """A cell of a CSV export: lists and structs as JSON, everything else as it is."""
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _write_csv(destination: Path, rows: Iterator[Row], columns: tuple[str, ...]) -> int:
     count = 0
     with destination.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.DictWriter(stream, fieldnames=columns)
         writer.writeheader()
         for row in rows:
-            writer.writerow(row)
+            writer.writerow({name: csv_value(value) for name, value in row.items()})
             count += 1
     return count
 
 
-def _write_parquet(destination: Path, rows: Iterator[dict[str, Any]], columns: tuple[str, ...]) -> int:
+def _write_parquet(destination: Path, rows: Iterator[Row], table: str, *, batch_rows: int) -> int:
     """Write in batches, so that a large store never sits in memory as one table."""
-    import pyarrow as pa  # heavy; only needed here
-    import pyarrow.parquet as pq
+    import pyarrow.parquet as pq  # heavy; only needed here
 
-    schema = pa.schema([(name, pa.int64() if name in _INTEGER_COLUMNS else pa.string()) for name in columns])
     count = 0
-    with pq.ParquetWriter(destination, schema) as writer:
-        for batch in _batches(rows, _PARQUET_BATCH):
-            values = {name: [_parquet_value(row.get(name), name) for row in batch] for name in columns}
-            writer.write_table(pa.table(values, schema=schema))
+    with pq.ParquetWriter(destination, SCHEMAS[table]) as writer:
+        for batch in _batches(rows, batch_rows):
+            writer.write_table(to_arrow(table, batch))
             count += len(batch)
     return count
 
 
-def _batches(rows: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    batch: list[dict[str, Any]] = []
+def _batches(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:
+    batch: list[Row] = []
     for row in rows:
         batch.append(row)
         if len(batch) == size:
@@ -193,11 +114,3 @@ def _batches(rows: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[st
             batch = []
     if batch:
         yield batch
-
-
-def _parquet_value(value: Any, column: str) -> Any:
-    if value is None:
-        return None
-    if column in _INTEGER_COLUMNS:
-        return int(value) if isinstance(value, int | float) or str(value).isdigit() else None
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)

@@ -1,7 +1,7 @@
 """The tabular schema: an analysed `Article` as flat rows for Parquet (or CSV) tables.
 
-One place defines the columns of the six tables that the Spark job writes and that
-exports can reuse:
+One place defines the columns of the six tables that the Spark job writes; `chronik export`
+writes the same tables (all but ``rejections``) from a store:
 
 - ``articles``: one row per article. Metadata columns plus ``document``, the whole
   analysed article as JSON (`Article.to_dict()` without ``text``), so that
@@ -14,7 +14,7 @@ exports can reuse:
 
 Every span column comes with ``*_start``/``*_end`` character offsets into
 ``articles.text``. Each table's rows carry ``article_id`` (except rejections).
-The column lists with their meaning are in docs/scale.md.
+The column lists with their meaning are in docs/tables.md.
 """
 
 from __future__ import annotations
@@ -384,6 +384,22 @@ def article_rows(article: Article, *, include_tokens: bool = False) -> Iterator[
         yield "quotations", quotation_row(article, quote)
     for event in article.events:
         yield "events", event_row(article, event)
+
+
+def table_rows(table: str, article: Article, *, include_tokens: bool = False) -> Iterator[Row]:
+    """The rows of one article in one table (`articles`, `entities`, `mentions`, `quotations`, `events`)."""
+    if table == "articles":
+        yield article_row(article, include_tokens=include_tokens)
+    elif table == "entities":
+        yield from (entity_row(article, entity) for entity in article.entities)
+    elif table == "mentions":
+        yield from (mention_row(article, index, mention) for index, mention in enumerate(article.mentions))
+    elif table == "quotations":
+        yield from (quotation_row(article, quote) for quote in article.quotes)
+    elif table == "events":
+        yield from (event_row(article, event) for event in article.events)
+    else:
+        raise ValueError(f"not a table of article rows: {table!r}")
 
 
 def rows_by_table(articles: Iterable[Article], *, include_tokens: bool = False) -> dict[str, list[Row]]:

@@ -5,13 +5,18 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import Any
 
+import pyarrow.parquet as pq
 import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
 from chronik import __version__, cli
 from chronik.cli import app
+from chronik.export import TABLES
+from chronik.store import open_store
+from tests.scale_support import FIXTURE, FIXTURE_ARTICLES, available_stages
 
 runner = CliRunner()
 
@@ -151,8 +156,6 @@ def test_export_articles(news_file: Path, tmp_path: Path, suffix: str) -> None:
             rows = list(csv.DictReader(stream))
         assert rows[0]["date"] == "2025-04-09" and rows[0]["text"] == NEWS
     else:
-        import pyarrow.parquet as pq
-
         table = pq.read_table(target)
         assert table.column("text").to_pylist() == [NEWS]
 
@@ -164,6 +167,39 @@ def test_export_unknown_suffix_and_table(news_file: Path, tmp_path: Path) -> Non
     assert bad_suffix.exit_code == 2 and "[E006]" in bad_suffix.stderr
     bad_table = runner.invoke(app, ["export", "--db", str(db), "--to", str(tmp_path / "x.csv"), "--table", "x"])
     assert bad_table.exit_code == 2 and "[E050]" in bad_table.stderr
+
+
+def test_export_quotes_alias_names_quotations(news_file: Path, tmp_path: Path) -> None:
+    db = tmp_path / "e.db"
+    _ingest([news_file], db)
+    result = runner.invoke(app, ["export", "--db", str(db), "--to", str(tmp_path / "q.csv"), "--table", "quotes"])
+    assert result.exit_code == 0, result.output
+    assert "wrote 0 quotations rows" in result.stdout
+    assert (tmp_path / "q.csv").read_text(encoding="utf-8").startswith("article_id,quote_id,type,text")
+
+
+def _stored_articles(db: Path) -> dict[str, dict[str, Any]]:
+    with open_store(str(db)) as store:
+        return {article.id: {**article.to_dict(), "tokens": []} for article in store.iter_articles()}
+
+
+@pytest.mark.slow
+def test_export_parquet_loads_back(tmp_path: Path) -> None:
+    stages = available_stages()
+    first, second, folder = tmp_path / "first.db", tmp_path / "second.db", tmp_path / "tables"
+    ingested = runner.invoke(app, ["ingest", str(FIXTURE), "--db", str(first), "--stages", ",".join(stages) or "none"])
+    assert ingested.exit_code == 0, ingested.output
+    for table in TABLES:
+        (folder / table).mkdir(parents=True)
+        target = folder / table / "part-0.parquet"
+        result = runner.invoke(app, ["export", "--db", str(first), "--to", str(target), "--table", table])
+        assert result.exit_code == 0, result.output
+    loaded = runner.invoke(app, ["load", str(folder), "--db", str(second)])
+    assert loaded.exit_code == 0, loaded.output
+    articles = _stored_articles(first)
+    assert len(articles) == FIXTURE_ARTICLES
+    assert _stored_articles(second) == articles
+    assert pq.read_table(folder / "quotations").num_rows == sum(len(a["quotes"]) for a in articles.values())
 
 
 def test_summary_lists_counts_and_latest(news_file: Path, tmp_path: Path) -> None:

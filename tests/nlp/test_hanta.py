@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from chronik.nlp.hanta import load_hanta
+from chronik.nlp.hanta import CachedHanta, _read_forms, load_hanta
 
 
 def test_viterbi_matches_hanta_reference() -> None:
@@ -40,3 +40,18 @@ def test_swiss_spelling_uses_eszett_analysis() -> None:
     result = load_hanta().tag(["die", "grossen", "Fragen", "heissen", "anders"])
     assert result[1] == ("groß", "ADJ(A)")
     assert result[3][0] == "heißen"
+
+
+def test_shipped_forms_equal_hanta_own_analyses() -> None:
+    plain = CachedHanta(forms=False)
+    analyses, lemmas = _read_forms(plain._tagger.tag2int)
+    assert len(analyses) > 1_000 and len(lemmas) > 1_000
+    for word in sorted(analyses)[:: len(analyses) // 25]:
+        assert analyses[word] == list(plain._tagger.analyze_forward(word))
+    for (word, tag), lemma in sorted(lemmas.items())[:: len(lemmas) // 25]:
+        assert plain._tagger._analyze(word, tag, 1)[0] == lemma
+
+
+def test_tag_same_with_and_without_shipped_forms() -> None:
+    words = ["Die", "Abgeordneten", "verabschiedeten", "Haushaltsbegleitgesetze", "und", "Vorschriften", "."]
+    assert CachedHanta(forms=True).tag(words) == CachedHanta(forms=False).tag(words)

@@ -109,16 +109,6 @@ def test_counts_cover_every_table(filled: Store) -> None:
     assert counts["entities"] == 6 and counts["mentions"] == 3
 
 
-def test_export_records_are_flat(filled: Store) -> None:
-    events = list(filled.export_records("events"))
-    assert len(events) == 3
-    assert all(not isinstance(value, (dict, list)) for record in events for value in record.values())
-    articles = list(filled.export_records("articles"))
-    assert [a["id"] for a in articles] == ["kiew-1", "berlin-1"]
-    entities = list(filled.export_records("entities"))
-    assert "per-steve-vitkof" in {e["id"] for e in entities}
-
-
 def test_network_dated_reports_when_row_cap_reached(filled: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     assert filled.network(date_from="2025-12")["complete"] is True
     monkeypatch.setattr(chronicle, "NETWORK_ROWS", 1)

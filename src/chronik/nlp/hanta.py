@@ -180,7 +180,7 @@ class CachedHanta:
         """HanTa's lemma, skipped where it is the word itself (numbers, names, symbols)."""
         if name in LEMMA_IS_WORD or (name == "NE" and not word.endswith(("s", "'"))):
             return word
-        lemma = self._lemmas.get((word, tag))
+        lemma = self._lemmas.get((word.lower(), tag))  # HanTa lemmatises the lower-cased word
         if lemma is None:
             lemma = self._tagger._analyze(word, tag, 1)[0]
         return lemma
@@ -197,7 +197,7 @@ def _looked_up(table: dict[str, Any], compute: Callable[[str], Any]) -> Callable
 
 
 def _read_forms(tag2int: dict[str, int]) -> tuple[dict[str, Any], dict[tuple[str, int], str]]:
-    """The shipped HanTa analyses: word → [(tag, log-probability)], (word, tag) → lemma."""
+    """The shipped HanTa analyses: word → [(tag, log-probability)], (lower-cased word, tag) → lemma."""
     analyses: dict[str, Any] = {}
     lemmas: dict[tuple[str, int], str] = {}
     source = resources.files("chronik").joinpath("data", "nlp", FORMS_FILE)

@@ -381,9 +381,12 @@ def propagate_surnames(article: Article, mentions: Sequence[Mention]) -> list[Me
 
 
 @functools.lru_cache(maxsize=4)
-def _load_gazetteer(extra_files: tuple[str, ...]) -> Any:
-    from chronik.gazetteer import load_gazetteer
+def _load_gazetteer(extra_files: tuple[str, ...] | None) -> Any:
+    """The gazetteer with extra files; `None`: an empty one (rules run without names)."""
+    from chronik.gazetteer import Gazetteer, load_gazetteer
 
+    if extra_files is None:
+        return Gazetteer(entries=[])
     return load_gazetteer([Path(p) for p in extra_files])
 
 
@@ -403,14 +406,15 @@ class NerStage:
 
     def __call__(self, article: Article) -> Article:
         mentions = model_mentions(article, load_spacy_pipeline(self.model), batch_size=self.batch_size)
+        gazetteer = _load_gazetteer(self.gazetteer_files if self.use_gazetteer else None)
         if self.use_gazetteer:
-            gazetteer = _load_gazetteer(self.gazetteer_files)
             mentions = merge_mentions(mentions, gazetteer_mentions(article, gazetteer), policy=self.merge)
-            mentions = refine_mentions(article, mentions, gazetteer)
-            fill_kinds(mentions, gazetteer)
         if self.rules:
+            mentions = refine_mentions(article, mentions, gazetteer)
             mentions = add_missing(add_missing(mentions, misc_mentions(article)), acronym_mentions(article))
             mentions = propagate_surnames(article, mentions)
+        if self.use_gazetteer:
+            fill_kinds(mentions, gazetteer)
         article.mentions = mentions
         return article
 

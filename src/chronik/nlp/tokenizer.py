@@ -104,6 +104,9 @@ def _memory_zone(tokenizer: Any) -> Iterator[None]:
     does not grow the vocabulary with every article; our tokens keep plain `str` copies."""
     from cymem.cymem import Pool
 
+    if tokenizer.vocab.in_memory_zone:  # zones do not nest: the outer one frees everything
+        yield
+        return
     memory = Pool()
     with ExitStack() as zones:  # as `Language.memory_zone` does it
         zones.enter_context(tokenizer.vocab.memory_zone(memory))
@@ -146,19 +149,33 @@ def _number_dot_ends_sentence(
 
 def tokenize_article(article: Article, *, extra_lexicons: tuple[str, ...] = ()) -> tuple[list[Token], list[Sentence]]:
     """Tokens and sentences for the whole article, paragraph by paragraph."""
-    _, sentence_final = abbreviation_table(extra_lexicons)
     tokens: list[Token] = []
     sentences: list[Sentence] = []
-    for start, end, paragraph in paragraph_ranges(article):
-        paragraph_tokens = tokenize_text(article.text[start:end], offset=start, extra_lexicons=extra_lexicons)
-        for first, last in split_sentences(paragraph_tokens, sentence_final=sentence_final):
-            s_start, s_end = paragraph_tokens[first].start, paragraph_tokens[last - 1].end
-            sentence = Sentence(
-                s_start, s_end, article.text[s_start:s_end], len(tokens) + first, len(tokens) + last, paragraph
-            )
-            sentences.append(sentence)
-        tokens.extend(paragraph_tokens)
+    with _memory_zone(load_spacy_tokenizer(abbreviation_table(extra_lexicons)[0])):
+        for start, end, paragraph in paragraph_ranges(article):
+            _add_paragraph(article, (start, end, paragraph), tokens, sentences, extra_lexicons=extra_lexicons)
     return tokens, sentences
+
+
+def _add_paragraph(
+    article: Article,
+    bounds: tuple[int, int, int],
+    tokens: list[Token],
+    sentences: list[Sentence],
+    *,
+    extra_lexicons: tuple[str, ...],
+) -> None:
+    """Append one paragraph's (start, end, number) tokens and sentences."""
+    start, end, paragraph = bounds
+    _, sentence_final = abbreviation_table(extra_lexicons)
+    paragraph_tokens = tokenize_text(article.text[start:end], offset=start, extra_lexicons=extra_lexicons)
+    for first, last in split_sentences(paragraph_tokens, sentence_final=sentence_final):
+        s_start, s_end = paragraph_tokens[first].start, paragraph_tokens[last - 1].end
+        sentence = Sentence(
+            s_start, s_end, article.text[s_start:s_end], len(tokens) + first, len(tokens) + last, paragraph
+        )
+        sentences.append(sentence)
+    tokens.extend(paragraph_tokens)
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,14 @@ word list; `segment` is the comma-separated stretch the cue stands in.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import cache
 
 from chronik.quotes.draft import Cue
 from chronik.quotes.frames import adverb_frame, frame_cue, noun_cue, noun_frame_cue, noun_phrase_ending_at
 from chronik.quotes.grammar import (
     AUXILIARIES,
+    CLAUSE_REACH,
     NON_NP_OPENERS,
     OBJECT_DETERMINERS,
     PREPOSITIONS,
@@ -42,10 +44,14 @@ def find_cues(
     for segment in segments:
         cues.extend(_segment_cues(words, segment, masked, lexicon))
     cues.sort(key=lambda cue: cue.words[0])
+    numbers: dict[tuple[int, int], int] = {}
+    for number, segment in enumerate(segments):
+        numbers.setdefault(segment, number)
+    source = cache(lambda: _source_phrase(words))  # the same for every cue of the sentence
     for cue in cues:
-        _widen_wie_clause(words, segments, cue)
+        _widen_wie_clause(words, segments, numbers, cue)
         if cue.kind in ("verb", "impersonal") and cue.speaker is None:
-            cue.speaker = _fallback_speaker(words, cue)
+            cue.speaker = _fallback_speaker(words, cue, source)
             cue.guessed_speaker = cue.speaker is not None
     return cues
 
@@ -56,7 +62,9 @@ def _usable_subject(words: Sequence[Word], subject: tuple[int, int], position: i
     return subject[1] <= position and not unusable
 
 
-def _fallback_speaker(words: Sequence[Word], cue: Cue) -> tuple[int, int] | None:
+def _fallback_speaker(
+    words: Sequence[Word], cue: Cue, source: Callable[[], tuple[int, int] | None]
+) -> tuple[int, int] | None:
     """When the clause rules found no speaker: the subject before an apposition, the sentence's
     subject, or the source in a prepositional phrase ("In einer Mitteilung wird gefordert")."""
     if cue.segment[0] >= 2 and not cue.subordinate:
@@ -68,6 +76,11 @@ def _fallback_speaker(words: Sequence[Word], cue: Cue) -> tuple[int, int] | None
     subject = subject_of(words, 0, position)
     if subject is not None and _usable_subject(words, subject, position):
         return subject
+    return source()
+
+
+def _source_phrase(words: Sequence[Word]) -> tuple[int, int] | None:
+    """The first non-temporal noun phrase after a source preposition anywhere in the sentence."""
     for index in range(len(words)):
         if words[index].key in _SOURCE_PREPOSITIONS and index + 1 < len(words):
             source = noun_phrase_right(words, index + 1, limit=len(words))
@@ -76,11 +89,13 @@ def _fallback_speaker(words: Sequence[Word], cue: Cue) -> tuple[int, int] | None
     return None
 
 
-def _widen_wie_clause(words: Sequence[Word], segments: list[tuple[int, int]], cue: Cue) -> None:
+def _widen_wie_clause(
+    words: Sequence[Word], segments: list[tuple[int, int]], numbers: dict[tuple[int, int], int], cue: Cue
+) -> None:
     """ "Wie der Sprecher, Hans Muster, mitteilte, …": the frame reaches back over an apposition."""
     if cue.kind != "verb" or cue.subordinate or not _verb_final(words, cue.words[0], cue.segment[1]):
         return
-    number = segments.index(cue.segment) if cue.segment in segments else -1
+    number = numbers.get(cue.segment, -1)
     for earlier in range(number - 1, max(-1, number - 3), -1):
         start, end = segments[earlier]
         if words[start].key == "wie":
@@ -144,7 +159,7 @@ def _addressee(
     words: Sequence[Word], position: int, segment: tuple[int, int], speaker: tuple[int, int] | None
 ) -> tuple[int, int] | None:
     """ "sagte er gegenüber der Zeitung", "sagte sie dem «Blick»": whom the speaker addressed."""
-    for later in range(position + 1, segment[1]):
+    for later in range(position + 1, min(segment[1], position + 1 + CLAUSE_REACH)):
         if speaker is not None and speaker[0] <= later < speaker[1]:
             continue
         word = words[later]
@@ -282,18 +297,23 @@ def _apposition_subject(words: Sequence[Word], segment: tuple[int, int], cue: Cu
 
 def _clause_start_before(words: Sequence[Word], comma: int) -> int:
     """Where the verbless stretch before `comma` begins: the sentence start or just after the comma
-    that follows the last finite verb ("X wies das zurück, die Sprecherin, Y, erklärte")."""
-    for position in range(comma - 1, -1, -1):
+    that follows the last finite verb ("X wies das zurück, die Sprecherin, Y, erklärte"); without a
+    verb within `CLAUSE_REACH` words, where that window begins."""
+    for position in range(comma - 1, max(0, comma - CLAUSE_REACH) - 1, -1):
         word = words[position]
         if is_finite(word) or (not word.pos and word.key in AUXILIARIES):
             later = [p for p in range(position + 1, comma) if words[p].text == ","]
             return later[0] + 1 if later else comma
-    return 0
+    return max(0, comma - CLAUSE_REACH)
 
 
 def _verb_final(words: Sequence[Word], position: int, end: int) -> bool:
-    rest = [word for word in words[position + 1 : end] if not word.is_punct]
-    return all(word.key in AUXILIARIES or word.pos.startswith("VA") for word in rest)
+    """Only auxiliaries (and punctuation) follow the verb; stops at the first other word."""
+    for later in range(position + 1, end):
+        word = words[later]
+        if not word.is_punct and not (word.key in AUXILIARIES or word.pos.startswith("VA")):
+            return False
+    return True
 
 
 def _finite_anchor(words: Sequence[Word], start: int, position: int) -> int:
@@ -309,7 +329,7 @@ def _passive_agent(words: Sequence[Word], start: int, anchor: int, end: int) -> 
     """The agent of a passive: "wurde von X bestätigt", "Von den Behörden wird angenommen"."""
     if words[start].key in ("von", "vom") and anchor > start + 1 and words[anchor].key in AUXILIARIES:
         return noun_phrase_right(words, start + 1, limit=anchor)
-    for later in range(anchor + 1, end):
+    for later in range(anchor + 1, min(end, anchor + 1 + CLAUSE_REACH)):
         if words[later].key in ("von", "vom") and later + 1 < end:
             return noun_phrase_right(words, later + 1, limit=end)
     return None

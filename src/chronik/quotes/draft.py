@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from chronik.model import Medium, QuoteType
 from chronik.quotes.view import Word
@@ -81,3 +83,23 @@ class SentenceAnalysis:
             if start <= position < end:
                 return number
         return -1
+
+
+class Coverage:
+    """How many characters of a range fixed spans cover (overlaps counted once per span), in
+    O(log n) per question: covered(a, b) = G(b) - G(a), with G(x) the span characters before x."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        valid = [(start, end) for start, end in spans if start < end]
+        self._starts = sorted(start for start, _ in valid)
+        self._ends = sorted(end for _, end in valid)
+        self._start_sums = list(accumulate(self._starts, initial=0))
+        self._end_sums = list(accumulate(self._ends, initial=0))
+
+    def covered(self, start: int, end: int) -> int:
+        return self._before(end) - self._before(start) if start < end else 0
+
+    def _before(self, x: int) -> int:
+        opened = bisect_left(self._starts, x)
+        closed = bisect_left(self._ends, x)
+        return (opened * x - self._start_sums[opened]) - (closed * x - self._end_sums[closed])

@@ -158,8 +158,7 @@ def adverb_frame(words: Sequence[Word], position: int, segment: tuple[int, int])
             else None
         )
         return Cue([position], "wonach", "unknown", "frame", segment, speaker, (position, position + 1))
-    konjunktiv_follows = any(w.key in ("hätte", "hätten", "sei", "seien", "habe", "wäre", "wären") for w in words)
-    adverb = word.key == "demnach" or (word.key == "danach" and position == 0 and konjunktiv_follows)
+    adverb = word.key == "demnach" or (word.key == "danach" and position == 0 and _konjunktiv_in(words))
     if word.key == "vernehmen" and position + 1 < len(words) and words[position + 1].key == "nach":
         return Cue(
             [position, position + 1], "vernehmen", "speech", "frame", segment, None, (position - 1, position + 2)
@@ -169,6 +168,12 @@ def adverb_frame(words: Sequence[Word], position: int, segment: tuple[int, int])
             [position], word.key, "unknown", "frame", segment, (position, position + 1), (position, position + 1)
         )
     return None
+
+
+def _konjunktiv_in(words: Sequence[Word]) -> bool:
+    """Whether the sentence holds a common Konjunktiv form; asked only at "Danach" opening it,
+    so the scan runs once per sentence, not once per word."""
+    return any(w.key in ("hätte", "hätten", "sei", "seien", "habe", "wäre", "wären") for w in words)
 
 
 def _genitive_or_von(words: Sequence[Word], position: int, limit: int) -> tuple[int, int] | None:

@@ -24,6 +24,12 @@ QUOTE_MARKS = frozenset("«»‹›„“”‚‘’\"'")
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "-"})
 SENTENCE_FINAL = frozenset({".", "!", "?", "…"})
 _FINITE_TAGS = ("VVFIN", "VAFIN", "VMFIN")
+# How many words the rules look from a verb for its clause's parts (subject, finite verb, agent,
+# addressee). A clause's parts stand far closer together in news prose: in the 700 articles of
+# the quotation gold corpus the longest comma-free stretch has 52 words (the longest sentence 130),
+# and the stage's output there is identical with and without the cap. It keeps a sentence of
+# thousands of words from being rescanned from every verb in it.
+CLAUSE_REACH = 60
 
 
 def is_finite(word: Word) -> bool:
@@ -175,7 +181,7 @@ def subject_of(words: Sequence[Word], start: int, end: int) -> tuple[int, int] |
     found = noun_phrase_right(words, start, limit=end)
     if found is not None and words[start].key not in NON_NP_OPENERS:
         return found
-    for position in range(start + 1, end):
+    for position in range(start + 1, min(end, start + 1 + CLAUSE_REACH)):
         word = words[position]
         if is_finite(word) or (not word.pos and word.key in AUXILIARIES):
             return noun_phrase_right(words, position + 1, limit=end)

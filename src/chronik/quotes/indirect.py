@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from chronik.quotes.direct import apply_cue
-from chronik.quotes.draft import Cue, Draft, SentenceAnalysis
+from chronik.quotes.draft import Coverage, Cue, Draft, SentenceAnalysis
 from chronik.quotes.grammar import SENTENCE_FINAL, SUBORDINATORS, is_finite, konjunktiv
 from chronik.quotes.lexicon import QuoteLexicon
 from chronik.quotes.view import ArticleView, Word
@@ -381,13 +381,17 @@ def build_free_indirect(
 ) -> list[Draft]:
     """Konjunktiv I sentences outside any quotation, runs within a paragraph merged into one."""
     drafts: list[Draft] = []
+    whole = [draft for draft in taken if not draft.partial]
+    coverage = Coverage([span for draft in whole for span in draft.message])
+    taken_sentences = frozenset(index for draft in whole for index in draft.sentences)
+    quoted = set(taken_sentences)  # grows with the drafts found here
     for analysis in analyses:
         sentence = view.sentences[analysis.index]
-        if analysis.paragraph in view.title_paragraphs or _covered(sentence.start, sentence.end, taken):
+        if analysis.paragraph in view.title_paragraphs or _covered(sentence.start, sentence.end, coverage):
             continue
-        if any(analysis.index in draft.sentences and not draft.partial for draft in taken):
+        if analysis.index in taken_sentences:
             continue  # the Konjunktiv belongs to the quotation already found in this sentence
-        continues = _continues(view, analysis, [*taken, *drafts])
+        continues = _continues(view, analysis, quoted)
         if not _konjunktiv_one(analysis, lexicon, continues=continues):
             continue
         previous = drafts[-1] if drafts else None
@@ -398,27 +402,28 @@ def build_free_indirect(
         ):
             previous.message[-1] = (previous.message[-1][0], sentence.end)
             previous.sentences.append(analysis.index)
+            quoted.add(analysis.index)
             continue
         drafts.append(Draft("FreeIndirect", [(sentence.start, sentence.end)], [analysis.index], inherits_speaker=True))
+        quoted.add(analysis.index)
     return drafts
 
 
-def _continues(view: ArticleView, analysis: SentenceAnalysis, drafts: list[Draft]) -> bool:
-    """A quotation ends in the previous sentence, or two sentences back within the same paragraph."""
+def _continues(view: ArticleView, analysis: SentenceAnalysis, quoted: set[int]) -> bool:
+    """A quotation ends in the previous sentence, or two sentences back within the same paragraph;
+    `quoted` holds the sentences of all whole (not partial) quotations so far."""
     recent = {analysis.index - 1}
     if analysis.index >= 2 and view.sentences[analysis.index - 2].paragraph == analysis.paragraph:
         recent.add(analysis.index - 2)
-    return any(recent & set(draft.sentences) and not draft.partial for draft in drafts)
+    return bool(recent & quoted)
 
 
 def _same_paragraph(view: ArticleView, draft: Draft, analysis: SentenceAnalysis) -> bool:
     return view.sentences[draft.sentences[-1]].paragraph == analysis.paragraph
 
 
-def _covered(start: int, end: int, taken: list[Draft]) -> bool:
-    size = max(1, end - start)
-    covered = sum(max(0, min(end, e) - max(start, s)) for draft in taken if not draft.partial for s, e in draft.message)
-    return covered > 0.3 * size
+def _covered(start: int, end: int, coverage: Coverage) -> bool:
+    return coverage.covered(start, end) > 0.3 * max(1, end - start)
 
 
 def _konjunktiv_one(analysis: SentenceAnalysis, lexicon: QuoteLexicon, *, continues: bool = False) -> bool:

@@ -63,8 +63,8 @@ class QuoteLexicon:
         word = key(noun).rsplit("-", 1)[-1]
         for ending in ("", "en", "n", "e", "s", "es", "e"):
             stem = word[: len(word) - len(ending)] if ending and word.endswith(ending) else word
-            if any(stem.endswith(document) for document in self.documents):
-                return True
+            if any(stem[cut:] in self.documents for cut in range(len(stem) + 1)):
+                return True  # some document ends the stem: one set lookup per suffix
         return False
 
     def frame_word(self, group: str) -> frozenset[str]:

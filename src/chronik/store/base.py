@@ -136,13 +136,6 @@ class Store(ABC):
         """Who meets/agrees/rejects whom: {"nodes": [...], "edges": [...]}."""
 
     # -- optional (SQL backends implement them; simple stores may not) ---------------
-    def export_records(self, kind: str) -> Iterator[dict[str, Any]]:
-        """Flat records of one kind ("articles", "entities", "quotes", "events") for JSONL/CSV/Parquet.
-
-        Columns are documented in docs/store.md; nested values are JSON strings.
-        """
-        raise StoreError("E030", self.url, f"this store cannot export {kind!r} records")
-
     def rebuild_entities(self) -> int:
         """Resolve all stored entities again (after editing an aliases file); returns articles rewritten."""
         raise StoreError("E030", self.url, "this store cannot rebuild its entities")

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator
 from typing import Any, Literal
 
 from chronik.errors import StoreError
 from chronik.resolve import name_key
 from chronik.store.base import Page
-from chronik.store.exports import BATCH, EXPORT_QUERIES, FIRST_KEY, flatten
 from chronik.store.queries import SqlQueries, Where, check_date, check_page, marks, period_end
 
 PROFILE_ITEMS = 20
@@ -218,20 +216,6 @@ class SqlChronicle(SqlQueries):
             return []
         rows = self._fetch_dicts(f"SELECT id, label, name FROM corpus_entities WHERE id IN ({marks(ids)})", ids)
         return [{**row, "weight": weight[row["id"]]} for row in sorted(rows, key=lambda r: (-weight[r["id"]], r["id"]))]
-
-    # -- exports ----------------------------------------------------------------------
-    def export_records(self, kind: str) -> Iterator[dict[str, Any]]:
-        """Flat, JSON-ready records of one kind (schema in docs/store.md), for JSONL/CSV/Parquet."""
-        if kind not in EXPORT_QUERIES:
-            raise StoreError("E050", "kind", f"expected one of {', '.join(EXPORT_QUERIES)}, got {kind!r}")
-        last = FIRST_KEY[kind]
-        while True:
-            with self._locked():
-                rows = self._fetch_dicts(EXPORT_QUERIES[kind], (last, BATCH))
-            if not rows:
-                return
-            last = rows[-1]["_key"]
-            yield from (flatten(kind, row) for row in rows)
 
 
 def _latest_attributes(facts: dict[str, list[dict[str, Any]]], roles: list[str]) -> dict[str, Any]:

@@ -318,3 +318,12 @@ def test_acronym_mentions_tags_bracketed_acronym_and_its_uses() -> None:
     text = "Die Kreditbank ( KBX ) wuchs. Später fiel die KBX, die Pleite ( Ende ) kam, GmbH ( G ) nicht."
     found = [(m.text, m.label) for m in ner.acronym_mentions(_article(text))]
     assert found == [("KBX", "ORG"), ("KBX", "ORG")]
+
+
+@needs_model
+def test_stage_rules_option_switches_rule_mentions() -> None:
+    text = "Der Umbau kostete 30 Millionen Euro."
+    with_rules = ner.create_stage(gazetteer=False)(_article(text)).mentions
+    without = ner.create_stage(gazetteer=False, rules=False)(_article(text)).mentions
+    assert ("Euro", "MISC", "rule") in {(m.text, m.label, m.source) for m in with_rules}
+    assert all(m.source == "model" for m in without)

@@ -15,15 +15,16 @@ organisations and places a `kind`; the two are merged by a named policy:
 - ``gazetteer-first``: gazetteer matches replace the model mentions they overlap.
 - ``model-only``: no gazetteer mentions are added (kinds are still filled in).
 
-Cheap rules then clean the merged list (`refine_mentions`): nothing is taken from byline
-paragraphs (the authors are in `article.authors`); a single capital letter ("X") is kept
-only as a platform after "auf"; a place name followed by common nouns ("Kiews
-Chefunterhändlern", "Ukraine Frieden") is cut to the place, as LOC; a single-token LOC that
-the gazetteer does not know and that looks like a common noun ("Region", "Stand"; the list
-`chronik/data/ner/common_nouns.txt` or a noun ending such as "-ung") is dropped; spans lose
-trailing function words ("Hulk Der" → "Hulk"). Then currencies, wars and stock indices
-(`chronik/data/ner/misc_names.tsv`) are added as MISC where nothing else was found, and
-a surname seen in a full PER name ("Steve Witkoff") makes its bare later mentions PER.
+With `rules` (default) cheap rules then clean the merged list (`refine_mentions`): nothing
+is taken from byline paragraphs (the authors are in `article.authors`); a single capital
+letter ("X") is kept only as a platform after "auf"; a place name followed by common nouns
+("Kiews Chefunterhändlern", "Ukraine Frieden") is cut to the place, as LOC; spans lose
+trailing function words ("Hulk Der") and LOC spans leading common nouns ("Hauptstadt
+Mannheim"); a single-token model mention that the gazetteer does not know and that looks
+like a common noun ("Region", "Stand"; `chronik/data/ner/common_nouns.txt`, words and
+endings) is dropped. Then currencies, wars and stock indices (`misc_names.tsv`) are added
+as MISC and bracketed acronyms ("(IKB)") as ORG where nothing else was found, and a surname
+seen in a full PER name ("Steve Witkoff") makes its bare mentions PER.
 """
 
 from __future__ import annotations

@@ -10,8 +10,7 @@ and subheads without final punctuation are sentences of their own.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -28,6 +27,8 @@ _WHOLE_TOKEN = re.compile(r"^(?:#\w[\w-]*|\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _NUMBER_DOT = re.compile(r"^(\d+)\.$")
 _URL_START = re.compile(r"^(?:https?://|www\.)", re.IGNORECASE)
+# spaCy keeps every string it has seen; past this many a fresh tokenizer is built (memory stays bounded).
+MAX_VOCABULARY = 300_000
 
 
 @cache
@@ -87,32 +88,16 @@ def tokenize_text(text: str, *, offset: int = 0, extra_lexicons: tuple[str, ...]
     tokenizer = load_spacy_tokenizer(abbreviations)
     tokens: list[Token] = []
     length = len(text)
-    with _memory_zone(tokenizer):
-        for piece in tokenizer(text):
-            if piece.is_space:
-                continue
-            start = piece.idx
-            end = start + len(piece.text)
-            space_after = end < length and text[end].isspace()
-            tokens.append(Token(offset + start, offset + end, piece.text, space_after=space_after))
+    for piece in tokenizer(text):
+        if piece.is_space:
+            continue
+        start = piece.idx
+        end = start + len(piece.text)
+        space_after = end < length and text[end].isspace()
+        tokens.append(Token(offset + start, offset + end, piece.text, space_after=space_after))
+    if len(tokenizer.vocab.strings) > MAX_VOCABULARY:
+        load_spacy_tokenizer.cache_clear()  # a fresh one next time: spaCy's vocabulary grows with every new word
     return _split_final_number_dots(tokens)
-
-
-@contextmanager
-def _memory_zone(tokenizer: Any) -> Iterator[None]:
-    """spaCy (≥ 3.8) frees the strings and lexemes of new words made inside, so a long run
-    does not grow the vocabulary with every article; our tokens keep plain `str` copies."""
-    from cymem.cymem import Pool
-
-    if tokenizer.vocab.in_memory_zone:  # zones do not nest: the outer one frees everything
-        yield
-        return
-    memory = Pool()
-    with ExitStack() as zones:  # as `Language.memory_zone` does it
-        zones.enter_context(tokenizer.vocab.memory_zone(memory))
-        if hasattr(tokenizer, "memory_zone"):
-            zones.enter_context(tokenizer.memory_zone(memory))
-        yield
 
 
 def _split_final_number_dots(tokens: list[Token]) -> list[Token]:
@@ -151,9 +136,8 @@ def tokenize_article(article: Article, *, extra_lexicons: tuple[str, ...] = ()) 
     """Tokens and sentences for the whole article, paragraph by paragraph."""
     tokens: list[Token] = []
     sentences: list[Sentence] = []
-    with _memory_zone(load_spacy_tokenizer(abbreviation_table(extra_lexicons)[0])):
-        for start, end, paragraph in paragraph_ranges(article):
-            _add_paragraph(article, (start, end, paragraph), tokens, sentences, extra_lexicons=extra_lexicons)
+    for start, end, paragraph in paragraph_ranges(article):
+        _add_paragraph(article, (start, end, paragraph), tokens, sentences, extra_lexicons=extra_lexicons)
     return tokens, sentences
 
 

@@ -55,3 +55,11 @@ def test_shipped_forms_equal_hanta_own_analyses() -> None:
 def test_tag_same_with_and_without_shipped_forms() -> None:
     words = ["Die", "Abgeordneten", "verabschiedeten", "Haushaltsbegleitgesetze", "und", "Vorschriften", "."]
     assert CachedHanta(forms=True).tag(words) == CachedHanta(forms=False).tag(words)
+
+
+def test_hyphenated_word_with_unknown_compound_head() -> None:
+    hanta = load_hanta()
+    assert hanta._head_of("Ex-Klimagipfelteilnehmer") == ("Teilnehmer", None)
+    ((lemma, tag),) = hanta.tag(["Ex-Klimagipfelteilnehmern"])
+    assert tag == "NN"
+    assert lemma == "Ex-Klimagipfelteilnehmer"

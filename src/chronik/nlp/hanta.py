@@ -74,7 +74,10 @@ class CachedHanta:
             return self._analogue(word)
         if "-" in word.strip("-"):
             head = word.strip("-").rsplit("-", 1)[1]
-            return (head, None) if head and head[0].isalpha() else None
+            if not head or not head[0].isalpha():
+                return None
+            deeper = self._head_of(head)  # an unknown head ("Klimagipfel") stands in through its own head
+            return deeper if deeper is not None and deeper[1] in (None, _ANALOGY) else (head, None)
         by_class = _suffix_class(word)
         if by_class is not None:
             return by_class

@@ -101,3 +101,16 @@ def test_tokenize_text_keeps_spacy_vocabulary_bounded(monkeypatch: pytest.Monkey
         tokens = tokenize_text(f"Das Zaubergremium{number} tagte in Quarkstadt{number}.")
         assert tokens[1].text == f"Zaubergremium{number}"
         assert len(load_spacy_tokenizer(abbreviation_table(())[0]).vocab.strings) <= limit + 10
+
+
+def test_tokenize_text_cuts_long_space_free_runs_and_keeps_offsets() -> None:
+    from chronik.nlp.tokenizer import MAX_RUN, tokenize_text
+
+    text = "Vorher " + "«" * (MAX_RUN * 5 + 7) + " nachher."
+    tokens = tokenize_text(text, offset=3)
+    assert all(text[token.start - 3 : token.end - 3] == token.text for token in tokens)
+    assert all(len(token.text) <= MAX_RUN for token in tokens)
+    assert "".join(token.text for token in tokens if token.text.startswith("«")) == "«" * (MAX_RUN * 5 + 7)
+    assert tokens[0].text == "Vorher" and tokens[-1].text == "."
+    run_end = [token for token in tokens if token.text.startswith("«")][-1]
+    assert run_end.space_after

@@ -29,6 +29,10 @@ _NUMBER_DOT = re.compile(r"^(\d+)\.$")
 _URL_START = re.compile(r"^(?:https?://|www\.)", re.IGNORECASE)
 # spaCy keeps every string it has seen; past this many a fresh tokenizer is built (memory stays bounded).
 MAX_VOCABULARY = 300_000
+# spaCy's tokenizer looks for affixes across the rest of a space-free run at every split, which
+# is quadratic in the run's length; runs longer than this (never words) are cut into chunks.
+MAX_RUN = 400
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 
 
 @cache
@@ -87,17 +91,30 @@ def tokenize_text(text: str, *, offset: int = 0, extra_lexicons: tuple[str, ...]
     abbreviations, _ = abbreviation_table(extra_lexicons)
     tokenizer = load_spacy_tokenizer(abbreviations)
     tokens: list[Token] = []
-    length = len(text)
-    for piece in tokenizer(text):
-        if piece.is_space:
-            continue
-        start = piece.idx
-        end = start + len(piece.text)
-        space_after = end < length and text[end].isspace()
-        tokens.append(Token(offset + start, offset + end, piece.text, space_after=space_after))
+    position = 0
+    for run in _LONG_RUN.finditer(text):
+        tokens += _tokenize_range(tokenizer, text, position, run.start(), offset)
+        for chunk in range(run.start(), run.end(), MAX_RUN):
+            tokens += _tokenize_range(tokenizer, text, chunk, min(chunk + MAX_RUN, run.end()), offset)
+        position = run.end()
+    tokens += _tokenize_range(tokenizer, text, position, len(text), offset)
     if len(tokenizer.vocab.strings) > MAX_VOCABULARY:
         load_spacy_tokenizer.cache_clear()  # a fresh one next time: spaCy's vocabulary grows with every new word
     return _split_final_number_dots(tokens)
+
+
+def _tokenize_range(tokenizer: Any, text: str, start: int, end: int, offset: int) -> list[Token]:
+    """Tokens of `text[start:end]`; `space_after` is read from the whole text."""
+    tokens: list[Token] = []
+    length = len(text)
+    for piece in tokenizer(text[start:end]):
+        if piece.is_space:
+            continue
+        first = start + piece.idx
+        last = first + len(piece.text)
+        space_after = last < length and text[last].isspace()
+        tokens.append(Token(offset + first, offset + last, piece.text, space_after=space_after))
+    return tokens
 
 
 def _split_final_number_dots(tokens: list[Token]) -> list[Token]:

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from chronik.errors import StoreError
-from chronik.resolve import Resolver, load_aliases
 from chronik.store.base import AddResult, Page, Store
 
 __all__ = ["AddResult", "Page", "Store", "open_store"]
@@ -20,6 +19,8 @@ _POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
 def open_store(url: str | Path, *, aliases: Sequence[str | Path] = ()) -> Store:
     """Open (and create or migrate) the store at `url`; `aliases` are extra aliases YAML files."""
+    from chronik.resolve import Resolver, load_aliases  # here: chronik.resolve imports chronik.store.fulltext
+
     text = str(url)
     resolver = Resolver(load_aliases(aliases)) if aliases else Resolver()
     if text.startswith(_POSTGRES_SCHEMES):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -117,5 +118,6 @@ class SQLiteStore(SqlRebuild, SqlChronicle, Store):
                 return
             self._closed = True
             if self._wrote:  # refresh planner statistics where this connection's writes made them stale
-                self._connection.execute("PRAGMA optimize")
+                with contextlib.suppress(sqlite3.OperationalError):  # only an optimisation: skip it when busy
+                    self._connection.execute("PRAGMA optimize")
             self._connection.close()

@@ -61,7 +61,10 @@ class SqlWriter(SqlBase):
             stored = self._scalar("SELECT id FROM articles WHERE content_hash = ?", (article.content_hash,))
             if stored is not None:
                 return AddResult("duplicate", article.id, str(stored))
-            if self._scalar("SELECT 1 FROM articles WHERE id = ?", (article.id,)) is not None:
+            same_id = self._scalar("SELECT content_hash FROM articles WHERE id = ?", (article.id,))
+            if same_id == article.content_hash:  # a concurrent writer stored it between the two reads
+                return AddResult("duplicate", article.id, article.id)
+            if same_id is not None:
                 raise StoreError("E034", article.id, "another article with this id but different text is stored")
             fingerprint = dedup.fingerprint(article.text)
             try:

@@ -20,7 +20,7 @@ from typing import BinaryIO
 
 from chronik.readers import ReaderOptions, ReadResult, Rejection, detect_format, read_bytes, read_path
 from chronik.readers.detect import HEAD_BYTES
-from chronik.readers.table import _dialect as detect_csv_dialect
+from chronik.readers.table import detect_dialect
 
 _SNIFF_BYTES = 64 * 1024
 
@@ -107,7 +107,7 @@ def csv_dialect(path: str, options: ReaderOptions) -> tuple[str, str]:
     with open(path, "rb") as stream:
         head = stream.read(_SNIFF_BYTES).decode("utf-8-sig", "surrogateescape")
     # The reader's own detection (no public name yet), so that ranges and whole files agree.
-    dialect = detect_csv_dialect(head, options)
+    dialect = detect_dialect(head, options)
     return str(dialect.delimiter), str(dialect.quotechar)
 
 

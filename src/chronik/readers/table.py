@@ -32,7 +32,7 @@ def read_table(stream: BinaryIO, source: str, options: ReaderOptions) -> Iterato
     """Articles and rejections, row by row; a broken CSV stops with an E015 rejection."""
     text_stream = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
     head = text_stream.read(_SNIFF_BYTES)
-    dialect = _dialect(head, options)
+    dialect = detect_dialect(head, options)
     rows = csv.reader(_prepend(head, text_stream), dialect)
     # Cells over the limit are rejected per row (E004); far larger ones stop the file (E015).
     csv.field_size_limit(max(options.max_bytes * 4, 1 << 20))
@@ -48,7 +48,7 @@ def _prepend(head: str, rest: io.TextIOWrapper) -> Iterator[str]:
         yield line
 
 
-def _dialect(head: str, options: ReaderOptions) -> type[csv.Dialect]:
+def detect_dialect(head: str, options: ReaderOptions) -> type[csv.Dialect]:
     delimiter, quotechar = options.delimiter, options.quotechar
     if delimiter is None and looks_like_label_text(head):
         delimiter, quotechar = ";", quotechar or "'"

@@ -28,6 +28,7 @@ from chronik.errors import ChronikError
 from chronik.export import TABLES, export_table, table_name
 from chronik.ingest import IngestProgress, expand_paths, ingest
 from chronik.model import Article
+from chronik.parallel import ParallelAnalyzer, PipelineSpec
 from chronik.pipeline import Pipeline, build_pipeline, registered_stages
 from chronik.readers import FORMATS, ReaderOptions, ReadResult, Rejection, read_path
 from chronik.readers.base import DEFAULT_MAX_BYTES
@@ -284,6 +285,15 @@ def ingest_command(
     roles: RolesOption = None,
     language: LanguageOption = "de",
     time_budget: TimeBudgetOption = DEFAULT_TIME_BUDGET_S,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            "-w",
+            min=1,
+            help="Processes that analyse articles (each loads the models once); this process reads and stores.",
+        ),
+    ] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Analyse articles and store them; already stored texts are skipped as duplicates.
@@ -293,7 +303,11 @@ def ingest_command(
     code is 1 only when every input was rejected.
     """
     options = _reader_options(input_format, max_size, text_column, delimiter, quotechar, roles, language)
-    pipeline = LazyPipeline(stages, budget=_budget(time_budget))
+    lazy = LazyPipeline(stages, budget=_budget(time_budget))
+    pipeline: LazyPipeline | ParallelAnalyzer = lazy
+    if workers > 1:
+        names = tuple(lazy.names) if lazy.names is not None else None
+        pipeline = ParallelAnalyzer(PipelineSpec(names=names, budget=lazy.budget), workers=workers)
     with _open(db) as store:
         progress = Progress(
             SpinnerColumn(),

@@ -24,6 +24,7 @@ ERROR_CODES: dict[str, str] = {
     "E022": "pipeline stage failed on an article",
     "E023": "stage ran past its time budget",
     "E024": "invalid pipeline stage option",
+    "E025": "a worker process died while analysing an article",
     "E030": "store error",
     "E031": "unsupported database URL",
     "E032": "article not found in store",

@@ -16,6 +16,7 @@ from typing import Any
 
 from chronik.errors import PipelineError, StoreError
 from chronik.model import Article
+from chronik.parallel import Failed, ParallelAnalyzer
 from chronik.readers import ReaderOptions, Rejection, detect_format, read_path
 from chronik.readers.detect import HEAD_BYTES
 from chronik.store.base import Store
@@ -104,26 +105,60 @@ def estimate_articles(path: str, *, options: ReaderOptions) -> int | None:
 def ingest(
     paths: Iterable[str | Path],
     store: Store,
-    pipeline: Analyzer,
+    pipeline: Analyzer | ParallelAnalyzer,
     *,
     options: ReaderOptions | None = None,
     on_progress: ProgressCallback | None = None,
 ) -> IngestReport:
-    """Read, analyse and store every article in `paths`; never stops on a bad input."""
+    """Read, analyse and store every article in `paths`; never stops on a bad input.
+
+    `pipeline` is a callable run here, or a `ParallelAnalyzer` whose worker processes
+    analyse while this process reads and stores (same results, same order).
+    """
     options = options or ReaderOptions()
     report = IngestReport()
     inputs = list(expand_paths(paths))
     total = _total_estimate(inputs, options)
-    for item in inputs:
-        results = [item] if isinstance(item, Rejection) else read_path(item, options=options)
-        for result in results:
-            if isinstance(result, Rejection):
-                record_rejection(result, store, report)
-            else:
-                ingest_article(result, store, pipeline, report)
+    results = _read_all(inputs, options)
+    if isinstance(pipeline, ParallelAnalyzer):
+        analysed = pipeline.map(results, lambda result: _to_analyse(result, store))
+        for result, outcome in analysed:
+            _record(result, outcome, store, report)
             if on_progress is not None:
                 on_progress(IngestProgress(result.source, report.seen, total, report))
+        return report
+    for result in results:
+        if isinstance(result, Rejection):
+            record_rejection(result, store, report)
+        else:
+            ingest_article(result, store, pipeline, report)
+        if on_progress is not None:
+            on_progress(IngestProgress(result.source, report.seen, total, report))
     return report
+
+
+def _read_all(inputs: list[str | Rejection], options: ReaderOptions) -> Iterator[Article | Rejection]:
+    for item in inputs:
+        yield from [item] if isinstance(item, Rejection) else read_path(item, options=options)
+
+
+def _to_analyse(result: Article | Rejection, store: Store) -> Article | None:
+    """The article to send to a worker; None for rejections and texts already stored."""
+    if isinstance(result, Rejection) or store.has_content(result.content_hash):
+        return None
+    return result
+
+
+def _record(result: Article | Rejection, outcome: Article | Failed | None, store: Store, report: IngestReport) -> None:
+    """Book one result of a parallel run: rejection, known duplicate, failure or analysed article."""
+    if isinstance(result, Rejection):
+        record_rejection(result, store, report)
+    elif outcome is None:
+        report.duplicate += 1
+    elif isinstance(outcome, Failed):
+        record_rejection(Rejection(_source(result), outcome.code, outcome.problem), store, report)
+    else:
+        store_article(outcome, store, report)
 
 
 def _total_estimate(inputs: list[str | Rejection], options: ReaderOptions) -> int | None:
@@ -131,20 +166,33 @@ def _total_estimate(inputs: list[str | Rejection], options: ReaderOptions) -> in
     return None if any(estimate is None for estimate in estimates) else sum(e for e in estimates if e is not None)
 
 
+def _source(article: Article) -> str:
+    return f"{article.source} ({article.id})"
+
+
 def ingest_article(article: Article, store: Store, pipeline: Analyzer, report: IngestReport) -> None:
     """Skip a known text, else analyse and store it; failures become rejections."""
     if store.has_content(article.content_hash):
         report.duplicate += 1
         return
-    source = f"{article.source} ({article.id})"
     try:
-        result = store.add_article(pipeline(article))
-    except (PipelineError, StoreError) as exc:
-        record_rejection(Rejection(source, exc.code, exc.problem), store, report)
+        analysed = pipeline(article)
+    except PipelineError as exc:
+        record_rejection(Rejection(_source(article), exc.code, exc.problem), store, report)
+        return
+    store_article(analysed, store, report)
+
+
+def store_article(article: Article, store: Store, report: IngestReport) -> None:
+    """Store an analysed article; a store refusing it becomes a rejection."""
+    try:
+        result = store.add_article(article)
+    except StoreError as exc:
+        record_rejection(Rejection(_source(article), exc.code, exc.problem), store, report)
         return
     except (ValueError, TypeError, OverflowError) as exc:  # a backend refusing a value (e.g. an odd string)
         record_rejection(
-            Rejection(source, "E030", f"could not store article: {type(exc).__name__}: {exc}"), store, report
+            Rejection(_source(article), "E030", f"could not store article: {type(exc).__name__}: {exc}"), store, report
         )
         return
     if result.status == "duplicate":

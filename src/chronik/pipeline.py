@@ -64,6 +64,11 @@ def register_stage(name: str, factory: str | StageFactory) -> None:
     _REGISTRY[name] = factory
 
 
+def importable_registrations() -> dict[str, str]:
+    """The registrations given as "module:factory" strings: what another process can rebuild."""
+    return {name: target for name, target in _REGISTRY.items() if isinstance(target, str)}
+
+
 def registered_stages() -> list[str]:
     return sorted(_REGISTRY)
 
@@ -86,7 +91,11 @@ def _resolve(name: str) -> StageFactory:
 
 def create_stage(name: str, **config: Any) -> Stage:
     """Build the stage registered under `name` with its keyword configuration."""
-    return _resolve(name)(**config)
+    factory = _resolve(name)
+    try:
+        return factory(**config)
+    except TypeError as exc:  # an option the factory does not take
+        raise PipelineError("E024", name, f"invalid options {sorted(config)}: {exc}") from exc
 
 
 @dataclass

@@ -329,3 +329,16 @@ def test_stage_rules_option_switches_the_rules(monkeypatch: pytest.MonkeyPatch) 
     without = ner.NerStage(use_gazetteer=False, rules=False)(_article(text)).mentions
     assert [(m.text, m.label, m.source) for m in with_rules] == [("Euro", "MISC", "rule")]
     assert [(m.text, m.label) for m in without] == [("Region", "LOC")]
+
+
+@needs_model
+def test_model_mentions_keep_spacy_vocabulary_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    model = str(ner.MODEL_DIR)
+    ner.model_mentions(_article("Anna Roth sprach in Bern."), ner.load_spacy_pipeline(model))
+    limit = len(ner.load_spacy_pipeline(model).vocab.strings) + 40
+    monkeypatch.setattr(ner, "MAX_VOCABULARY", limit)
+    for number in range(60):
+        article = _article(f"Die Zauberin{number} Anna Roth reiste nach Quarkstadt{number} in Bern.")
+        found = ner.model_mentions(article, ner.load_spacy_pipeline(model))
+        assert all(article.text[m.start : m.end] == m.text for m in found)
+        assert len(ner.load_spacy_pipeline(model).vocab.strings) <= limit + 20

@@ -38,6 +38,7 @@ from typing import Any, Literal
 
 from chronik.errors import PipelineError
 from chronik.model import Article, Mention, Token
+from chronik.nlp.tokenizer import MAX_VOCABULARY
 
 __all__ = [
     "MERGE_POLICIES",
@@ -105,17 +106,24 @@ def model_mentions(article: Article, nlp: Any, *, batch_size: int = 256) -> list
     ranges = _sentence_ranges(article)
     docs = (_sentence_doc(nlp.vocab, article.tokens[first:last], Doc) for first, last in ranges)
     mentions: list[Mention] = []
-    for (first, _), doc in zip(ranges, nlp.pipe(docs, batch_size=batch_size), strict=True):
-        for ent in doc.ents:
-            label = _LABEL_MAP.get(ent.label_)
-            if label is None:
-                continue
-            head, last = first + ent.start, first + ent.end - 1
-            if label == "PER":
-                head = skip_titles(article.tokens, head, last)
-                last = drop_trailing_non_words(article.tokens, head, last)
-            start, end = article.tokens[head].start, article.tokens[last].end
-            mentions.append(Mention(start, end, article.text[start:end], label, source="model"))
+    found = [
+        (ent.label_, first + ent.start, first + ent.end - 1)
+        for (first, _), doc in zip(ranges, nlp.pipe(docs, batch_size=batch_size), strict=True)
+        for ent in doc.ents
+    ]
+    if len(nlp.vocab.strings) > MAX_VOCABULARY:
+        # spaCy's vocabulary keeps every word it ever saw (a `memory_zone` per article would
+        # rebuild the lexemes of each article, 5 % of the pipeline): a fresh model next time.
+        load_spacy_pipeline.cache_clear()
+    for name, head, last in found:
+        label = _LABEL_MAP.get(name)
+        if label is None:
+            continue
+        if label == "PER":
+            head = skip_titles(article.tokens, head, last)
+            last = drop_trailing_non_words(article.tokens, head, last)
+        start, end = article.tokens[head].start, article.tokens[last].end
+        mentions.append(Mention(start, end, article.text[start:end], label, source="model"))
     return mentions
 
 
@@ -223,9 +231,11 @@ def looks_like_common_noun(word: str) -> bool:
     return lowered in words or (len(lowered) > 5 and lowered.endswith(endings))
 
 
-def _token_range(tokens: Sequence[Token], mention: Mention) -> tuple[int, int]:
-    """Indexes of the first and last token of a mention (it lies on token boundaries)."""
-    starts = [token.start for token in tokens]
+def _token_range(starts: Sequence[int], mention: Mention) -> tuple[int, int]:
+    """Indexes of the first and last token of a mention (it lies on token boundaries).
+
+    `starts` are the start offsets of the article's tokens.
+    """
     first = bisect.bisect_left(starts, mention.start)
     last = bisect.bisect_right(starts, mention.end - 1) - 1
     return first, max(first, last)
@@ -236,9 +246,9 @@ def _is_place(word: str, gazetteer: Any) -> Any:
     return next((entry for entry in gazetteer.lookup(word) if entry.label == "LOC"), None)
 
 
-def _place_head(article: Article, mention: Mention, gazetteer: Any) -> Mention | None:
+def _place_head(article: Article, starts: Sequence[int], mention: Mention, gazetteer: Any) -> Mention | None:
     """ "Kiews Chefunterhändlern" → "Kiews" (LOC): a known place followed only by common nouns."""
-    first, last = _token_range(article.tokens, mention)
+    first, last = _token_range(starts, mention)
     if last == first or mention.source != "model" or gazetteer.lookup(mention.text):
         return None
     place = _is_place(article.tokens[first].text, gazetteer)
@@ -249,11 +259,13 @@ def _place_head(article: Article, mention: Mention, gazetteer: Any) -> Mention |
     return Mention(head.start, head.end, head.text, "LOC", source="model", kind=place.kind)
 
 
-def _keep(article: Article, mention: Mention, gazetteer: Any, bylines: Sequence[tuple[int, int]]) -> bool:
+def _keep(
+    article: Article, starts: Sequence[int], mention: Mention, gazetteer: Any, bylines: Sequence[tuple[int, int]]
+) -> bool:
     if any(start <= mention.start < end for start, end in bylines):
         return False
     if len(mention.text) == 1:
-        first, _ = _token_range(article.tokens, mention)
+        first, _ = _token_range(starts, mention)
         return first > 0 and article.tokens[first - 1].text.lower() in _PLATFORM_CUES
     if mention.label in _NOUN_DROP_LABELS and mention.source == "model" and " " not in mention.text:
         head = mention.text.rsplit("-", 1)[-1]
@@ -262,9 +274,9 @@ def _keep(article: Article, mention: Mention, gazetteer: Any, bylines: Sequence[
     return True
 
 
-def _trim_function_words(article: Article, mention: Mention) -> Mention:
+def _trim_function_words(article: Article, starts: Sequence[int], mention: Mention) -> Mention:
     """ "Hulk Der" → "Hulk": drop trailing articles and prepositions from a model span."""
-    first, last = _token_range(article.tokens, mention)
+    first, last = _token_range(starts, mention)
     end = last
     while end > first and article.tokens[end].text.lower() in _FUNCTION_WORDS:
         end -= 1
@@ -275,11 +287,11 @@ def _trim_function_words(article: Article, mention: Mention) -> Mention:
     return Mention(mention.start, stop, text, mention.label, source=mention.source, kind=mention.kind)
 
 
-def _trim_leading_nouns(article: Article, mention: Mention, gazetteer: Any) -> Mention:
+def _trim_leading_nouns(article: Article, starts: Sequence[int], mention: Mention, gazetteer: Any) -> Mention:
     """ "Residenzstadt Mannheim" → "Mannheim": drop leading common nouns from a model span."""
     if mention.label not in _LEAD_TRIM_LABELS or mention.source != "model" or gazetteer.lookup(mention.text):
         return mention
-    first, last = _token_range(article.tokens, mention)
+    first, last = _token_range(starts, mention)
     head = first
     while (
         head < last
@@ -297,11 +309,12 @@ def _trim_leading_nouns(article: Article, mention: Mention, gazetteer: Any) -> M
 def refine_mentions(article: Article, mentions: Sequence[Mention], gazetteer: Any) -> list[Mention]:
     """Apply the cleaning rules of the module docstring to merged mentions."""
     bylines = [(p.start, p.end) for p in article.paragraphs if p.kind == "byline"]
+    starts = [token.start for token in article.tokens]
     refined = []
     for mention in mentions:
-        mention = _place_head(article, mention, gazetteer) or _trim_function_words(article, mention)
-        mention = _trim_leading_nouns(article, mention, gazetteer)
-        if _keep(article, mention, gazetteer, bylines):
+        mention = _place_head(article, starts, mention, gazetteer) or _trim_function_words(article, starts, mention)
+        mention = _trim_leading_nouns(article, starts, mention, gazetteer)
+        if _keep(article, starts, mention, gazetteer, bylines):
             refined.append(mention)
     return refined
 

@@ -7,7 +7,10 @@ each article in SQLite. Resident memory is sampled every `--every` articles: if 
 ingest kept per-article state, RSS would grow with the count, so the growth per
 10,000 articles after the first sample is reported next to the peak.
 
-    python benchmarks/memory.py --n 100000 [--stages a,b] [--keep-db] [--json out.json]
+    python benchmarks/memory.py --n 100000 [--workers 2] [--stages a,b] [--json out.json]
+
+With `--workers N` the pipeline runs in N processes (as `chronik ingest --workers N`);
+the RSS sampled is then the sum over the main process and its workers.
 """
 
 from __future__ import annotations
@@ -22,10 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from chronik.ingest import IngestProgress, ingest
+from chronik.parallel import ParallelAnalyzer, PipelineSpec
 from chronik.pipeline import build_pipeline
 from chronik.readers import ReaderOptions, read_path
 from chronik.store import open_store
-from scale_corpus import current_rss_mb, gnad_path, machine, peak_rss_mb, write_jsonl
+from scale_corpus import gnad_path, machine, peak_rss_mb, total_rss_mb, write_jsonl
 from throughput import buildable_stages
 
 LIMIT_MB = 1536
@@ -35,7 +39,7 @@ def _texts() -> list[str]:
     return [result.text for result in read_path(gnad_path(), options=ReaderOptions()) if hasattr(result, "text")]
 
 
-def run(*, count: int, stages: list[str], every: int, workdir: Path) -> dict[str, Any]:
+def run(*, count: int, stages: list[str], every: int, workdir: Path, workers: int = 1) -> dict[str, Any]:
     before = machine()
     corpus = write_jsonl(_texts(), count, workdir / "corpus.jsonl")
     database = workdir / "memory.db"
@@ -44,14 +48,19 @@ def run(*, count: int, stages: list[str], every: int, workdir: Path) -> dict[str
 
     def sample(progress: IngestProgress) -> None:
         if progress.done % every == 0 or progress.done == count:
-            samples.append((progress.done, round(current_rss_mb(), 1), round(time.perf_counter() - started, 1)))
+            samples.append((progress.done, round(total_rss_mb(), 1), round(time.perf_counter() - started, 1)))
             print(
                 f"{progress.done:>7} articles  RSS {samples[-1][1]:7.1f} MiB  {samples[-1][2]:7.1f} s", file=sys.stderr
             )
 
     store = open_store(str(database))
     try:
-        report = ingest([str(corpus)], store, build_pipeline(stages), on_progress=sample)
+        pipeline = (
+            ParallelAnalyzer(PipelineSpec(names=tuple(stages)), workers=workers)
+            if workers > 1
+            else build_pipeline(stages)
+        )
+        report = ingest([str(corpus)], store, pipeline, on_progress=sample)
         counts = store.counts()
     finally:
         store.close()
@@ -66,7 +75,10 @@ def run(*, count: int, stages: list[str], every: int, workdir: Path) -> dict[str
         "store_counts": counts,
         "seconds": round(seconds, 1),
         "articles_per_s": round(count / seconds, 1),
-        "peak_rss_mb": round(peak_rss_mb(), 1),
+        "workers": workers,
+        "peak_rss_mb": round(max(peak_rss_mb(), *(rss for _, rss, _ in samples)), 1),
+        "peak_rss_main_mb": round(peak_rss_mb(), 1),
+        "peak_rss_largest_worker_mb": round(peak_rss_mb(children=True), 1) if workers > 1 else None,
         "growth_mb_per_10k": _growth(samples),
         "db_mb": round(database.stat().st_size / 2**20, 1),
         "samples": samples,
@@ -86,11 +98,14 @@ def render(result: dict[str, Any]) -> str:
     verdict = "PASS" if result["peak_rss_mb"] < LIMIT_MB else "FAIL"
     return "\n".join(
         [
-            f"{result['articles']} articles into SQLite; stages: {', '.join(result['stages'])}",
+            f"{result['articles']} articles into SQLite; stages: {', '.join(result['stages'])}; "
+            f"{result['workers']} worker process(es)",
             f"load before: {result['machine_before']['load']}",
             f"ingested {result['ingested']}, duplicate {result['duplicate']}, rejected {result['rejected']}",
             f"{result['seconds']} s, {result['articles_per_s']} articles/s, database {result['db_mb']} MiB",
-            f"peak RSS {result['peak_rss_mb']} MiB (limit {LIMIT_MB} MiB: {verdict}); "
+            f"peak RSS {result['peak_rss_mb']} MiB, all processes together (limit {LIMIT_MB} MiB: {verdict}); "
+            f"main process {result['peak_rss_main_mb']} MiB, "
+            f"largest worker {result['peak_rss_largest_worker_mb']} MiB; "
             f"growth {result['growth_mb_per_10k']} MiB per 10k articles",
             f"load after: {result['machine_after']['load']}",
         ]
@@ -104,6 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--stages", default=None, help="comma-separated stages (default: all that build)")
     parser.add_argument("--workdir", default=None, help="folder for the corpus and database (default: a temp dir)")
     parser.add_argument("--json", default=None, help="also write the result as JSON here")
+    parser.add_argument("--workers", type=int, default=1, help="analyse in N worker processes (ingest --workers)")
     args = parser.parse_args(argv)
     if not gnad_path().is_file():
         print(f"skipped: {gnad_path()} not found")
@@ -112,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="chronik-memory-") as temporary:
         workdir = Path(args.workdir or temporary)
         workdir.mkdir(parents=True, exist_ok=True)
-        result = run(count=args.n, stages=stages, every=args.every, workdir=workdir)
+        result = run(count=args.n, stages=stages, every=args.every, workdir=workdir, workers=args.workers)
     print(render(result))
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

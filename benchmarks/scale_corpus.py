@@ -67,10 +67,30 @@ def peak_rss_mb(*, children: bool = False) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
-def current_rss_mb() -> float:
-    with open("/proc/self/statm", encoding="ascii") as statm:
-        pages = int(statm.read().split()[1])
+def current_rss_mb(pid: int | str = "self") -> float:
+    """Resident memory of a process now (this one by default), in MiB; 0 when it is gone."""
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as statm:
+            pages = int(statm.read().split()[1])
+    except OSError:
+        return 0.0
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def child_pids() -> list[int]:
+    """Pids of this process's children (worker processes), from /proc."""
+    pids: list[int] = []
+    for children in Path("/proc/self/task").glob("*/children"):
+        try:
+            pids += [int(pid) for pid in children.read_text(encoding="ascii").split()]
+        except OSError:
+            continue
+    return pids
+
+
+def total_rss_mb() -> float:
+    """Resident memory of this process plus all its children now, in MiB."""
+    return current_rss_mb() + sum(current_rss_mb(pid) for pid in child_pids())
 
 
 def machine_load() -> str:

@@ -16,6 +16,7 @@ pass scores every tag transition for every token. For news at ≥ 10,000 words/s
 from __future__ import annotations
 
 import gzip
+import heapq
 import math
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
@@ -35,6 +36,7 @@ _MIN_ANALOGY, _MIN_SUFFIX, _MAX_SUFFIX = 5, 4, 7
 _ANALOGY, _SPELLING = "\0analogy", "\0spelling"  # markers in place of a lemma
 _NOUN_TAGS = frozenset({"NN", "NE"})
 _FLOOR = -1e6
+_NOWHERE = -math.inf
 
 
 class CachedHanta:
@@ -224,23 +226,26 @@ def _advance(
     emissions: tuple[tuple[int, float], ...],
 ) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], tuple[int, int]]]:
     """One Viterbi step: best score and back pointer of each (previous tag, tag) state."""
-    bound = sorted(previous.values(), reverse=True)[_BEAM] - 1 if len(previous) > _BEAM else _FLOOR
+    bound = heapq.nlargest(_BEAM + 1, previous.values())[-1] - 1 if len(previous) > _BEAM else _FLOOR
     row: dict[tuple[int, int], float] = {}
     back: dict[tuple[int, int], tuple[int, int]] = {}
     for state, score in previous.items():
         if score < bound:
             continue
         followers = transitions[state]
-        if emissions:
-            steps = [(tag, followers[tag] + emission) for tag, emission in emissions if tag in followers]
-        else:  # an unknown word may take any tag
-            steps = list(followers.items())
+        # an unknown word (no emissions) may take any tag
+        steps = (
+            ((t, f + e) for t, e in emissions if (f := followers.get(t)) is not None)
+            if emissions
+            else followers.items()
+        )
+        last = state[1]
         for tag, step in steps:
             total = score + step
             if tag == _END or total <= _FLOOR:
                 continue
-            new = (state[1], tag)
-            if total > row.get(new, -math.inf):
+            new = (last, tag)
+            if total > row.get(new, _NOWHERE):
                 row[new] = total
                 back[new] = state
     return row, back

@@ -94,6 +94,41 @@ def _growth(samples: list[tuple[int, float, float]]) -> float | None:
     return round((last_rss - first_rss) / (last_n - first_n) * 10_000, 1)
 
 
+def cost_table(result: dict[str, Any], sizes: Sequence[int] = (1_000, 10_000, 100_000)) -> str:
+    """Markdown: elapsed seconds, articles/s and RSS at the samples nearest to `sizes`."""
+    samples = result["samples"]
+    lines = ["| articles | seconds | articles/s | RSS MiB (all processes) |", "|---:|---:|---:|---:|"]
+    for size in sizes:
+        done, rss, seconds = min(samples, key=lambda sample: abs(sample[0] - size))
+        if abs(done - size) <= size // 10:
+            lines.append(f"| {done:,} | {seconds:,.0f} | {done / seconds:.1f} | {rss:,.0f} |")
+    return "\n".join(lines)
+
+
+def plot(result: dict[str, Any], path: Path) -> None:
+    """Seconds and RSS against articles ingested, with a linear reference line."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    done = [sample[0] for sample in result["samples"]]
+    figure, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
+    left.plot(done, [sample[2] for sample in result["samples"]], "-", label="elapsed")
+    rate = result["samples"][0][2] / done[0]
+    left.plot(done, [rate * n for n in done], ":", color="grey", label="linear from the first sample")
+    left.set(xlabel="articles ingested", ylabel="seconds", title="time")
+    left.legend()
+    right.plot(done, [sample[1] for sample in result["samples"]], "-")
+    right.axhline(LIMIT_MB, color="red", linestyle="--", label="1.5 GB limit")
+    right.set(xlabel="articles ingested", ylabel="RSS MiB (main + workers)", title="memory", ylim=(0, None))
+    right.legend()
+    figure.suptitle(f"chronik ingest, {result['workers']} worker(s), stages: {', '.join(result['stages'])}", fontsize=9)
+    figure.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    figure.savefig(path, dpi=100)
+
+
 def render(result: dict[str, Any]) -> str:
     verdict = "PASS" if result["peak_rss_mb"] < LIMIT_MB else "FAIL"
     return "\n".join(
@@ -108,6 +143,8 @@ def render(result: dict[str, Any]) -> str:
             f"largest worker {result['peak_rss_largest_worker_mb']} MiB; "
             f"growth {result['growth_mb_per_10k']} MiB per 10k articles",
             f"load after: {result['machine_after']['load']}",
+            "",
+            cost_table(result),
         ]
     )
 
@@ -120,6 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workdir", default=None, help="folder for the corpus and database (default: a temp dir)")
     parser.add_argument("--json", default=None, help="also write the result as JSON here")
     parser.add_argument("--workers", type=int, default=1, help="analyse in N worker processes (ingest --workers)")
+    parser.add_argument("--plot", default=None, help="also draw time and RSS against articles into this PNG")
     args = parser.parse_args(argv)
     if not gnad_path().is_file():
         print(f"skipped: {gnad_path()} not found")
@@ -130,6 +168,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         workdir.mkdir(parents=True, exist_ok=True)
         result = run(count=args.n, stages=stages, every=args.every, workdir=workdir, workers=args.workers)
     print(render(result))
+    if args.plot:
+        plot(result, Path(args.plot))
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0

@@ -14,13 +14,15 @@ from chronik.model import Article, Quote, Span
 from chronik.quotes.cues import find_cues
 from chronik.quotes.direct import DirectCandidate, build_direct, classify
 from chronik.quotes.draft import Draft, SentenceAnalysis
+from chronik.quotes.free import build_free_indirect
 from chronik.quotes.grammar import is_temporal, konjunktiv, segments, subject_of
-from chronik.quotes.indirect import build_free_indirect, build_indirect
+from chronik.quotes.indirect import build_indirect
 from chronik.quotes.lexicon import QuoteLexicon, load_lexicon
 from chronik.quotes.marks import QuotedSpan, find_quoted_spans
-from chronik.quotes.speakers import SpeakerResolver, inherit_speakers
+from chronik.quotes.speakers import SpeakerResolver, hosts_partials, inherit_speakers
 from chronik.quotes.view import ArticleView
 
+_SOURCE_ADVERBS = frozenset({"demnach", "danach"})
 _SOURCE_BEFORE = frozenset({"dem", "gegenüber", "laut", "gemäss", "gemäß"})
 
 __all__ = ["QuoteStage", "create_stage", "find_quotes"]
@@ -53,8 +55,31 @@ def find_drafts(view: ArticleView, lexicon: QuoteLexicon) -> list[Draft]:
     drafts.extend(_partials(view, embedded, drafts, analyses, lexicon))
     drafts.sort(key=lambda draft: (draft.start, draft.partial))
     _speakers_from_previous_subject(view, drafts, analyses)
+    _adverb_antecedents(view, drafts, analyses)
     inherit_speakers(drafts)
-    return drafts
+    if _speakers_from_earlier_sentences(view, drafts, analyses):
+        inherit_speakers(drafts)  # their partial quotes and followers
+    return _without_reported_beside_partials(drafts)
+
+
+def _without_reported_beside_partials(drafts: list[Draft]) -> list[Draft]:
+    """A speech act whose sentence quotes a phrase is that quote, not a second, reported quotation:
+    "Sie bezeichnete den Plan als «gefährlichen Unsinn»." is one partial direct quote."""
+    quoting = {index for draft in drafts if draft.partial for index in draft.sentences}
+    return [draft for draft in drafts if draft.type != "Reported" or not quoting & set(draft.sentences)]
+
+
+def _adverb_antecedents(view: ArticleView, drafts: list[Draft], analyses: list[SentenceAnalysis]) -> None:
+    """ "Demnach …" keeps the adverb as its speaker span but stands for the source of the sentence
+    before: a cue's speaker there, else its subject ("Die Studie nennt Zahlen. Demnach …")."""
+    for draft in drafts:
+        first = draft.sentences[0]
+        if draft.cue_lemma not in _SOURCE_ADVERBS or first == 0:
+            continue
+        previous = analyses[first - 1]
+        if previous.paragraph != analyses[first].paragraph:
+            continue
+        draft.antecedent = _source_of(view, previous, named_only=False)
 
 
 def _speakers_from_previous_subject(view: ArticleView, drafts: list[Draft], analyses: list[SentenceAnalysis]) -> None:
@@ -68,14 +93,40 @@ def _speakers_from_previous_subject(view: ArticleView, drafts: list[Draft], anal
         previous = analyses[first - 1]
         if previous.paragraph != analyses[first].paragraph:
             continue
-        end = previous.segments[0][1] if previous.segments else len(previous.words)
-        subject = subject_of(previous.words, 0, end)
-        if subject is None or is_temporal(previous.words, subject):
+        draft.speaker = _source_of(view, previous)
+
+
+def _speakers_from_earlier_sentences(view: ArticleView, drafts: list[Draft], analyses: list[SentenceAnalysis]) -> bool:
+    """A quote that found no speaker to continue: the source of one of the three sentences before it
+    ("Die Behörden warnen vor Sturm. Die Lage ist ernst. Es könne Orkanböen geben."); whether any was found."""
+    found = False
+    for draft in drafts:
+        if not draft.inherits_speaker or draft.speaker is not None or draft.partial:
             continue
-        span = previous.char_span(*subject)
-        named = any(start < span[1] and span[0] < end for start, end, _ in view.mentions)
-        if previous.words[subject[0]].key not in ("es", "man", "das", "dies") and (named or not view.mentions):
-            draft.speaker = span
+        first = draft.sentences[0]
+        for previous in reversed(analyses[max(0, first - 3) : first]):
+            if previous.paragraph in view.title_paragraphs:
+                break
+            draft.speaker = _source_of(view, previous)
+            if draft.speaker is not None:
+                found = True
+                break
+    return found
+
+
+def _source_of(view: ArticleView, analysis: SentenceAnalysis, *, named_only: bool = True) -> tuple[int, int] | None:
+    """The speaker of a sentence's speech verb, else its subject (with `named_only`, when it names someone)."""
+    cue = next((c for c in analysis.cues if c.speaker is not None and not c.guessed_speaker), None)
+    if cue is not None and cue.speaker is not None:
+        return analysis.char_span(*cue.speaker)  # "Auch auf X verweisen Analysten. Es sei …"
+    end = analysis.segments[0][1] if analysis.segments else len(analysis.words)
+    subject = subject_of(analysis.words, 0, end)
+    if subject is None or is_temporal(analysis.words, subject):
+        return None
+    span = analysis.char_span(*subject)
+    named = any(start < span[1] and span[0] < end for start, end, _ in view.mentions)
+    usable = named or not view.mentions or not named_only
+    return span if usable and analysis.words[subject[0]].key not in ("es", "man", "das", "dies") else None
 
 
 def _partials(
@@ -95,22 +146,24 @@ def _partials(
         if candidate.name_like and (host is None or _names_source(candidate, analyses[candidate.open_sentence])):
             continue
         partial = Draft("Direct", list(span.segments), [candidate.open_sentence], partial=True, inherits_speaker=True)
-        if host is None:
+        if host is None or not hosts_partials(host):
             _borrow_cue(partial, analyses[candidate.open_sentence])
         partials.append(partial)
     return partials
 
 
 def _borrow_cue(partial: Draft, analysis: SentenceAnalysis) -> None:
-    """A partial quote outside any other quotation takes the speaker of its sentence's cue."""
-    for cue in analysis.cues:
-        if cue.speaker is not None:
-            words = analysis.words
-            partial.speaker = analysis.char_span(*cue.speaker)
-            partial.cue = (words[cue.words[0]].start, words[cue.words[0]].end)
-            partial.cue_lemma = cue.lemma
-            partial.medium = cue.medium
-            return
+    """A partial quote outside any other quotation takes the speaker of its sentence's nearest cue before it
+    ("X nannte den Plan «überzogen», Y bezeichnete …" → X), else of the first cue after it."""
+    words = analysis.words
+    with_speaker = [cue for cue in analysis.cues if cue.speaker is not None]
+    before = [cue for cue in with_speaker if words[cue.words[0]].start < partial.start]
+    nearest = before[-1] if before else with_speaker[0] if with_speaker else None  # before the quote, else after
+    if nearest is not None and nearest.speaker is not None:
+        partial.speaker = analysis.char_span(*nearest.speaker)
+        partial.cue = (words[nearest.words[0]].start, words[nearest.words[0]].end)
+        partial.cue_lemma = nearest.lemma
+        partial.medium = nearest.medium
 
 
 def _names_source(candidate: DirectCandidate, analysis: SentenceAnalysis) -> bool:

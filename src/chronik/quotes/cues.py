@@ -16,9 +16,11 @@ from chronik.quotes.frames import adverb_frame, frame_cue, noun_cue, noun_frame_
 from chronik.quotes.grammar import (
     AUXILIARIES,
     CLAUSE_REACH,
+    FOCUS_PARTICLES,
     NON_NP_OPENERS,
     OBJECT_DETERMINERS,
     PREPOSITIONS,
+    PRONOUNS,
     SUBORDINATORS,
     is_finite,
     is_temporal,
@@ -27,6 +29,7 @@ from chronik.quotes.grammar import (
     subject_of,
 )
 from chronik.quotes.lexicon import QuoteLexicon, VerbSense
+from chronik.quotes.particles import foreign_particle, matching_sense, particle_position
 from chronik.quotes.view import Word
 
 _ANAPHORS = frozenset({"das", "dies", "dieses"})
@@ -34,6 +37,8 @@ _DOCUMENT_ADVERBS = frozenset({"darin", "dort", "hierin", "daraus"})
 _NOT_A_CUE_AFTER = frozenset({"zu", "um"})
 _COORDINATORS = frozenset({"und", "doch", "aber", "sondern", "denn", "oder"})
 _SOURCE_PREPOSITIONS = frozenset({"in", "im", "aus", "laut", "seitens"})
+# Pronouns that are always nominative: right after a finite verb they are its subject.
+_SUBJECT_PRONOUNS = frozenset({"er", "wir", "ich"})
 
 
 def find_cues(
@@ -50,7 +55,7 @@ def find_cues(
     source = cache(lambda: _source_phrase(words))  # the same for every cue of the sentence
     for cue in cues:
         _widen_wie_clause(words, segments, numbers, cue)
-        if cue.kind in ("verb", "impersonal") and cue.speaker is None:
+        if cue.kind in ("verb", "impersonal", "noun") and cue.speaker is None:
             cue.speaker = _fallback_speaker(words, cue, source)
             cue.guessed_speaker = cue.speaker is not None
     return cues
@@ -76,7 +81,8 @@ def _fallback_speaker(
     subject = subject_of(words, 0, position)
     if subject is not None and _usable_subject(words, subject, position):
         return subject
-    return source()
+    found = source() if cue.kind != "noun" else None
+    return found if found is not None and found[1] <= cue.segment[1] else None  # not inside the message
 
 
 def _source_phrase(words: Sequence[Word]) -> tuple[int, int] | None:
@@ -140,19 +146,26 @@ def _verb_cue(
         return None  # "sprich: …" explains, it reports nothing
     if not word.pos and word.capitalized and position > 0:
         return None
-    if position > 0 and words[position - 1].key in _NOT_A_CUE_AFTER and word.key.endswith("en"):
-        return None
-    sense = _matching_sense(words, position, segment, lexicon.verb_senses(word.text, word.lemma))
-    if sense is None:
+    after_zu = position > 0 and words[position - 1].key in _NOT_A_CUE_AFTER and word.key.endswith("en")
+    if after_zu and not _content_clause_follows(words, position):
+        return None  # "um zu sagen", "nichts zu berichten"; but "war es wichtig zu betonen, dass …"
+    sense = matching_sense(words, position, segment, lexicon.verb_senses(word.text, word.lemma))
+    if sense is None or (sense.particle is None and foreign_particle(words, position, segment, sense.lemma)):
         return None
     cue_words = [position]
     if sense.particle:
-        cue_words.append(_particle_position(words, position, segment, sense.particle))
+        cue_words.append(particle_position(words, position, segment, sense.particle))
     if sense.lemma in ("heissen", "verlauten"):
         return _impersonal_cue(words, position, segment, cue_words, sense)
     cue = _attach_speaker(words, position, segment, masked, Cue(cue_words, sense.lemma, sense.medium, "verb", segment))
     cue.addressee = _addressee(words, position, segment, cue.speaker)
     return cue
+
+
+def _content_clause_follows(words: Sequence[Word], position: int) -> bool:
+    """A dass/ob clause or a colon right after the word: "…, zu betonen, dass …", "ist zu hören: …"."""
+    after = [word.key for word in words[position + 1 : position + 3]]
+    return after[:1] == [":"] or (after[:1] == [","] and after[1:] in (["dass"], ["daß"], ["ob"]))
 
 
 def _addressee(
@@ -172,34 +185,6 @@ def _addressee(
     return None
 
 
-def _matching_sense(
-    words: Sequence[Word], position: int, segment: tuple[int, int], senses: list[VerbSense]
-) -> VerbSense | None:
-    for sense in senses:
-        if sense.lemma == "heissen" and not _next_to_es(words, position, segment):
-            continue
-        if sense.particle is None or _particle_position(words, position, segment, sense.particle) >= 0:
-            return sense
-    return None
-
-
-def _next_to_es(words: Sequence[Word], position: int, segment: tuple[int, int]) -> bool:
-    """ "heisst es", "es heisst", "hatte es geheissen": impersonal "heissen" reports, "heisst Anna" names."""
-    neighbours = words[max(0, position - 1) : position + 2]
-    if any(word.key == "es" for word in neighbours):
-        return True
-    return words[position].key == "geheissen" and any(w.key == "es" for w in words[segment[0] : position])
-
-
-def _particle_position(words: Sequence[Word], position: int, segment: tuple[int, int], particle: str) -> int:
-    for later in range(position + 1, segment[1]):
-        if words[later].key == particle and (
-            later + 1 >= len(words) or not words[later + 1].capitalized or later + 1 == segment[1]
-        ):
-            return later
-    return -1
-
-
 def _impersonal_cue(
     words: Sequence[Word], position: int, segment: tuple[int, int], cue_words: list[int], sense: VerbSense
 ) -> Cue:
@@ -216,7 +201,8 @@ def _impersonal_cue(
             cue.speaker = _source_after(words, later + 1, segment[1])
             return cue
     if words[segment[0]].key in PREPOSITIONS and position > segment[0] + 1:
-        cue.speaker = noun_phrase_right(words, segment[0] + 1, limit=position)  # "In einer Aussendung heisst es"
+        source = noun_phrase_right(words, segment[0] + 1, limit=position)  # "In einer Aussendung heisst es"
+        cue.speaker = None if source is None or is_temporal(words, source) else source  # not "Am Vormittag"
     return cue
 
 
@@ -244,6 +230,9 @@ def _attach_speaker(words: Sequence[Word], position: int, segment: tuple[int, in
         cue.speaker = subject_of(words, 0, start)
         return cue
     if cue.verb_initial:
+        _apposition_subject(words, segment, cue, inserted=True)  # "X, Chef der Y, bezeichnete die Wahl als …"
+        if cue.speaker is not None:
+            return cue
         cue.speaker = _speaker_right(words, position + 1, end)
         _quoted_person(words, cue, end)
         if cue.speaker is None:
@@ -251,48 +240,103 @@ def _attach_speaker(words: Sequence[Word], position: int, segment: tuple[int, in
         return cue
     if words[start].key in _ANAPHORS and start + 1 == position:
         cue.kind = "anaphoric"
-        cue.speaker = _speaker_right(words, position + 1, end)
+        cue.speaker = _source_of_hervorgehen(words, cue, end) or _speaker_right(words, position + 1, end)
         return cue
     relative = words[start].pos.startswith("PREL") or words[start].key in ("welche", "welcher", "welches")
     if (words[start].key in SUBORDINATORS or relative) and _verb_final(words, position, end):
         cue.subordinate = True
         cue.speaker = noun_phrase_right(words, start + 1, limit=position)
-        if relative and start >= 2 and words[start - 1].text == ",":
-            cue.speaker = noun_phrase_ending_at(words, max(0, start - 9), start - 1)  # "eine Resolution, welche …"
+        own_subject = cue.speaker is not None and _bare_name_or_pronoun(words, cue.speaker)
+        if relative and start >= 2 and words[start - 1].text == "," and not own_subject:
+            antecedent = noun_phrase_ending_at(words, max(0, start - 9), start - 1)  # "eine Resolution, welche …"
+            if antecedent is not None and is_temporal(words, antecedent):
+                antecedent = None  # "am Donnerstag, den 7. Oktober" is a date, not a relative clause
+            cue.speaker = None if antecedent is None else (antecedent[0], start + 1)  # with the relative pronoun
         return cue
     if words[start].key in _COORDINATORS and start + 1 < position:
         start += 1  # "…, doch die Ingenieurin erklärte": the subject follows the conjunction
+    while start + 1 < position and words[start].key in FOCUS_PARTICLES:
+        start += 1  # "Auch der frühere Schiedsrichter kritisierte"
     anchor = _finite_anchor(words, start, position)
     agent = None if cue.lemma == "zitieren" else _passive_agent(words, start, anchor, end)
     cue.speaker = noun_phrase_left(words, start, anchor) or agent
+    if cue.speaker is not None and _fronted_object(words, cue.speaker, anchor):
+        cue.speaker = None
     if cue.speaker is None:
         cue.speaker = _speaker_right(words, anchor + 1, end)
     _quoted_person(words, cue, end)
     return cue
 
 
+def _bare_name_or_pronoun(words: Sequence[Word], phrase: tuple[int, int]) -> bool:
+    """A subject of its own in a relative clause: "die Alternative, die Roßberg nannte" (a name or
+    "er"/"sie"/"wir" without article; "welche die Regierung auffordert" keeps the antecedent)."""
+    first = words[phrase[0]]
+    return first.key in ("er", "sie", "wir", "ich") or (first.pos == "NE" if first.pos else False)
+
+
+def _source_of_hervorgehen(words: Sequence[Word], cue: Cue, end: int) -> tuple[int, int] | None:
+    """ "Dies geht aus einer Meldung der Agentur hervor": the source follows "aus"."""
+    if cue.lemma != "hervorgehen":
+        return None
+    after = next((p for p in range(cue.words[0] + 1, min(end, cue.words[0] + 4)) if words[p].key == "aus"), None)
+    return None if after is None else noun_phrase_right(words, after + 1, limit=end)
+
+
+def _fronted_object(words: Sequence[Word], phrase: tuple[int, int], anchor: int) -> bool:
+    """The phrase before the finite verb is its object, the subject follows: "Den Plan nannte er
+    «Unsinn»", "Die Tat bezeichnete sie als sinnlos" (a pronoun right after the verb is its subject)."""
+    if words[phrase[0]].key in OBJECT_DETERMINERS:
+        return True
+    after = anchor + 1
+    fronted_pronoun = phrase[1] - phrase[0] == 1 and words[phrase[0]].key in PRONOUNS
+    return after < len(words) and words[after].key in _SUBJECT_PRONOUNS and not fronted_pronoun
+
+
 def _quoted_person(words: Sequence[Word], cue: Cue, end: int) -> None:
     """ "zitierte man Yolanda Alvarez": with "zitieren" the person quoted is the speaker."""
-    if cue.lemma != "zitieren" or cue.speaker is None or words[cue.speaker[0]].key not in ("man", "sie", "er"):
+    if cue.lemma != "zitieren" or cue.speaker is None:
         return
-    quoted = _speaker_right(words, cue.speaker[1], end)
+    if words[cue.speaker[0]].key in ("man", "sie", "er"):
+        quoted = _speaker_right(words, cue.speaker[1], end)
+    else:  # "Der Spiegel zitiert den Prediger mit den Worten …": the object is quoted
+        after = max(cue.words[0], cue.speaker[1] - 1) + 1
+        quoted = _phrase_right(words, after, end) if cue.speaker[0] < cue.words[0] else None
     if quoted is not None:
         cue.speaker = quoted
 
 
-def _apposition_subject(words: Sequence[Word], segment: tuple[int, int], cue: Cue) -> None:
-    """ "Klaus Stöhr, Leiter des Programms, sagte": the subject stands before the commas."""
+def _apposition_subject(words: Sequence[Word], segment: tuple[int, int], cue: Cue, *, inserted: bool = False) -> None:
+    """ "Klaus Stöhr, Leiter des Programms, sagte": the subject stands before the commas. With
+    `inserted`, only a subject followed by an apposition or relative clause counts (not "Die Lage, sagte er")."""
     if segment[0] < 2:
         return
-    first = _clause_start_before(words, segment[0] - 1)
-    while first < segment[0] - 2 and words[first].key in ("auch", "selbst", "sogar", "nur", "zudem", "und"):
+    comma = _before_relative_clauses(words, segment[0] - 1)
+    first = _clause_start_before(words, comma)
+    while first < segment[0] - 2 and words[first].key in (*FOCUS_PARTICLES, "und"):
         first += 1  # "Auch Winfried Hassemer, Papiers Stellvertreter, glaubt"
-    if first >= segment[0] - 1 or words[first].key in NON_NP_OPENERS:
+    if first >= comma or words[first].key in NON_NP_OPENERS:
         return
-    subject = noun_phrase_right(words, first, limit=segment[0] - 1)
-    if subject is not None:
+    if inserted and comma == segment[0] - 1 and not any(word.text == "," for word in words[first:comma]):
+        return
+    subject = noun_phrase_right(words, first, limit=comma)
+    if subject is not None and not is_temporal(words, subject):
         cue.speaker = subject
         cue.verb_initial = False
+
+
+def _before_relative_clauses(words: Sequence[Word], comma: int) -> int:
+    """The comma before the relative clauses that end at `comma`: "Klose, der Gelb-Rot sah, nannte"."""
+    for _ in range(3):
+        previous = next((p for p in range(comma - 1, max(-1, comma - CLAUSE_REACH), -1) if words[p].text == ","), -1)
+        if previous < 1 or not _relative_opener(words[previous + 1]):
+            return comma
+        comma = previous
+    return comma
+
+
+def _relative_opener(word: Word) -> bool:
+    return word.pos.startswith("PREL") if word.pos else word.key in ("der", "die", "das", "welcher", "welche")
 
 
 def _clause_start_before(words: Sequence[Word], comma: int) -> int:

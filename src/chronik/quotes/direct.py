@@ -76,6 +76,9 @@ _TITLE_NOUNS = frozenset(
 )
 _NAMING_WORDS = frozenset({"namens", "genannt", "genannte", "genannten", "titel", "motto", "codename", "codenamen"})
 _SO_CALLED = frozenset({"sogenannte", "sogenannten", "sogenannter", "sogenanntes", "so", "genannte", "genannten"})
+# Speech verbs that apply a word to something, with the word that precedes it ("" for none).
+_NAMING_VERBS = {"nennen": "", "bezeichnen": "als", "werten": "als", "sprechen": "von"}
+_POSSESSIVES = ("sein", "ihr", "dessen", "deren")
 _SENTENCE_END_CHARS = ".!?…"
 _NAME_PREPOSITIONS = frozenset({"im", "am", "vom", "zum", "beim", "gegenüber", "laut", "von", "mit"})
 
@@ -103,11 +106,53 @@ def classify(view: ArticleView, spans: list[QuotedSpan], analyses: list[Sentence
         if count == 0:
             continue
         full = _reads_as_utterance(view, span, analyses[open_sentence], analyses[close_sentence], count)
-        if _is_title(view, span) or (not full and count <= 6 and _is_name(view, span)):
+        if _is_title(view, span):
             continue
-        name_like = not full and _is_name_like(view, span, count)
+        content_words = [word for word in inner if not word.is_punct]
+        named = not full and _named_by_speaker(view, span, analyses[open_sentence])
+        named = named and not _tagged_as_name(view, span, content_words)
+        if not full and not named and count <= 6 and _is_name(view, span):
+            continue
+        if not full and not named and count == 1 and _quoted_head_noun(view, span, content_words[0]):
+            continue  # a term or name ("die «Energiefreiheit»"), unless a speaker applied it ("nannte es «Unsinn»")
+        name_like = not full and not named and _is_name_like(view, span, count)
         candidates.append(DirectCandidate(span, open_sentence, close_sentence, count, full, name_like))
     return candidates
+
+
+def _quoted_head_noun(view: ArticleView, span: QuotedSpan, word: Word) -> bool:
+    """A single capitalised word in quotation marks right after its article, possessive or adjective:
+    "die «Energiefreiheit»", "ihre «Mitverschwörer»" (not "im «Kerninteresse» der USA")."""
+    if not word.capitalized:
+        return False
+    before = view.words_between(max(0, span.start - 40), span.start)
+    if not len(before):
+        return False
+    previous = view.words[before[-1]]
+    return previous.pos in ("ART", "PPOSAT", "ADJA") if previous.pos else previous.key in DETERMINERS
+
+
+def _named_by_speaker(view: ArticleView, span: QuotedSpan, opening: SentenceAnalysis) -> bool:
+    """A word the speaker applied, not a name: "nannte den Bericht eine «Zeitungsente»",
+    "bezeichnete ihn als «Schatten-CIA»", "sprach von einem «Skandal»"."""
+    words = opening.words
+    verbs = {cue.words[0]: cue for cue in opening.cues if cue.kind == "verb" and cue.lemma in _NAMING_VERBS}
+    if not verbs:
+        return False
+    first = view.word_at(span.start)
+    if first is None or not words:
+        return False
+    end = first - words[0].index  # the first word of the quote in the sentence's list
+    between: list[str] = []
+    for position in range(end - 1, max(-1, end - 10), -1):
+        cue = verbs.get(position)
+        if cue is not None:
+            marker = _NAMING_VERBS[cue.lemma]
+            return not marker or marker in between
+        if words[position].text == ",":
+            return False
+        between.append(words[position].key)
+    return False
 
 
 def _reads_as_utterance(
@@ -120,6 +165,8 @@ def _reads_as_utterance(
         return True
     if before.endswith(":") or (not before and (not after or after[:1] in ",.!?")):
         return count >= 2
+    if before and not before.endswith(":") and content.lstrip("„“«»‹›\"'")[:1].islower():
+        return False  # a fragment inside the sentence: "Die Lage sei «ernst und kaum zu ändern», so X"
     if _cue_after(span, closing) is not None and count >= 3:
         return True
     return count >= 4 and content[-1:] in _SENTENCE_END_CHARS
@@ -157,6 +204,11 @@ def _is_name(view: ArticleView, span: QuotedSpan) -> bool:
     foreign = any(word.pos in ("NE", "FM") for word in words) and len(words) >= 2
     if (foreign or any(_odd_word(word.text) for word in words)) and len(words) <= 4:
         return True
+    return _tagged_as_name(view, span, words)
+
+
+def _tagged_as_name(view: ArticleView, span: QuotedSpan, words: list[Word]) -> bool:
+    """The NER found a name over most of the passage (a single word only as person, place or organisation)."""
     content = sum(word.end - word.start for word in words)
     named = sum(
         max(0, min(end, span.end) - max(start, span.start))
@@ -264,7 +316,7 @@ def _draft_for(view: ArticleView, candidate: DirectCandidate, analyses: list[Sen
     if cue is None:
         draft.speaker = _colon_subject(span, opening)
         if draft.speaker is not None and not _names_entity(view, draft.speaker):
-            draft.speaker = _person_before(view, opening, span.start) or draft.speaker
+            draft.speaker = _person_before(view, opening, span.start) or _unless_possessive(view, draft.speaker)
         draft.inherits_speaker = draft.speaker is None
         return draft
     apply_cue(draft, cue, analysis)
@@ -282,6 +334,13 @@ def _cue_earlier_in_sentence(span: QuotedSpan, opening: SentenceAnalysis) -> Cue
         if usable and not cue.subordinate and cue.words[0] not in opening.used_cues:
             chosen = cue
     return chosen
+
+
+def _unless_possessive(view: ArticleView, subject: tuple[int, int]) -> tuple[int, int] | None:
+    """ "Seine Zuversicht ist gross: «…»": a subject owned by someone named before is not the speaker;
+    the quote continues that earlier speaker."""
+    first = view.text[subject[0] : subject[1]].split(" ", 1)[0]
+    return None if key(first).startswith(_POSSESSIVES) else subject
 
 
 def _names_entity(view: ArticleView, speaker: tuple[int, int]) -> bool:

@@ -46,6 +46,7 @@ class Draft:
     plural_speaker: bool = False
     inherits_speaker: bool = False
     addressee: tuple[int, int] | None = None
+    antecedent: tuple[int, int] | None = None  # the source an adverb speaker ("Demnach") stands for
 
     @property
     def start(self) -> int:

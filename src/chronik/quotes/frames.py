@@ -48,6 +48,7 @@ def frame_cue(words: Sequence[Word], position: int, segment: tuple[int, int], le
         speaker = _source_of_preposition(words, position, end)
         if speaker is None:
             return None
+        speaker = (speaker[0], with_apposition(words, speaker[1]))
         return Cue([position], word.key, "unknown", "frame", segment, speaker, (position, speaker[1]))
     if word.key in lexicon.frame_word("postpositions"):
         pronoun = position > start and words[position - 1].key in ("ihm", "ihr", "ihnen")
@@ -100,7 +101,7 @@ def noun_frame_cue(words: Sequence[Word], position: int, segment: tuple[int, int
         if speaker is not None and not _genitive_start(words[noun_position + 1]):
             speaker = None
     start = position + 1 if noun.key not in lexicon.frame_nouns or noun_position > position + 1 else noun_position
-    speaker = (start, speaker[1] if speaker else noun_position + 1)  # the source with its noun: "Angaben der Polizei"
+    speaker = (start, with_apposition(words, speaker[1] if speaker else noun_position + 1))  # "Angaben der Polizei"
     frame_end = speaker[1]
     medium = lexicon.nouns.get(noun.key, "unknown")
     return Cue([position, noun_position], noun.key, medium, "frame", segment, speaker, (position, frame_end))
@@ -174,6 +175,17 @@ def _konjunktiv_in(words: Sequence[Word]) -> bool:
     """Whether the sentence holds a common Konjunktiv form; asked only at "Danach" opening it,
     so the scan runs once per sentence, not once per word."""
     return any(w.key in ("hätte", "hätten", "sei", "seien", "habe", "wäre", "wären") for w in words)
+
+
+def with_apposition(words: Sequence[Word], end: int) -> int:
+    """Extend a source that ends at a comma over a name in apposition: "laut dem Sprecher, Hans Meier, …"."""
+    if end >= len(words) or words[end].text != ",":
+        return end
+    for later in range(end + 1, min(len(words), end + 6)):
+        if words[later].text == ",":
+            names = words[end + 1 : later]
+            return later if names and all(w.capitalized and (w.pos in ("NE", "NN", "")) for w in names) else end
+    return end
 
 
 def _genitive_or_von(words: Sequence[Word], position: int, limit: int) -> tuple[int, int] | None:

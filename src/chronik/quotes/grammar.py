@@ -20,6 +20,8 @@ PREPOSITIONS = function_words("prepositions")
 AUXILIARIES = function_words("auxiliaries")
 TEMPORAL = function_words("temporal")
 OBJECT_DETERMINERS = function_words("object_determiners")
+# Particles that may stand before a subject in the first position: "Auch der Minister sagte …".
+FOCUS_PARTICLES = frozenset({"auch", "selbst", "sogar", "nur", "zudem", "ebenso", "ebenfalls"})
 QUOTE_MARKS = frozenset("«»‹›„“”‚‘’\"'")
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "-"})
 SENTENCE_FINAL = frozenset({".", "!", "?", "…"})
@@ -153,17 +155,27 @@ def noun_phrase_left(words: Sequence[Word], start: int, verb: int) -> tuple[int,
     if verb <= start:
         return None
     first = words[start]
-    if first.key in NON_NP_OPENERS or first.pos in ("ADV", "APPR", "APPRART", "KON", "KOUS", "PROAV", "PAV"):
+    if first.key in NON_NP_OPENERS or first.pos in ("ADV", "ADJD", "APPR", "APPRART", "KON", "KOUS", "PROAV", "PAV"):
         return None
     if (first.key in PERSONAL_PRONOUNS or first.key == "es") and verb == start + 1:
         return start, verb
     found = noun_phrase_right(words, start, limit=verb)
     if found is None or is_temporal(words, found):
         return None
-    end = _attachments(words, found[1], verb)
+    end = _attachments(words, _coordinated(words, found[1], verb), verb)
     if end < verb and words[end].text in (",", "(") and verb - end <= 12:
         end = verb  # an apposition: "Rustem Umjerow, Sekretär des Sicherheitsrats, sagte"
     return (start, end) if end >= verb - 1 else None
+
+
+def _coordinated(words: Sequence[Word], end: int, verb: int) -> int:
+    """Extend a subject over coordinated phrases: "Arabische und iranische Medien", "Bund und Länder"."""
+    while end < verb - 1 and words[end].key in ("und", "sowie", "oder"):
+        phrase = noun_phrase_right(words, end + 1, limit=verb)
+        if phrase is None:
+            break
+        end = phrase[1]
+    return end
 
 
 def _attachments(words: Sequence[Word], end: int, verb: int) -> int:

@@ -1,9 +1,9 @@
-"""Indirect, free indirect and reported speech from cues, frames and the Konjunktiv.
+"""Indirect speech from cues and frames (a sentence without a content clause may be reported speech).
 
 - Indirect: a speech verb or frame with a content clause — "dass/ob/wie …", a clause in
   Konjunktiv I (or II), a colon, a zu-infinitive, or a fronted clause ("…, sagte er").
-- FreeIndirect: a sentence in Konjunktiv I without a frame; it continues the last speaker.
-- Reported: a speech act without content ("Witkoff äusserte sich zum Treffen").
+- Reported (see `reported`): a speech act without content ("Witkoff äusserte sich zum Treffen").
+- FreeIndirect lives in `free`.
 """
 
 from __future__ import annotations
@@ -11,47 +11,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from chronik.quotes.direct import apply_cue
-from chronik.quotes.draft import Coverage, Cue, Draft, SentenceAnalysis
+from chronik.quotes.draft import Cue, Draft, SentenceAnalysis
 from chronik.quotes.grammar import SENTENCE_FINAL, SUBORDINATORS, is_finite, konjunktiv
 from chronik.quotes.lexicon import QuoteLexicon
+from chronik.quotes.reported import reported_speech
 from chronik.quotes.view import ArticleView, Word
 
-# Verbs that too often describe something other than a speech act to stand alone as one.
-_REPORTED_LEMMAS_EXCLUDED = frozenset(
-    [
-        "nennen",
-        "heissen",
-        "lauten",
-        "rechnen",
-        "entscheiden",
-        "fragen",
-        "informieren",
-        "zeigen",
-        "feststellen",
-        "bemerken",
-        "beschliessen",
-        "annehmen",
-        "ausgehen",
-        "hervorgehen",
-        "bekanntwerden",
-        "zitieren",
-        "verweisen",
-        "erinnern",
-        "sprechen",
-        "ausschliessen",
-        "schildern",
-        "beschreiben",
-        "schreiben",
-        "melden",
-        "berichten",
-        "bestätigen",
-        "zustimmen",
-        "ablehnen",
-        "ergeben",
-    ]
-)
-
-
+_SEPARABLE_PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "frei", "her", "hin", "mit", "nach", "vor",
+                        "weg", "zurück", "zusammen", "dar", "fort", "los", "um", "durch", "heraus", "herbei", "hervor",
+                        "voran", "vorbei", "weiter", "wieder", "zu")  # fmt: skip
 # Openers of fronted adverbial clauses and phrases, which are no message: "Nachdem …, sagte er".
 _ADVERBIAL_OPENERS = frozenset(
     [
@@ -104,12 +72,9 @@ _CONJUNCTION_OPENERS = frozenset(
 )
 # Coordinators that can join a second reporting clause: "…, doch X erklärte …".
 _COORDINATORS = frozenset({"doch", "aber", "und", "sondern", "während", "jedoch"})
-# Modal verbs whose indicative reports what others say: "Er soll geflohen sein."
-_REPORTATIVE = frozenset({"soll", "sollen"})
-# Konjunktiv II forms that stand in for Konjunktiv I in reported speech (modals are too often hypothetical).
-_REPORTING_KONJUNKTIV_TWO = frozenset(
-    {"würde", "würden", "wäre", "wären", "hätte", "hätten", "könnten", "müssten", "dürften", "gäbe", "kämen"}
-)
+_RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "welcher", "welche", "welches"})
+# Verbs that report only with a dass/ob clause: "Die Studie zeigt, dass …" (not "zeigte sich entschlossen, …").
+_CONTENT_CLAUSE_ONLY = frozenset({"zeigen"})
 
 
 def build_indirect(
@@ -126,7 +91,7 @@ def build_indirect(
             apply_cue(draft, cue, analysis)
             drafts.append(draft)
     if not drafts and not _has_direct(analysis, taken) and analysis.paragraph not in view.title_paragraphs:
-        reported = _reported(analysis)
+        reported = reported_speech(analysis, lexicon)
         if reported is not None:
             drafts.append(reported)
     return drafts
@@ -139,9 +104,14 @@ def _cut_at_next_cue(analysis: SentenceAnalysis, cue: Cue, message: list[tuple[i
         return message
     words = analysis.words
     for other in analysis.cues:
-        if other is cue or other.kind != "verb" or other.subordinate or other.speaker is None:
+        if other is cue or other.kind != "verb" or other.subordinate:
             continue
-        opener = min(other.speaker[0], other.words[0]) - 1
+        if other.speaker is None or other.guessed_speaker:
+            opener = other.segment[0]  # "…, jedoch stets beteuert, …": a coordinated participle
+            if other.words[0] - opener > 3 or opener == 0:
+                continue
+        else:
+            opener = min(other.speaker[0], other.words[0]) - 1
         if opener <= 0 or words[opener].key not in _COORDINATORS:
             continue
         cut = words[opener].start
@@ -188,10 +158,13 @@ def _message(view: ArticleView, analysis: SentenceAnalysis, cue: Cue, lexicon: Q
     number = analysis.segment_of(cue.words[0])
     words = analysis.words
     following = segments[number + 1] if number + 1 < len(segments) else None
-    if cue.verb_initial and number > 0 and not _opens_content_clause(analysis, following):
+    fronted_subject = cue.verb_initial and _subject_with_relative_clause(analysis, number, lexicon)
+    if cue.verb_initial and number > 0 and not _opens_content_clause(analysis, following) and not fronted_subject:
         return _fronted(analysis, cue, number, lexicon)
+    if cue.lemma in _CONTENT_CLAUSE_ONLY:
+        following = following if following is not None and words[following[0]].key in ("dass", "daß", "ob") else None
     if following is not None and _introduces(analysis, number, following, lexicon):
-        return [_to_end(analysis, following[0])]
+        return [_zu_infinitive_clause(analysis, number) or _to_end(analysis, following[0])]
     later = _later_dass(analysis, number, lexicon)
     if later is not None:
         return [_to_end(analysis, later)]
@@ -200,8 +173,30 @@ def _message(view: ArticleView, analysis: SentenceAnalysis, cue: Cue, lexicon: Q
     return []
 
 
+def _zu_infinitive_clause(analysis: SentenceAnalysis, number: int) -> tuple[int, int] | None:
+    """A zu-infinitive message ends with its infinitive when a new main clause follows:
+    "Er kündigte an, den Plan prüfen zu lassen, stellt sich die Partei dahinter" (not the rest)."""
+    segments = analysis.segments
+    words = analysis.words
+    following = segments[number + 1]
+    if words[following[0] - 1].text == ":" or words[following[0]].key in SUBORDINATORS:
+        return None
+    for later in range(number + 1, min(len(segments) - 1, number + 4)):
+        if not _ends_in_zu_infinitive(words, segments[later]):
+            continue
+        after = segments[later + 1]
+        if is_finite(words[after[0]]) or words[segments[later][1]].text == ";":
+            return analysis.char_span(following[0], segments[later][1])
+        return None
+    return None
+
+
 def _later_dass(analysis: SentenceAnalysis, number: int, lexicon: QuoteLexicon) -> int | None:
-    """A dass/ob clause after an apposition: "verkündete der DFB, kurz DFB, dann offiziell, dass …"."""
+    """A dass/ob clause after an apposition: "verkündete der DFB, kurz DFB, dann offiziell, dass …"
+    (not after another clause with a verb: "X, der die Bauern vertritt, erklärte, dass …")."""
+    following = analysis.segments[number + 1 : number + 2]
+    if following and _has_finite(analysis, following[0], lexicon):
+        return None
     for segment in analysis.segments[number + 2 : number + 4]:
         if analysis.words[segment[0]].key in ("dass", "daß", "ob"):
             return segment[0]
@@ -221,6 +216,8 @@ def _introduces(analysis: SentenceAnalysis, number: int, following: tuple[int, i
     if _ends_in_zu_infinitive(words, following):
         return True
     for later in analysis.segments[number + 2 : number + 5]:
+        if words[later[0]].key in ("dass", "daß", "ob"):
+            return False  # the dass clause after an apposition carries the message (see _later_dass)
         if words[later[0]].pos.startswith("PREL"):
             continue  # a relative clause inside the subject: "A, die gesungen hatte, wäre …"
         if _has_finite(analysis, later, lexicon):
@@ -235,7 +232,17 @@ def _ends_in_zu_infinitive(words: Sequence[Word], segment: tuple[int, int]) -> b
     while end > segment[0] + 1 and words[end - 1].is_punct:
         end -= 1
     last = words[end - 1]
-    return last.pos == "VVIZU" or (end - segment[0] > 1 and words[end - 2].key == "zu")
+    return last.pos == "VVIZU" or (end - segment[0] > 1 and words[end - 2].key == "zu") or _zu_infix(last)
+
+
+def _zu_infix(word: Word) -> bool:
+    """A separable verb's zu-infinitive in one word ("einzubringen", "abzuschliessen"), whatever its tag."""
+    if word.pos and not word.pos.startswith("V"):
+        return False
+    return any(
+        word.key.startswith(particle + "zu") and word.key.endswith("n") and len(word.key) > len(particle) + 5
+        for particle in _SEPARABLE_PARTICLES
+    )
 
 
 def _has_konjunktiv(analysis: SentenceAnalysis, segment: tuple[int, int], lexicon: QuoteLexicon) -> bool:
@@ -262,6 +269,16 @@ def _fronted(analysis: SentenceAnalysis, cue: Cue, number: int, lexicon: QuoteLe
             return []  # a fronted phrase, not a clause: "In seiner Rede, mahnte er, …"
         spans.append(_to_end(analysis, segments[number + 1][0]))
     return spans
+
+
+def _subject_with_relative_clause(analysis: SentenceAnalysis, number: int, lexicon: QuoteLexicon) -> bool:
+    """The stretch before the cue is a verbless phrase followed by a relative clause, so the subject and
+    no message: "Die Organisation, die den Streifen regiert, erklärte, sie werde …"."""
+    segments = analysis.segments
+    if number < 2 or _has_finite(analysis, segments[0], lexicon):
+        return False
+    opener = analysis.words[segments[1][0]]
+    return opener.pos.startswith("PREL") or (not opener.pos and opener.key in _RELATIVE_PRONOUNS)
 
 
 def _opens_content_clause(analysis: SentenceAnalysis, following: tuple[int, int] | None) -> bool:
@@ -358,101 +375,3 @@ def _anaphoric(view: ArticleView, analysis: SentenceAnalysis, cue: Cue) -> list[
     if not earlier:
         return []
     return [(earlier[0].start, earlier[-1].end)]
-
-
-def _reported(analysis: SentenceAnalysis) -> Draft | None:
-    for cue in analysis.cues:
-        if cue.kind != "verb" or not cue.finite or cue.lemma in _REPORTED_LEMMAS_EXCLUDED:
-            continue
-        if cue.medium == "thought" and not any(word.index in analysis.masked for word in analysis.words):
-            continue  # a thought verb counts only when it carries a quoted phrase: "wünsche «…»"
-        if cue.words[0] in analysis.used_cues or cue.speaker is None or cue.guessed_speaker:
-            continue
-        if cue.subordinate:
-            continue
-        draft = Draft("Reported", [analysis.char_span(0, len(analysis.words))], [analysis.index])
-        apply_cue(draft, cue, analysis)
-        return draft
-    return None
-
-
-def build_free_indirect(
-    view: ArticleView, analyses: list[SentenceAnalysis], lexicon: QuoteLexicon, taken: list[Draft]
-) -> list[Draft]:
-    """Konjunktiv I sentences outside any quotation, runs within a paragraph merged into one."""
-    drafts: list[Draft] = []
-    whole = [draft for draft in taken if not draft.partial]
-    coverage = Coverage([span for draft in whole for span in draft.message])
-    taken_sentences = frozenset(index for draft in whole for index in draft.sentences)
-    quoted = set(taken_sentences)  # grows with the drafts found here
-    for analysis in analyses:
-        sentence = view.sentences[analysis.index]
-        if analysis.paragraph in view.title_paragraphs or _covered(sentence.start, sentence.end, coverage):
-            continue
-        if analysis.index in taken_sentences:
-            continue  # the Konjunktiv belongs to the quotation already found in this sentence
-        continues = _continues(view, analysis, quoted)
-        if not _konjunktiv_one(analysis, lexicon, continues=continues):
-            continue
-        previous = drafts[-1] if drafts else None
-        if (
-            previous is not None
-            and previous.sentences[-1] == analysis.index - 1
-            and _same_paragraph(view, previous, analysis)
-        ):
-            previous.message[-1] = (previous.message[-1][0], sentence.end)
-            previous.sentences.append(analysis.index)
-            quoted.add(analysis.index)
-            continue
-        drafts.append(Draft("FreeIndirect", [(sentence.start, sentence.end)], [analysis.index], inherits_speaker=True))
-        quoted.add(analysis.index)
-    return drafts
-
-
-def _continues(view: ArticleView, analysis: SentenceAnalysis, quoted: set[int]) -> bool:
-    """A quotation ends in the previous sentence, or two sentences back within the same paragraph;
-    `quoted` holds the sentences of all whole (not partial) quotations so far."""
-    recent = {analysis.index - 1}
-    if analysis.index >= 2 and view.sentences[analysis.index - 2].paragraph == analysis.paragraph:
-        recent.add(analysis.index - 2)
-    return bool(recent & quoted)
-
-
-def _same_paragraph(view: ArticleView, draft: Draft, analysis: SentenceAnalysis) -> bool:
-    return view.sentences[draft.sentences[-1]].paragraph == analysis.paragraph
-
-
-def _covered(start: int, end: int, coverage: Coverage) -> bool:
-    return coverage.covered(start, end) > 0.3 * max(1, end - start)
-
-
-def _konjunktiv_one(analysis: SentenceAnalysis, lexicon: QuoteLexicon, *, continues: bool = False) -> bool:
-    """Konjunktiv I outside quotes; reportative "soll" and Konjunktiv II only right after a quotation."""
-    words = analysis.words
-    for position, word in enumerate(words):
-        if word.index in analysis.masked:
-            continue
-        mood = konjunktiv(words, position, lexicon)
-        if mood == "I" and not _fixed_phrase(words, position):
-            return True
-        if continues and word.key in _REPORTATIVE and _reportative(words, position):
-            return True
-        if mood == "II" and continues and word.key in _REPORTING_KONJUNKTIV_TWO:
-            return True
-    return False
-
-
-def _reportative(words: Sequence[Word], position: int) -> bool:
-    """ "soll … gewesen sein", "sollen … entdeckt worden sein": sollen with a perfect infinitive."""
-    rest = [word.key for word in words[position + 1 :]]
-    return "sein" in rest[-3:] or "haben" in rest[-3:]
-
-
-def _fixed_phrase(words: Sequence[object], position: int) -> bool:
-    """ "es sei denn", "sei es", "wie dem auch sei": Konjunktiv I that reports nothing."""
-    current = getattr(words[position], "key", "")
-    after = getattr(words[position + 1], "key", "") if position + 1 < len(words) else ""
-    before = getattr(words[position - 1], "key", "") if position > 0 else ""
-    return (current == "sei" and (after in ("denn", "es", "dank") or before == "auch")) or (
-        current == "gebe" and before == "gott"
-    )

@@ -126,6 +126,8 @@ def _add_verbs(lexicon: QuoteLexicon, text: str, source: str) -> None:
         for form in forms:
             if particle and key(form).startswith(key(particle)) and form not in (lemma.split("|")[1],):
                 _add_sense(lexicon, form, VerbSense(joined, medium))
+                apart = VerbSense(joined, medium, key(particle))  # the participle written apart: "bekannt gegeben"
+                _add_sense(lexicon, form[len(particle) :], apart)
             elif particle:
                 _add_sense(lexicon, form, VerbSense(joined, medium, key(particle)))
                 _add_sense(lexicon, particle + form, VerbSense(joined, medium))

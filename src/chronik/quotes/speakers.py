@@ -40,6 +40,8 @@ def inherit_speakers(drafts: list[Draft]) -> None:
             host = _host(draft, drafts)
             if host is not None and host.speaker is not None:
                 _copy_speaker(draft, host)
+            elif host is None and draft.speaker is not None:
+                last = draft  # a quoted phrase with its own cue: "X berichtete von «…». Es sei …"
             continue
         if draft.speaker is None and draft.inherits_speaker and last is not None:
             _copy_speaker(draft, last)
@@ -47,15 +49,21 @@ def inherit_speakers(drafts: list[Draft]) -> None:
             last = draft
 
 
+def hosts_partials(draft: Draft) -> bool:
+    """Whether a quoted phrase inside this draft's message belongs to it: a reported speech act does not
+    carry content, so "X nannte es «überzogen», Y bezeichnete …" gives the phrase its own nearest cue."""
+    return not draft.partial and draft.type != "Reported"
+
+
 def _host(partial: Draft, drafts: list[Draft]) -> Draft | None:
     for draft in drafts:
-        if draft is not partial and not draft.partial and draft.covers(partial.start, partial.end):
+        if draft is not partial and hosts_partials(draft) and draft.covers(partial.start, partial.end):
             return draft
     return None
 
 
 def _copy_speaker(draft: Draft, source: Draft) -> None:
-    draft.speaker = source.speaker
+    draft.speaker = source.antecedent or source.speaker
     draft.plural_speaker = source.plural_speaker
     draft.document_reference = source.document_reference
     if draft.medium == "unknown":
@@ -75,7 +83,7 @@ class SpeakerResolver:
     def resolve(self, draft: Draft) -> Resolution:
         if draft.speaker is None:
             return Resolution()
-        start, end = draft.speaker
+        start, end = draft.antecedent or draft.speaker
         text = self.article.text[start:end]
         words = text.split()
         head = key(words[0]) if len(words) == 1 else ""
@@ -188,10 +196,16 @@ def _kind_of(mention: Mention, lexicon: QuoteLexicon) -> SpeakerKind:
     return "organisation"
 
 
+_RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
+
+
 def _strip_determiner(text: str) -> str:
+    """The name of a phrase: no leading article, no trailing relative pronoun ("Der Verband, der" → "Verband")."""
     words = text.split()
     while len(words) > 1 and key(words[0]) in DETERMINERS:
         words = words[1:]
+    if len(words) > 1 and words[-2].endswith(",") and key(words[-1]) in _RELATIVE_PRONOUNS:
+        words = [*words[:-2], words[-2][:-1]]
     return " ".join(words)
 
 

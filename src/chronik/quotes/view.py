@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from chronik.model import Article
 from chronik.quotes.lexicon import key
 
 _WORD = re.compile(r"\w+(?:[-'’.&/]\w+)*-?|[^\w\s]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])([»«“”\"'‘›‹]?)\s+(?=[«»„“‚‹›\"'(]?[A-ZÄÖÜ0-9])")
+_NAME_LABELS = frozenset({"PER", "ORG", "LOC"})
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 _ABBREVIATION_END = re.compile(
     r"(?:\b\w\.|\b(?:Dr|Prof|St|Nr|bzw|ca|vgl|z\.B|u\.a|Mio|Mrd|Abs|Art|Hr|Fr|Jh|usw|etc|evtl|inkl|sog)\.)$"
@@ -63,7 +64,8 @@ class ArticleView:
         self.title_paragraphs = frozenset(i for i, p in enumerate(article.paragraphs) if p.kind == "title")
         self.tagged = any(token.pos for token in article.tokens)
         self.mentions = sorted((m.start, m.end, m.label) for m in article.mentions)
-        self.words, self.sentences = _build(article, self.paragraphs)
+        words, self.sentences = _build(article, self.paragraphs)
+        self.words = _names_as_nouns(words, self.mentions)
         self._starts = [word.start for word in self.words]
         self._ends = [word.end for word in self.words]
         self._sentence_starts = [sentence.start for sentence in self.sentences]
@@ -100,6 +102,22 @@ def _paragraphs(article: Article) -> list[tuple[int, int]]:
         position = match.end()
     ranges.append((position, len(article.text)))
     return [(start, end) for start, end in ranges if end > start]
+
+
+def _names_as_nouns(words: list[Word], mentions: list[tuple[int, int, str]]) -> list[Word]:
+    """A capitalised word inside a name the NER found is a proper noun, whatever the tagger said
+    ("Henk" tagged as an imperative at the start of "Henk Jaap Meijer sagte …")."""
+    if not mentions:
+        return words
+    starts = [start for start, _, _ in mentions]
+    fixed = []
+    for word in words:
+        index = bisect_right(starts, word.start) - 1
+        inside = index >= 0 and word.end <= mentions[index][1] and mentions[index][2] in _NAME_LABELS
+        if inside and word.pos.startswith("V") and word.text[:1].isupper():
+            word = replace(word, pos="NE", morph={})
+        fixed.append(word)
+    return fixed
 
 
 def _build(article: Article, paragraphs: list[tuple[int, int]]) -> tuple[list[Word], list[SentenceView]]:

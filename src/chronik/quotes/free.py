@@ -1,0 +1,130 @@
+"""Free indirect speech: Konjunktiv sentences outside any other quotation, continuing a speaker.
+
+"Es habe sich um das sechste Treffen gehandelt." Konjunktiv I anywhere; reportative "soll … haben"
+and Konjunktiv II only right after another quotation. Runs of such sentences within a paragraph
+are one quotation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from chronik.quotes.direct import apply_cue
+from chronik.quotes.draft import Coverage, Draft, SentenceAnalysis
+from chronik.quotes.grammar import konjunktiv
+from chronik.quotes.lexicon import QuoteLexicon
+from chronik.quotes.view import ArticleView, Word
+
+# Modal verbs whose indicative reports what others say: "Er soll geflohen sein."
+_REPORTATIVE = frozenset({"soll", "sollen"})
+# Konjunktiv II forms that stand in for Konjunktiv I in reported speech (modals are too often hypothetical).
+_REPORTING_KONJUNKTIV_TWO = frozenset(
+    {"würde", "würden", "wäre", "wären", "hätte", "hätten", "könnten", "müssten", "dürften", "gäbe", "kämen"}
+)
+
+
+def build_free_indirect(
+    view: ArticleView, analyses: list[SentenceAnalysis], lexicon: QuoteLexicon, taken: list[Draft]
+) -> list[Draft]:
+    """Konjunktiv I sentences outside any quotation, runs within a paragraph merged into one."""
+    drafts: list[Draft] = []
+    whole = [draft for draft in taken if not draft.partial]
+    coverage = Coverage([span for draft in whole for span in draft.message])
+    taken_sentences = frozenset(index for draft in whole for index in draft.sentences)
+    quoted = set(taken_sentences)  # grows with the drafts found here
+    for analysis in analyses:
+        sentence = view.sentences[analysis.index]
+        if analysis.paragraph in view.title_paragraphs or _covered(sentence.start, sentence.end, coverage):
+            continue
+        if analysis.index in taken_sentences:
+            continue  # the Konjunktiv belongs to the quotation already found in this sentence
+        continues = _continues(view, analysis, quoted)
+        if not _konjunktiv_one(analysis, lexicon, continues=continues):
+            continue
+        previous = drafts[-1] if drafts else None
+        if (
+            previous is not None
+            and previous.sentences[-1] == analysis.index - 1
+            and _same_paragraph(view, previous, analysis)
+        ):
+            previous.message[-1] = (previous.message[-1][0], sentence.end)
+            previous.sentences.append(analysis.index)
+            quoted.add(analysis.index)
+            continue
+        draft = Draft("FreeIndirect", [(sentence.start, sentence.end)], [analysis.index], inherits_speaker=True)
+        if not _previous_quote_in_paragraph(view, analysis, quoted):
+            _own_speech_verb(view, draft, analysis)
+        drafts.append(draft)
+        quoted.add(analysis.index)
+    return drafts
+
+
+def _previous_quote_in_paragraph(view: ArticleView, analysis: SentenceAnalysis, quoted: set[int]) -> bool:
+    sentences = view.sentences
+    index = analysis.index - 1
+    while index >= 0 and sentences[index].paragraph == analysis.paragraph:
+        if index in quoted:
+            return True
+        index -= 1
+    return False
+
+
+def _own_speech_verb(view: ArticleView, draft: Draft, analysis: SentenceAnalysis) -> None:
+    """A Konjunktiv sentence whose paragraph holds no quotation before it and whose speech verb has a
+    named subject speaks for that subject: "Wie Kiew wünsche auch Washington das «Ende des Krieges»."."""
+    for cue in analysis.cues:
+        if cue.kind != "verb" or cue.speaker is None or cue.guessed_speaker or cue.subordinate:
+            continue
+        start, end = analysis.char_span(*cue.speaker)
+        if any(s < end and start < e for s, e, _ in view.mentions):
+            apply_cue(draft, cue, analysis)
+            return
+
+
+def _continues(view: ArticleView, analysis: SentenceAnalysis, quoted: set[int]) -> bool:
+    """A quotation ends in the previous sentence, or two sentences back within the same paragraph;
+    `quoted` holds the sentences of all whole (not partial) quotations so far."""
+    recent = {analysis.index - 1}
+    if analysis.index >= 2 and view.sentences[analysis.index - 2].paragraph == analysis.paragraph:
+        recent.add(analysis.index - 2)
+    return bool(recent & quoted)
+
+
+def _same_paragraph(view: ArticleView, draft: Draft, analysis: SentenceAnalysis) -> bool:
+    return view.sentences[draft.sentences[-1]].paragraph == analysis.paragraph
+
+
+def _covered(start: int, end: int, coverage: Coverage) -> bool:
+    return coverage.covered(start, end) > 0.3 * max(1, end - start)
+
+
+def _konjunktiv_one(analysis: SentenceAnalysis, lexicon: QuoteLexicon, *, continues: bool = False) -> bool:
+    """Konjunktiv I outside quotes; reportative "soll" and Konjunktiv II only right after a quotation."""
+    words = analysis.words
+    for position, word in enumerate(words):
+        if word.index in analysis.masked:
+            continue
+        mood = konjunktiv(words, position, lexicon)
+        if mood == "I" and not _fixed_phrase(words, position):
+            return True
+        if continues and word.key in _REPORTATIVE and _reportative(words, position):
+            return True
+        if mood == "II" and continues and word.key in _REPORTING_KONJUNKTIV_TWO:
+            return True
+    return False
+
+
+def _reportative(words: Sequence[Word], position: int) -> bool:
+    """ "soll … gewesen sein", "sollen … entdeckt worden sein": sollen with a perfect infinitive."""
+    rest = [word.key for word in words[position + 1 :]]
+    return "sein" in rest[-3:] or "haben" in rest[-3:]
+
+
+def _fixed_phrase(words: Sequence[object], position: int) -> bool:
+    """ "es sei denn", "sei es", "wie dem auch sei": Konjunktiv I that reports nothing."""
+    current = getattr(words[position], "key", "")
+    after = getattr(words[position + 1], "key", "") if position + 1 < len(words) else ""
+    before = getattr(words[position - 1], "key", "") if position > 0 else ""
+    return (current == "sei" and (after in ("denn", "es", "dank") or before == "auch")) or (
+        current == "gebe" and before == "gott"
+    )

@@ -1,0 +1,85 @@
+"""Separable speech verbs: where the particle stands and which sense of a verb form it selects.
+
+"teilte … mit", "gab … bekannt", "hat bekannt gegeben", "teilte der Direktor, Hans Muster, mit",
+"ging … aus der Version hervor" (hervorgehen, not ausgehen), "sagten … aus" (not sagen).
+Positions index the sentence's word list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from chronik.quotes.grammar import CLAUSE_REACH, DETERMINERS, SENTENCE_FINAL, is_finite
+from chronik.quotes.lexicon import VerbSense
+from chronik.quotes.view import Word
+
+# Separable particles that stand apart before the verb ("hat bekannt gegeben"); "zu sagen" is no "zusagen".
+_PARTICLES_WRITTEN_APART = frozenset({"bekannt", "klar", "fest", "kund", "publik"})
+
+
+def matching_sense(
+    words: Sequence[Word], position: int, segment: tuple[int, int], senses: list[VerbSense]
+) -> VerbSense | None:
+    """The sense whose separated particle stands last in the clause ("ging … aus der Version hervor" is
+    "hervorgehen", "sagten … zu" is "zusagen"), else the plain verb."""
+    best: tuple[int, VerbSense] | None = None
+    plain: VerbSense | None = None
+    for sense in senses:
+        if sense.lemma == "heissen" and not _next_to_es(words, position, segment):
+            continue
+        if sense.particle is None:
+            plain = plain or sense
+            continue
+        found = particle_position(words, position, segment, sense.particle)
+        if found >= 0 and (best is None or found > best[0]):
+            best = (found, sense)
+    return best[1] if best is not None else plain
+
+
+def _next_to_es(words: Sequence[Word], position: int, segment: tuple[int, int]) -> bool:
+    """ "heisst es", "es heisst", "hatte es geheissen": impersonal "heissen" reports, "heisst Anna" names."""
+    neighbours = words[max(0, position - 1) : position + 2]
+    if any(word.key == "es" for word in neighbours):
+        return True
+    return words[position].key == "geheissen" and any(w.key == "es" for w in words[segment[0] : position])
+
+
+def particle_position(words: Sequence[Word], position: int, segment: tuple[int, int], particle: str) -> int:
+    """Where the separated particle of a verb stands: after it ("gab … bekannt") or, written apart,
+    right before it ("hat bekannt gegeben", "wie die Polizei bekannt gab")."""
+    if particle in _PARTICLES_WRITTEN_APART and position > segment[0] and words[position - 1].key == particle:
+        return position - 1
+    for later in range(position + 1, min(segment[1], position + 1 + CLAUSE_REACH)):
+        if words[later].key == particle and (
+            later + 1 >= len(words)
+            or later + 1 == segment[1]
+            or not (words[later + 1].capitalized or words[later + 1].key in DETERMINERS)
+        ):
+            return later  # not a preposition before its phrase: "gab … an das Rote Kreuz"
+    return _particle_after_apposition(words, segment, particle)
+
+
+def _particle_after_apposition(words: Sequence[Word], segment: tuple[int, int], particle: str) -> int:
+    """ "teilte der Direktor der Behörde, Hans Muster, mit.": the particle ends the sentence after an
+    apposition between commas."""
+    for later in range(segment[1], min(len(words) - 1, segment[1] + 12)):
+        if words[later].key == particle and words[later - 1].text == "," and words[later + 1].text in SENTENCE_FINAL:
+            return later
+    return -1
+
+
+def foreign_particle(words: Sequence[Word], position: int, segment: tuple[int, int], lemma: str) -> bool:
+    """A separated particle (PTKVZ) at the end of the clause that the lemma lacks makes another verb:
+    "sagten … vor Gericht aus" is "aussagen", not "sagen" ("kündigte … an" stays "ankündigen")."""
+    if not is_finite(words[position]):
+        return False
+    last = segment[1] - 1
+    while last > position and words[last].is_punct:
+        last -= 1
+    if last - position > CLAUSE_REACH:
+        return False
+    between = words[position + 1 : last]
+    particle = words[last]
+    if particle.pos != "PTKVZ" or lemma.startswith(particle.key) or any(is_finite(word) for word in between):
+        return False
+    return particle.key in ("aus", "ab", "an", "zu", "auf", "ein", "vor", "nach", "um", "durch")

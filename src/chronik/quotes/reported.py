@@ -1,0 +1,105 @@
+"""Reported speech: a speech act mentioned with its topic but without its content.
+
+"Witkoff äusserte sich zum Treffen", "Die Polizei sprach von 4000 Teilnehmern", "Die Opposition
+forderte den Rücktritt". One per sentence, and only for a sentence that holds no other quotation
+(`indirect.build_indirect` decides that).
+"""
+
+from __future__ import annotations
+
+from chronik.quotes.direct import apply_cue
+from chronik.quotes.draft import Cue, Draft, SentenceAnalysis
+from chronik.quotes.grammar import CLAUSE_REACH, konjunktiv
+from chronik.quotes.lexicon import QuoteLexicon
+
+# Verbs that too often describe something other than a speech act to stand alone as one.
+_REPORTED_LEMMAS_EXCLUDED = frozenset(
+    [
+        "nennen",
+        "heissen",
+        "lauten",
+        "rechnen",
+        "entscheiden",
+        "fragen",
+        "informieren",
+        "zeigen",
+        "feststellen",
+        "bemerken",
+        "beschliessen",
+        "annehmen",
+        "ausgehen",
+        "hervorgehen",
+        "bekanntwerden",
+        "zitieren",
+        "verweisen",
+        "erinnern",
+        "sprechen",
+        "ausschliessen",
+        "schildern",
+        "beschreiben",
+        "schreiben",
+        "melden",
+        "berichten",
+        "bestätigen",
+        "zustimmen",
+        "ablehnen",
+        "ergeben",
+        "vertreten",
+    ]
+)
+
+
+# A reported speech act needs its content: a topic after one of these words, or a verb whose object is
+# the content itself ("forderte den Rücktritt", "kritisierte den Entscheid").
+_TOPIC_WORDS = frozenset({"als", "von", "vom", "über", "auf", "mit", "für", "vor", "gegen", "zu", "zum", "zur"})
+_CONTENT_OBJECT_VERBS = frozenset(
+    {"fordern", "verlangen", "warnen", "kritisieren", "bemängeln", "beklagen", "monieren", "anmahnen", "beanstanden"}
+)
+# Verbs that report a speech act only with the preposition they govern (not "sprach am Abend").
+_REPORTING_WITH_PREPOSITION: dict[str, frozenset[str]] = {
+    "sprechen": frozenset({"von"}),
+    "berichten": frozenset({"von", "über"}),
+    "ausgehen": frozenset({"von"}),
+    "verweisen": frozenset({"auf"}),
+    "hinweisen": frozenset({"auf"}),
+    "rechnen": frozenset({"mit"}),
+}
+
+
+def reported_speech(analysis: SentenceAnalysis, lexicon: QuoteLexicon) -> Draft | None:
+    quoting = bool(analysis.masked) and any(word.index in analysis.masked for word in analysis.words)
+    for cue in analysis.cues:
+        governed = _governs_its_preposition(analysis, cue)
+        if cue.kind != "verb" or not cue.finite or (cue.lemma in _REPORTED_LEMMAS_EXCLUDED and not governed):
+            continue
+        if cue.medium == "thought" and not quoting and not governed:
+            continue  # a thought verb counts only when it carries a quoted phrase: "wünsche «…»"
+        if cue.words[0] in analysis.used_cues or cue.speaker is None or cue.guessed_speaker:
+            continue
+        if not governed and cue.lemma not in _CONTENT_OBJECT_VERBS and not _states_a_topic(analysis, cue):
+            continue  # "Der Minister kündigte eine Lösung an": an act, no reported content
+        if cue.subordinate or konjunktiv(analysis.words, cue.words[0], lexicon) == "I":
+            continue  # "Das Land gehe von Mehrkosten aus" is someone's reported speech, free indirect
+        draft = Draft("Reported", [analysis.char_span(0, len(analysis.words))], [analysis.index])
+        apply_cue(draft, cue, analysis)
+        return draft
+    return None
+
+
+def _states_a_topic(analysis: SentenceAnalysis, cue: Cue) -> bool:
+    """The speech act names what it is about: "äusserte sich zum Treffen", "warnte vor …",
+    "bezeichnete den Plan als …", "sprach von …"."""
+    position = cue.words[0]
+    start, end = max(cue.segment[0], position - CLAUSE_REACH), min(cue.segment[1], position + CLAUSE_REACH)
+    return any(word.key in _TOPIC_WORDS for word in analysis.words[start:end])
+
+
+def _governs_its_preposition(analysis: SentenceAnalysis, cue: Cue) -> bool:
+    """ "sprach von 50.000 Teilnehmern", "geht von Brandstiftung aus": a verb that reports only together
+    with the preposition it governs."""
+    prepositions = _REPORTING_WITH_PREPOSITION.get(cue.lemma)
+    if not prepositions:
+        return False
+    position = cue.words[0]
+    start, end = max(cue.segment[0], position - CLAUSE_REACH), min(cue.segment[1], position + CLAUSE_REACH)
+    return any(word.key in prepositions for word in analysis.words[start:end])

@@ -1,0 +1,162 @@
+"""Cue rules of the third error study: separable verbs written apart, objects in the first position,
+focus particles and appositions before the subject, cues after "zu", and verbs that report only with
+a content clause. All sentences are written for these tests."""
+
+from __future__ import annotations
+
+from chronik.model import Quote
+from tests.quotes.test_constructions import indirect, message, quotes_of
+
+
+def speaker_of(quote: Quote) -> str | None:
+    return quote.speaker.text if quote.speaker is not None else None
+
+
+def test_find_cues_takes_the_pronoun_after_the_verb_when_an_object_comes_first() -> None:
+    quotes = quotes_of("Die neue Regel bezeichnete er als «völlig unbrauchbar».", "Direct")
+    assert len(quotes) == 1
+    assert speaker_of(quotes[0]) == "er"
+
+
+def test_find_cues_skips_an_object_phrase_opened_by_den() -> None:
+    quotes = quotes_of("Den Entwurf nannte die Ministerin «einen Rückschritt».", "Direct")
+    assert len(quotes) == 1
+    assert speaker_of(quotes[0]) == "die Ministerin"
+
+
+def test_find_cues_reads_the_subject_after_a_focus_particle() -> None:
+    quotes = indirect("Auch der frühere Trainer Kurt Brandl kritisierte, die Mannschaft habe kaum gekämpft.")
+    assert len(quotes) == 1
+    assert speaker_of(quotes[0]) == "der frühere Trainer Kurt Brandl"
+
+
+def test_find_cues_prefers_the_subject_before_an_apposition_over_the_object() -> None:
+    quotes = quotes_of(
+        "Die Vorsitzende des Mieterverbands, Erika Lanz, bezeichnete die Erhöhung als «reine Abzocke».", "Direct"
+    )
+    assert len(quotes) == 1
+    assert speaker_of(quotes[0]) == "Die Vorsitzende des Mieterverbands"
+
+
+def test_find_cues_skips_a_relative_clause_between_subject_and_verb() -> None:
+    quotes = quotes_of(
+        "Jonas Keller, der im Finale verletzt ausschied, nannte die Entscheidung «überhart», "
+        "Trainerin Mara Huber bezeichnete das Spiel als «unglücklich».",
+        "Direct",
+    )
+    assert [speaker_of(quote) for quote in quotes] == ["Jonas Keller", "Trainerin Mara Huber"]
+
+
+def test_find_cues_accepts_a_cue_after_zu_when_a_dass_clause_follows() -> None:
+    quotes = indirect("Dem Verband war es wichtig zu betonen, dass die Spiele stattfinden.")
+    assert len(quotes) == 1
+    assert message(quotes[0]) == "dass die Spiele stattfinden"
+
+
+def test_find_cues_ignores_a_zu_infinitive_without_content_clause() -> None:
+    assert indirect("Der Sprecher hatte am Abend nichts mehr zu sagen.") == []
+
+
+def test_find_cues_reads_the_participle_geheissen() -> None:
+    quotes = indirect("Am Morgen hatte es noch geheißen, die Strasse werde erst am Abend geöffnet.")
+    assert len(quotes) == 1
+    assert message(quotes[0]) == "die Strasse werde erst am Abend geöffnet"
+    assert quotes[0].speaker is None  # "Am Morgen" is a time, not a source
+
+
+def test_find_cues_reads_vertreten_with_a_konjunktiv_clause() -> None:
+    quotes = indirect("Die Ökonomin vertrat in einem Interview die These, die Inflation sinke bald.")
+    assert len(quotes) == 1
+    assert message(quotes[0]) == "die Inflation sinke bald"
+
+
+def test_find_indirect_takes_zeigen_only_with_a_dass_clause() -> None:
+    assert len(indirect("Die Studie zeigt, dass Kinder zu wenig schlafen.")) == 1
+    assert indirect("Die Parteien zeigten sich entschlossen, das Gesetz noch im Sommer zu verabschieden.") == []
+
+
+def test_find_indirect_does_not_take_a_subject_with_relative_clause_for_a_message() -> None:
+    quotes = indirect("Die Gruppe, die das Gebiet kontrolliert, erklärte den Waffenstillstand für beendet.")
+    assert quotes == []
+
+
+def test_classify_keeps_a_single_quoted_noun_after_a_naming_verb() -> None:
+    quotes = quotes_of("Der Sprecher nannte den Bericht eine «Zeitungsente».", "Direct")
+    assert [span.text for quote in quotes for span in quote.message] == ["«Zeitungsente»"]
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == "Der Sprecher"
+
+
+def test_classify_keeps_a_quoted_word_after_bezeichnete_als() -> None:
+    quotes = quotes_of("Das Magazin bezeichnete die Firma als «Schatten-Geheimdienst».", "Direct")
+    assert len(quotes) == 1
+
+
+def test_classify_still_drops_a_name_after_a_determiner_without_naming_verb() -> None:
+    assert quotes_of("Am Abend legte die «Seestern» im Hafen an.", "Direct") == []
+
+
+def test_reported_takes_a_verb_with_its_governed_preposition() -> None:
+    quotes = quotes_of("Die Veranstalter sprachen von über zehntausend Teilnehmern.", "Reported")
+    assert len(quotes) == 1
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == "Die Veranstalter"
+
+
+def test_reported_ignores_sprechen_without_its_preposition() -> None:
+    assert quotes_of("Die Ministerin sprach am Abend in der Stadthalle.", "Reported") == []
+
+
+def test_find_cues_takes_the_source_of_hervorgehen_after_aus() -> None:
+    quotes = quotes_of(
+        "Die Fabrik soll im Herbst schliessen. Dies geht aus einem Schreiben der Geschäftsleitung hervor.",
+        "Indirect",
+    )
+    assert len(quotes) == 1
+    assert speaker_of(quotes[0]) == "einem Schreiben der Geschäftsleitung"
+
+
+def test_noun_cue_takes_a_hypothesis_with_its_dass_clause() -> None:
+    quotes = indirect("Die Forscherinnen formulierten die Hypothese, dass Bienen Farben unterscheiden.")
+    assert len(quotes) == 1
+    assert message(quotes[0]) == "dass Bienen Farben unterscheiden"
+
+
+def test_classify_drops_a_single_quoted_noun_without_naming_verb() -> None:
+    text = "Der Minister sagte, der Plan gebe den Gemeinden ihre «Eigenverantwortung» zurück."
+    assert [quote for quote in quotes_of(text, "Direct") if quote.partial] == []
+    assert len(indirect(text)) == 1
+
+
+def test_classify_keeps_a_quoted_phrase_of_two_words_inside_indirect_speech() -> None:
+    text = "Der Minister sagte, der Plan sei «gut durchdacht»."
+    partials = [quote for quote in quotes_of(text, "Direct") if quote.partial]
+    assert len(partials) == 1
+
+
+def test_find_cues_reads_a_coordinated_subject() -> None:
+    quotes = quotes_of("Gewerkschaften und Arbeitgeber werfen der Regierung Untätigkeit vor.", "Reported")
+    assert len(quotes) == 1
+    assert speaker_of(quotes[0]) == "Gewerkschaften und Arbeitgeber"
+
+
+def test_reported_needs_the_topic_of_the_speech_act() -> None:
+    assert quotes_of("Der Minister kündigte eine Lösung an.", "Reported") == []
+    assert len(quotes_of("Die Gesandte äusserte sich zum Treffen.", "Reported")) == 1
+    assert len(quotes_of("Der Minister kündigte eine Lösung für die Pendler an.", "Reported")) == 1
+
+
+def test_reported_takes_a_demand_whose_object_is_its_content() -> None:
+    assert len(quotes_of("Die Opposition forderte den Rücktritt des Ministers.", "Reported")) == 1
+
+
+def test_find_cues_zitieren_takes_the_quoted_object_as_speaker() -> None:
+    quotes = quotes_of("Die Zeitung zitiert den Bürgermeister mit den Worten: «Wir bauen die Brücke neu.»", "Direct")
+    assert len(quotes) == 1
+    assert speaker_of(quotes[0]) == "den Bürgermeister"
+
+
+def test_find_cues_a_date_in_apposition_is_no_speaker() -> None:
+    quotes = indirect(
+        "Gysi hatte am Donnerstag, den 7. Oktober, in einem Interview die These vertreten, die Partei stagniere."
+    )
+    assert len(quotes) == 1
+    assert speaker_of(quotes[0]) == "Gysi"

@@ -1,0 +1,33 @@
+"""The article view corrects verb tags inside names the NER found (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from chronik.model import Article, Mention, Paragraph, Sentence, Token
+from chronik.quotes.view import ArticleView
+
+TEXT = "Henk Moser sagte nichts."
+TAGS = [("Henk", "VVIMP"), ("Moser", "NE"), ("sagte", "VVFIN"), ("nichts", "PIS"), (".", "$.")]
+
+
+def tagged_article(mentions: list[Mention]) -> Article:
+    tokens = []
+    start = 0
+    for word, tag in TAGS:
+        start = TEXT.index(word, start)
+        tokens.append(Token(start, start + len(word), word, word.lower(), tag))
+        start += len(word)
+    sentence = Sentence(0, len(TEXT), TEXT, 0, len(tokens))
+    return Article(
+        id="v", text=TEXT, paragraphs=[Paragraph(0, len(TEXT), TEXT)], tokens=tokens, sentences=[sentence],
+        mentions=mentions,
+    )  # fmt: skip
+
+
+def test_article_view_reads_a_verb_tag_inside_a_person_name_as_proper_noun() -> None:
+    view = ArticleView(tagged_article([Mention(0, 10, "Henk Moser", "PER")]))
+    assert [word.pos for word in view.words] == ["NE", "NE", "VVFIN", "PIS", "$."]
+
+
+def test_article_view_keeps_the_tags_outside_names() -> None:
+    view = ArticleView(tagged_article([]))
+    assert view.words[0].pos == "VVIMP"

@@ -25,7 +25,7 @@ from typing import Any
 
 from chronik.nlp import lexicon
 
-_CACHE_SIZE = 200_000
+_CACHE_SIZE = 100_000
 FORMS_FILE = "hanta_forms.tsv.gz"  # HanTa's analyses of frequent forms, see training/build_hanta_table.py
 _MIN_COMPOUND, _MIN_MODIFIER, _MIN_HEAD, _MIN_LOWER_HEAD = 8, 3, 4, 6
 LEMMA_IS_WORD = frozenset({"CARD", "$.", "$,", "$(", "XY", "FM", "ITJ", "TRUNC", "UNKNOWN", "URL"})

@@ -28,7 +28,7 @@ _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _NUMBER_DOT = re.compile(r"^(\d+)\.$")
 _URL_START = re.compile(r"^(?:https?://|www\.)", re.IGNORECASE)
 # spaCy keeps every string it has seen; past this many a fresh tokenizer is built (memory stays bounded).
-MAX_VOCABULARY = 300_000
+MAX_VOCABULARY = 100_000
 # spaCy's tokenizer looks for affixes across the rest of a space-free run at every split, which
 # is quadratic in the run's length; runs longer than this (never words) are cut into chunks.
 MAX_RUN = 400

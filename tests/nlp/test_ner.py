@@ -12,6 +12,7 @@ from chronik.errors import ERROR_CODES, PipelineError
 from chronik.gazetteer import Gazetteer, GazetteerEntry
 from chronik.gazetteer_data import EntryRecord
 from chronik.model import Article, Mention, Paragraph, Token
+from chronik.nlp import names as name_rules
 from chronik.nlp import ner
 from chronik.nlp.tokenizer import create_stage as create_tokenizer
 
@@ -363,22 +364,22 @@ def _texts(mentions: list[Mention]) -> list[tuple[str, str]]:
 
 
 def test_is_first_name_knows_names_hyphenated_names_and_ambiguous_ones() -> None:
-    assert ner.is_first_name("Henning") and ner.is_first_name("Wolodymyr") and ner.is_first_name("Hans-Peter")
-    assert ner.is_first_name("Mark") and not ner.is_first_name("Mark", alone=True)
-    assert ner.is_first_name("Claire", alone=True)
-    assert not ner.is_first_name("Frieden") and not ner.is_first_name("Hagen")
-    assert not ner.is_first_name("Max-Planck-Institut")
+    assert all(name_rules.is_first_name(name) for name in ("Henning", "Wolodymyr", "Hans-Peter"))
+    assert name_rules.is_first_name("Mark") and not name_rules.is_first_name("Mark", alone=True)
+    assert name_rules.is_first_name("Claire", alone=True)
+    assert not name_rules.is_first_name("Frieden") and not name_rules.is_first_name("Hagen")
+    assert not name_rules.is_first_name("Max-Planck-Institut")
 
 
 def test_first_names_list_is_large_and_has_no_common_nouns() -> None:
-    names, alone = ner.first_names()
+    names, alone = name_rules.first_names()
     assert len(names) >= 1500 and alone < names
     assert not {"Frieden", "Halle", "Park", "Region"} & names
 
 
 def test_full_name_mentions_finds_first_name_and_surname() -> None:
     text = "Am Montag lehnte Henning Voscherau ab, Ole von Beust auch, und von Uta Hagen kam nichts."
-    found = _texts(ner.full_name_mentions(_article(text), _names_gazetteer()))
+    found = _texts(name_rules.full_name_mentions(_article(text), _names_gazetteer()))
     assert found == [("Henning Voscherau", "PER"), ("Ole von Beust", "PER"), ("Uta Hagen", "PER")]
 
 
@@ -387,20 +388,20 @@ def test_full_name_mentions_stops_at_nouns_places_and_function_words() -> None:
         "Foto: Miguel Riopa Grund genug. Jean-Marie de Surville Neuseeland sah er. "
         "Der Frieden kam, Max kam, Anna Der Trainer ging."
     )
-    found = _texts(ner.full_name_mentions(_article(text), _names_gazetteer()))
+    found = _texts(name_rules.full_name_mentions(_article(text), _names_gazetteer()))
     assert found == [("Miguel Riopa", "PER"), ("Jean-Marie de Surville", "PER")]
 
 
 def test_full_name_mentions_ignores_places_and_saints() -> None:
     text = "Sie wohnt in St. Moritz Dorf, das Max-Planck-Institut liegt in Marion Ohio."
-    assert ner.full_name_mentions(_article(text), _names_gazetteer()) == []
+    assert name_rules.full_name_mentions(_article(text), _names_gazetteer()) == []
 
 
 def test_full_name_mentions_needs_a_surname_after_an_ambiguous_first_name() -> None:
     text = "Die Mark Brandenburg zahlte, Mark Rutte kam."
     gazetteer = _names_gazetteer()
     gazetteer.add(EntryRecord(entry=GazetteerEntry(name="Brandenburg", label="LOC", kind="region", country="DEU")))
-    assert _texts(ner.full_name_mentions(_article(text), gazetteer)) == [("Mark Rutte", "PER")]
+    assert _texts(name_rules.full_name_mentions(_article(text), gazetteer)) == [("Mark Rutte", "PER")]
 
 
 def test_add_full_names_cuts_role_nouns_and_replaces_other_labels() -> None:
@@ -409,8 +410,8 @@ def test_add_full_names_cuts_role_nouns_and_replaces_other_labels() -> None:
         _model_mention(article, "Hostess Silvia Sommerlath", "ORG"),
         _model_mention(article, "Biobauer Renzo Blumenthal", "LOC"),
     ]
-    names = ner.full_name_mentions(article, _names_gazetteer())
-    found = _texts(ner.add_full_names(article, mentions, names))
+    names = name_rules.full_name_mentions(article, _names_gazetteer())
+    found = _texts(name_rules.add_full_names(article, mentions, names))
     assert found == [("Silvia Sommerlath", "PER"), ("Renzo Blumenthal", "PER")]
 
 
@@ -420,15 +421,15 @@ def test_add_full_names_keeps_longer_spans_and_facilities() -> None:
         _model_mention(article, "Konrad Adenauer Stiftung", "ORG"),
         _model_mention(article, "Flughafen Franz Josef Strauß", "LOC"),
     ]
-    names = ner.full_name_mentions(article, _names_gazetteer())
+    names = name_rules.full_name_mentions(article, _names_gazetteer())
     assert [m.text for m in names] == ["Konrad Adenauer", "Franz Josef Strauß"]
-    assert _texts(ner.add_full_names(article, mentions, names)) == _texts(mentions)
+    assert _texts(name_rules.add_full_names(article, mentions, names)) == _texts(mentions)
 
 
 def test_add_full_names_keeps_same_model_person_span() -> None:
     article = _article("Gestern sprach Anna Keller.")
     model = _model_mention(article, "Anna Keller", "PER")
-    merged = ner.add_full_names(article, [model], ner.full_name_mentions(article, _names_gazetteer()))
+    merged = name_rules.add_full_names(article, [model], name_rules.full_name_mentions(article, _names_gazetteer()))
     assert merged == [model] and merged[0].source == "model"
 
 
@@ -437,7 +438,7 @@ def test_relabel_first_names_makes_lone_first_names_persons() -> None:
     article = _article(text)
     spans = [("Claire", "LOC"), ("Max", "LOC"), ("Marion", "LOC"), ("Hagen", "LOC"), ("Mark", "ORG"), ("Moritz", "LOC")]
     mentions = [_model_mention(article, name, label) for name, label in spans]
-    found = _texts(ner.relabel_first_names(article, mentions, _names_gazetteer()))
+    found = _texts(name_rules.relabel_first_names(article, mentions, _names_gazetteer()))
     assert found == [
         ("Claire", "PER"),
         ("Max", "PER"),
@@ -450,13 +451,13 @@ def test_relabel_first_names_makes_lone_first_names_persons() -> None:
 
 def test_lone_first_names_skips_sentence_starts_words_and_places() -> None:
     text = "Nur Justin, Alex und Max erinnern sich. Max schwieg. Der Frieden hielt in Marion und Paris."
-    found = _texts(ner.lone_first_names(_article(text), _names_gazetteer()))
+    found = _texts(name_rules.lone_first_names(_article(text), _names_gazetteer()))
     assert found == [("Justin", "PER"), ("Alex", "PER"), ("Max", "PER")]
 
 
 def test_role_name_mentions_finds_surnames_after_roles() -> None:
     text = "Bäderleiter Schmid und Psychologe Baldwin widersprachen, der Trainer Grund nicht, Präsident Schweiz nicht."
-    found = _texts(ner.role_name_mentions(_article(text), _names_gazetteer()))
+    found = _texts(name_rules.role_name_mentions(_article(text), _names_gazetteer()))
     assert found == [("Schmid", "PER"), ("Baldwin", "PER")]
 
 
@@ -464,7 +465,7 @@ def test_add_person_names_skips_bylines() -> None:
     text = "Anna Keller Redaktorin\n\nDie Ärztin Eva Roth kam."
     article = _article(text)
     article.paragraphs = [Paragraph(0, 22, text[:22], kind="byline"), Paragraph(24, len(text), text[24:])]
-    found = _texts(ner.add_person_names(article, [], _names_gazetteer()))
+    found = _texts(name_rules.add_person_names(article, [], _names_gazetteer()))
     assert found == [("Eva Roth", "PER")]
 
 
@@ -483,7 +484,7 @@ def test_add_missing_adds_only_extras_that_overlap_nothing() -> None:
 @settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 def test_full_name_mentions_are_disjoint_person_spans_on_token_boundaries(words: list[str]) -> None:
     article = _article(" ".join(words))
-    mentions = ner.full_name_mentions(article, _names_gazetteer())
+    mentions = name_rules.full_name_mentions(article, _names_gazetteer())
     starts, ends = {t.start for t in article.tokens}, {t.end for t in article.tokens}
     for mention in mentions:
         assert mention.start in starts and mention.end in ends and mention.label == "PER"
@@ -507,27 +508,27 @@ def test_stage_person_rules_end_to_end(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_surnames_drop_listed_words_that_are_frequent_nouns() -> None:
-    names = ner.surnames()
+    names = name_rules.surnames()
     assert {"Hitler", "Merkel", "Schulz"} <= names
     assert not {"Zweig", "Rausch"} & names  # listed, but HanTa knows them as common nouns
 
 
 def test_lone_surnames_finds_listed_names_and_genitives_inside_sentences() -> None:
     text = "Merkel kam. Danach sprach Merkel mit Hitlers Biografen, ein Zweig brach, in Washington nicht."
-    found = _texts(ner.lone_surnames(_article(text), _names_gazetteer()))
+    found = _texts(name_rules.lone_surnames(_article(text), _names_gazetteer()))
     assert found == [("Merkel", "PER"), ("Hitlers", "PER")]
 
 
 def test_street_mentions_finds_named_streets_not_generic_ones() -> None:
     text = "Die Schwanitzstraße und die Friedrich-Ebert-Straße, nicht die Einbahnstraße, Landstraße, Einkaufsstraße."
-    found = _texts(ner.street_mentions(_article(text)))
+    found = _texts(name_rules.street_mentions(_article(text)))
     assert found == [("Schwanitzstraße", "LOC"), ("Friedrich-Ebert-Straße", "LOC")]
 
 
 def test_relabel_first_names_also_relabels_listed_family_names() -> None:
     article = _article("Danach kam Merkels Zusage aus Hagen.")
     mentions = [_model_mention(article, "Merkels", "LOC"), _model_mention(article, "Hagen", "LOC")]
-    found = _texts(ner.relabel_first_names(article, mentions, _names_gazetteer()))
+    found = _texts(name_rules.relabel_first_names(article, mentions, _names_gazetteer()))
     assert found == [("Merkels", "PER"), ("Hagen", "LOC")]
 
 
@@ -536,5 +537,5 @@ def test_full_name_known_to_gazetteer_as_person_still_replaces_model_span() -> N
     gazetteer = _names_gazetteer()
     gazetteer.add(EntryRecord(entry=GazetteerEntry(name="Marco Rubio", label="PER", kind=None, country="USA")))
     model = [_model_mention(article, "Secretary of State Marco Rubio", "ORG")]
-    merged = ner.add_full_names(article, model, ner.full_name_mentions(article, gazetteer))
+    merged = name_rules.add_full_names(article, model, name_rules.full_name_mentions(article, gazetteer))
     assert _texts(merged) == [("Marco Rubio", "PER")]

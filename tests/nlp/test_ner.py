@@ -337,7 +337,7 @@ def test_model_mentions_keep_spacy_vocabulary_bounded(monkeypatch: pytest.Monkey
     model = str(ner.MODEL_DIR)
     ner.model_mentions(_article("Anna Roth sprach in Bern."), ner.load_spacy_pipeline(model))
     limit = len(ner.load_spacy_pipeline(model).vocab.strings) + 40
-    monkeypatch.setattr(ner, "MAX_VOCABULARY", limit)
+    monkeypatch.setattr(ner, "MAX_MODEL_STRINGS", limit)
     for number in range(60):
         article = _article(f"Die Zauberin{number} Anna Roth reiste nach Quarkstadt{number} in Bern.")
         found = ner.model_mentions(article, ner.load_spacy_pipeline(model))

@@ -53,7 +53,6 @@ from chronik.nlp.names import (
     title_endings,
     token_range,
 )
-from chronik.nlp.tokenizer import MAX_VOCABULARY
 
 __all__ = [
     "MERGE_POLICIES",
@@ -72,6 +71,9 @@ __all__ = [
     "title_endings",
 ]
 
+# Strings the model's vocabulary may collect before it is loaded afresh (~4 per new word:
+# text, prefix, suffix, shape). A reload costs ~1.5 s, so the cap is higher than the tokenizer's.
+MAX_MODEL_STRINGS = 250_000
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner-de"
 MergePolicy = Literal["model-first", "gazetteer-first", "model-only"]
 MERGE_POLICIES: tuple[str, ...] = ("model-first", "gazetteer-first", "model-only")
@@ -127,7 +129,7 @@ def model_mentions(article: Article, nlp: Any, *, batch_size: int = 256) -> list
         for (first, _), doc in zip(ranges, nlp.pipe(docs, batch_size=batch_size), strict=True)
         for ent in doc.ents
     ]
-    if len(nlp.vocab.strings) > MAX_VOCABULARY:
+    if len(nlp.vocab.strings) > MAX_MODEL_STRINGS:
         # spaCy's vocabulary keeps every word it ever saw (a `memory_zone` per article would
         # rebuild the lexemes of each article, 5 % of the pipeline): a fresh model next time.
         load_spacy_pipeline.cache_clear()

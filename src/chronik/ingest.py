@@ -122,16 +122,10 @@ def ingest(
     results = _read_all(inputs, options)
     if isinstance(pipeline, ParallelAnalyzer):
         analysed = pipeline.map(results, lambda result: _to_analyse(result, store))
-        for result, outcome in analysed:
-            _record(result, outcome, store, report)
-            if on_progress is not None:
-                on_progress(IngestProgress(result.source, report.seen, total, report))
-        return report
-    for result in results:
-        if isinstance(result, Rejection):
-            record_rejection(result, store, report)
-        else:
-            ingest_article(result, store, pipeline, report)
+    else:
+        analysed = ((result, _analyse_here(result, store, pipeline)) for result in results)
+    for result, outcome in analysed:
+        _record(result, outcome, store, report)
         if on_progress is not None:
             on_progress(IngestProgress(result.source, report.seen, total, report))
     return report
@@ -143,7 +137,7 @@ def _read_all(inputs: list[str | Rejection], options: ReaderOptions) -> Iterator
 
 
 def _to_analyse(result: Article | Rejection, store: Store) -> Article | None:
-    """The article to send to a worker; None for rejections and texts already stored."""
+    """The article to analyse; None for rejections and texts already stored."""
     if isinstance(result, Rejection) or store.has_content(result.content_hash):
         return None
     return result
@@ -170,17 +164,15 @@ def _source(article: Article) -> str:
     return f"{article.source} ({article.id})"
 
 
-def ingest_article(article: Article, store: Store, pipeline: Analyzer, report: IngestReport) -> None:
-    """Skip a known text, else analyse and store it; failures become rejections."""
-    if store.has_content(article.content_hash):
-        report.duplicate += 1
-        return
+def _analyse_here(result: Article | Rejection, store: Store, pipeline: Analyzer) -> Article | Failed | None:
+    """Analyse in this process what `_to_analyse` selects; a stage failure becomes `Failed`."""
+    article = _to_analyse(result, store)
+    if article is None:
+        return None
     try:
-        analysed = pipeline(article)
+        return pipeline(article)
     except PipelineError as exc:
-        record_rejection(Rejection(_source(article), exc.code, exc.problem), store, report)
-        return
-    store_article(analysed, store, report)
+        return Failed(exc.code, exc.source, exc.problem)
 
 
 def store_article(article: Article, store: Store, report: IngestReport) -> None:

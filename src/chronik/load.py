@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from chronik.errors import ChronikError, StoreError
-from chronik.ingest import IngestReport
+from chronik.errors import ChronikError
+from chronik.ingest import IngestReport, record_rejection, store_article
 from chronik.model import Article
 from chronik.readers import Rejection
 from chronik.store.base import Store
@@ -72,30 +72,12 @@ def load_parquet(
     """Store every article and rejection of a batch run; returns what happened."""
     report = IngestReport()
     for article in iter_articles(directory, batch_rows=batch_rows):
-        _store_article(article, store, report)
+        if store.has_content(article.content_hash):
+            report.duplicate += 1
+        else:
+            store_article(article, store, report)
         if on_progress is not None:
             on_progress(report)
     for rejection in iter_rejections(directory, batch_rows=batch_rows):
-        store.add_rejection(rejection.source, rejection.code, rejection.problem)
-        report.rejected += 1
-        report.rejections.append(rejection)
+        record_rejection(rejection, store, report)
     return report
-
-
-def _store_article(article: Article, store: Store, report: IngestReport) -> None:
-    if store.has_content(article.content_hash):
-        report.duplicate += 1
-        return
-    try:
-        result = store.add_article(article)
-    except StoreError as exc:
-        rejection = Rejection(f"{article.source} ({article.id})", exc.code, exc.problem)
-        store.add_rejection(rejection.source, rejection.code, rejection.problem)
-        report.rejected += 1
-        report.rejections.append(rejection)
-        return
-    if result.status == "duplicate":
-        report.duplicate += 1
-    else:
-        report.ingested += 1
-        report.article_ids.append(result.article_id)

@@ -20,6 +20,7 @@ from chronik.errors import ChronikError
 from chronik.model import Medium
 
 _MEDIA: frozenset[str] = frozenset({"speech", "writing", "thought", "unknown"})
+_MEMO_LIMIT = 50_000  # distinct nouns remembered by `is_document` before the memo starts over
 _INSEPARABLE = ("be", "ge", "er", "ver", "zer", "ent", "emp", "miss", "über", "unter", "wider", "hinter")
 
 
@@ -47,6 +48,8 @@ class QuoteLexicon:
     capitals: dict[str, tuple[str, str]] = field(default_factory=dict)
     konjunktiv: dict[str, str] = field(default_factory=dict)
     frames: dict[str, Any] = field(default_factory=dict)
+    _frame_words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    _is_document: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     def verb_senses(self, form: str, lemma: str = "") -> list[VerbSense]:
         """Speech-verb senses of a word form (by form, or by the tagger's lemma)."""
@@ -59,16 +62,28 @@ class QuoteLexicon:
         return []
 
     def is_document(self, noun: str) -> bool:
-        """Whether a noun (or the last part of a compound) names a document."""
+        """Whether a noun (or the last part of a compound) names a document (memoised per noun)."""
+        known = self._is_document.get(noun)
+        if known is None:
+            if len(self._is_document) >= _MEMO_LIMIT:
+                self._is_document.clear()
+            known = self._is_document[noun] = self._ends_in_document(noun)
+        return known
+
+    def _ends_in_document(self, noun: str) -> bool:
         word = key(noun).rsplit("-", 1)[-1]
-        for ending in ("", "en", "n", "e", "s", "es", "e"):
+        for ending in ("", "en", "n", "e", "s", "es"):
             stem = word[: len(word) - len(ending)] if ending and word.endswith(ending) else word
             if any(stem[cut:] in self.documents for cut in range(len(stem) + 1)):
                 return True  # some document ends the stem: one set lookup per suffix
         return False
 
     def frame_word(self, group: str) -> frozenset[str]:
-        return frozenset(key(word) for word in self.frames.get(group, []))
+        """The keys of a frame word group (built once per group)."""
+        words = self._frame_words.get(group)
+        if words is None:
+            words = self._frame_words[group] = frozenset(key(word) for word in self.frames.get(group, []))
+        return words
 
 
 def _data_lines(text: str) -> Iterator[list[str]]:

@@ -39,6 +39,7 @@ from typing import Any, Literal
 
 from chronik.errors import PipelineError
 from chronik.model import Article, Mention, Token
+from chronik.nlp.blas import limit_blas_threads, use_numpy_blas
 from chronik.nlp.names import (
     FUNCTION_WORDS,
     add_missing,
@@ -114,6 +115,8 @@ def load_spacy_pipeline(model: str) -> Any:
         raise PipelineError("E060", source, f"cannot load spaCy model {model!r}: {exc}") from exc
     if "ner" not in nlp.pipe_names:
         raise PipelineError("E060", source, f"spaCy model {model!r} has no 'ner' component")
+    use_numpy_blas(nlp)  # same output, ~1.5× faster on CPU (chronik.nlp.blas)
+    limit_blas_threads()
     return nlp
 
 

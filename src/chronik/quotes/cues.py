@@ -39,6 +39,7 @@ _COORDINATORS = frozenset({"und", "doch", "aber", "sondern", "denn", "oder"})
 _SOURCE_PREPOSITIONS = frozenset({"in", "im", "aus", "laut", "seitens"})
 # Pronouns that are always nominative: right after a finite verb they are its subject.
 _SUBJECT_PRONOUNS = frozenset({"er", "wir", "ich"})
+_WERDEN = frozenset({"wird", "werden", "wurde", "wurden", "worden", "würde", "würden", "wirst", "werde"})
 
 
 def find_cues(
@@ -101,6 +102,8 @@ def _widen_wie_clause(
     """ "Wie der Sprecher, Hans Muster, mitteilte, …": the frame reaches back over an apposition."""
     if cue.kind != "verb" or cue.subordinate or not _verb_final(words, cue.words[0], cue.segment[1]):
         return
+    if any(is_finite(word) for word in words[max(cue.segment[0], cue.words[0] - CLAUSE_REACH) : cue.words[0]]):
+        return  # "Wie X veröffentlichte, soll Y gesagt haben": the cue has a clause of its own
     number = numbers.get(cue.segment, -1)
     for earlier in range(number - 1, max(-1, number - 3), -1):
         start, end = segments[earlier]
@@ -227,9 +230,12 @@ def _attach_speaker(words: Sequence[Word], position: int, segment: tuple[int, in
     cue.finite = bool(is_finite(words[position])) if words[position].pos else True
     if cue.verb_initial and not cue.finite and start > 0:
         cue.verb_initial = False  # the end of a verb bracket after an apposition: "hatte X, Y, erklärt"
-        cue.speaker = subject_of(words, 0, start)
+        cue.speaker = _bracket_subject(words, start)
         return cue
     if cue.verb_initial:
+        if position + 1 < end and words[position + 1].key in _SUBJECT_PRONOUNS:
+            cue.speaker = (position + 1, position + 2)  # "Das Angebot, …, lehnt er ab:" (not the fronted object)
+            return cue
         _apposition_subject(words, segment, cue, inserted=True)  # "X, Chef der Y, bezeichnete die Wahl als …"
         if cue.speaker is not None:
             return cue
@@ -266,6 +272,20 @@ def _attach_speaker(words: Sequence[Word], position: int, segment: tuple[int, in
         cue.speaker = _speaker_right(words, anchor + 1, end)
     _quoted_person(words, cue, end)
     return cue
+
+
+def _bracket_subject(words: Sequence[Word], start: int) -> tuple[int, int] | None:
+    """The subject of a verb bracket that a participle closes after an apposition: the phrase after a
+    clause-initial finite verb ("«…», wird X, Chef von Y, zitiert"), else the sentence's subject."""
+    for position in range(start - 1, max(-1, start - CLAUSE_REACH), -1):
+        word = words[position]
+        if not (is_finite(word) or (not word.pos and word.key in AUXILIARIES)):
+            continue
+        clause_initial = position == 0 or words[position - 1].text in (",", ":", "„", "“", "«", "»", '"')
+        if clause_initial:
+            return _speaker_right(words, position + 1, start) or subject_of(words, 0, start)
+        break
+    return subject_of(words, 0, start)
 
 
 def _bare_name_or_pronoun(words: Sequence[Word], phrase: tuple[int, int]) -> bool:
@@ -373,6 +393,9 @@ def _passive_agent(words: Sequence[Word], start: int, anchor: int, end: int) -> 
     """The agent of a passive: "wurde von X bestätigt", "Von den Behörden wird angenommen"."""
     if words[start].key in ("von", "vom") and anchor > start + 1 and words[anchor].key in AUXILIARIES:
         return noun_phrase_right(words, start + 1, limit=anchor)
+    clause = words[anchor + 1 : min(end, anchor + 1 + CLAUSE_REACH)]
+    if words[anchor].key not in _WERDEN and not any(word.key in _WERDEN for word in clause):
+        return None  # active voice: "bezeichnet ihre Investition von 5 Prozent als …" has no agent
     for later in range(anchor + 1, min(end, anchor + 1 + CLAUSE_REACH)):
         if words[later].key in ("von", "vom") and later + 1 < end:
             return noun_phrase_right(words, later + 1, limit=end)
@@ -383,6 +406,8 @@ def _speaker_right(words: Sequence[Word], position: int, end: int) -> tuple[int,
     """The first noun phrase after the verb (skipping adverbs and prepositional phrases) unless it is
     plainly an object: "nannte seinen Platzverweis" has its subject elsewhere."""
     phrase = _phrase_right(words, position, end)
+    while phrase is not None and is_temporal(words, phrase):  # "hatte letzten September kritisiert"
+        phrase = _phrase_right(words, phrase[1], end)
     if phrase is not None and words[phrase[0]].key in OBJECT_DETERMINERS:
         return None
     return phrase

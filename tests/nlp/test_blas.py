@@ -1,0 +1,60 @@
+"""The NER model's matrix products on numpy's BLAS: same predictions, bounded threads."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+from thinc.api import NumpyOps
+from threadpoolctl import threadpool_info, threadpool_limits
+
+from chronik.nlp import blas, ner
+
+_SENTENCE = (
+    "Bundeskanzler Olaf Scholz traf am Montag in Berlin den französischen Präsidenten "
+    "Emmanuel Macron und Vertreter der Europäischen Union ."
+)
+
+
+def _blas_threads() -> set[int]:
+    return {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"}
+
+
+def test_loaded_model_uses_numpy_blas_everywhere() -> None:
+    nlp = ner.load_spacy_pipeline(str(ner.MODEL_DIR))
+    nodes = [node for _, component in nlp.pipeline for node in component.model.walk()]
+    assert nodes
+    assert all(isinstance(node.ops, NumpyOps) and not node.ops.use_blis for node in nodes)
+
+
+def test_numpy_blas_predicts_the_same_entities_as_blis() -> None:
+    import spacy
+
+    with_blis = spacy.load(ner.MODEL_DIR)
+    with_numpy = spacy.load(ner.MODEL_DIR)
+    assert blas.use_numpy_blas(with_numpy) > 0
+    assert blas.use_numpy_blas(with_numpy) == 0  # nothing left on BLIS
+    words = _SENTENCE.split()
+
+    def entities(nlp: object) -> list[tuple[int, int, str]]:
+        doc = nlp(Doc(nlp.vocab, words=words))  # type: ignore[attr-defined]
+        return [(ent.start, ent.end, ent.label_) for ent in doc.ents]
+
+    expected = entities(with_blis)
+    assert ("Olaf", "Scholz") in {tuple(words[s:e]) for s, e, _ in expected}
+    assert entities(with_numpy) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [("", 1), ("3", 3), ("0", 0), ("-2", 0), ("viele", 1)])
+def test_blas_threads_reads_the_environment(monkeypatch: pytest.MonkeyPatch, value: str, expected: int) -> None:
+    monkeypatch.setenv(blas.BLAS_THREADS_ENV, value)
+    assert blas.blas_threads() == expected
+
+
+def test_limit_blas_threads_caps_and_zero_leaves_alone() -> None:
+    if not _blas_threads():
+        pytest.skip("no BLAS library found by threadpoolctl")
+    with threadpool_limits(limits=2, user_api="blas"):
+        blas.limit_blas_threads(1)
+        assert _blas_threads() == {1}
+        blas.limit_blas_threads(0)
+        assert _blas_threads() == {1}

@@ -226,26 +226,30 @@ def _advance(
     emissions: tuple[tuple[int, float], ...],
 ) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], tuple[int, int]]]:
     """One Viterbi step: best score and back pointer of each (previous tag, tag) state."""
-    bound = heapq.nlargest(_BEAM + 1, previous.values())[-1] - 1 if len(previous) > _BEAM else _FLOOR
+    # sorting a handful of scores beats heapq.nlargest; the loops are inlined (hot path)
+    bound = sorted(previous.values(), reverse=True)[_BEAM] - 1 if len(previous) > _BEAM else _FLOOR
     row: dict[tuple[int, int], float] = {}
     back: dict[tuple[int, int], tuple[int, int]] = {}
+    best = row.get
     for state, score in previous.items():
         if score < bound:
             continue
         followers = transitions[state]
-        # an unknown word (no emissions) may take any tag
-        steps = (
-            ((t, f + e) for t, e in emissions if (f := followers.get(t)) is not None)
-            if emissions
-            else followers.items()
-        )
         last = state[1]
-        for tag, step in steps:
-            total = score + step
+        # an unknown word (no emissions) may take any tag
+        steps = emissions if emissions else followers.items()
+        for tag, emission in steps:
+            if emissions:
+                follow = followers.get(tag)
+                if follow is None:
+                    continue
+                total = score + (follow + emission)
+            else:
+                total = score + emission  # here `emission` is the transition score itself
             if tag == _END or total <= _FLOOR:
                 continue
             new = (last, tag)
-            if total > row.get(new, _NOWHERE):
+            if total > best(new, _NOWHERE):
                 row[new] = total
                 back[new] = state
     return row, back

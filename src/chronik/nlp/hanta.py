@@ -16,7 +16,6 @@ pass scores every tag transition for every token. For news at ≥ 10,000 words/s
 from __future__ import annotations
 
 import gzip
-import heapq
 import math
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache

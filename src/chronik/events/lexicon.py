@@ -61,13 +61,17 @@ class EventLexicon:
     _exact: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _prefixes: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _suffixes: dict[str, list[int]] = field(default_factory=dict, repr=False)
-    _memo: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
+    _memo: dict[str, tuple[Trigger, ...]] = field(default_factory=dict, repr=False)
+    _sector_memo: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _sector_stems: tuple[str, ...] = field(default=(), repr=False)
 
     def __post_init__(self) -> None:
         for index, trigger in enumerate(self.triggers):
             table = {"exact": self._exact, "prefix": self._prefixes, "suffix": self._suffixes}[trigger.match]
             for stem in trigger.stems:
                 table.setdefault(stem, []).append(index)
+        stems = tuple(stem for stem in sorted(self.sectors, key=len, reverse=True) if len(stem) >= 5)
+        object.__setattr__(self, "_sector_stems", stems)  # frozen: set once, longest stems first
 
     def candidate_triggers(self, word: str) -> Iterable[Trigger]:
         """Triggers that may fire on `word` (folded), in file order (memoised per word).
@@ -75,18 +79,15 @@ class EventLexicon:
         Stems are indexed by match kind, so a word costs one look-up per prefix and suffix
         of it instead of a test against every trigger.
         """
-        indexes = self._memo.get(word)
-        if indexes is None:
+        triggers = self._memo.get(word)
+        if triggers is None:
             found = set(self._exact.get(word, ()))
             for length in range(1, len(word) + 1):
                 found.update(self._prefixes.get(word[:length], ()))
                 found.update(self._suffixes.get(word[-length:], ()))
-            indexes = tuple(sorted(found))
-            if len(self._memo) >= _MEMO_SIZE:  # bounded: drop the oldest half (a pure memo)
-                for old in list(self._memo)[: _MEMO_SIZE // 2]:
-                    del self._memo[old]
-            self._memo[word] = indexes
-        return [self.triggers[i] for i in indexes]
+            triggers = tuple(self.triggers[i] for i in sorted(found))
+            _bounded_put(self._memo, word, triggers)
+        return triggers
 
     def cameo(self, event_type: str) -> str | None:
         entry = self.types.get(event_type) or {}
@@ -100,13 +101,23 @@ class EventLexicon:
 
     def sector_of(self, word: str) -> str | None:
         """Sector of a role or group noun, matched on the whole word, then its head (suffix)."""
-        word = fold_word(word).rsplit("-", 1)[-1]
-        if word in self.sectors:
-            return self.sectors[word]
-        for stem in sorted(self.sectors, key=len, reverse=True):
-            if len(stem) >= 5 and (word.endswith(stem) or word.startswith(stem)):
-                return self.sectors[stem]
-        return None
+        if word in self._sector_memo:
+            return self._sector_memo[word]
+        folded = fold_word(word).rsplit("-", 1)[-1]
+        sector = self.sectors.get(folded)
+        if sector is None:
+            stem = next((s for s in self._sector_stems if folded.endswith(s) or folded.startswith(s)), None)
+            sector = self.sectors[stem] if stem is not None else None
+        _bounded_put(self._sector_memo, word, sector)
+        return sector
+
+
+def _bounded_put(memo: dict[str, Any], word: str, value: Any) -> None:
+    """Remember `value` for `word`; past `_MEMO_SIZE` entries the oldest half goes (a pure memo)."""
+    if len(memo) >= _MEMO_SIZE:
+        for old in list(memo)[: _MEMO_SIZE // 2]:
+            del memo[old]
+    memo[word] = value
 
 
 def _pattern(value: str | None, source: str) -> re.Pattern[str] | None:

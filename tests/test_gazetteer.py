@@ -9,6 +9,7 @@ import pytest
 
 from chronik.errors import ChronikError
 from chronik.gazetteer import Gazetteer, fold_token, load_gazetteer
+from chronik.gazetteer_data import load_user_records
 
 
 @pytest.fixture(scope="module")
@@ -145,6 +146,29 @@ def test_find_all_prefers_given_countries_for_ambiguous_names(gazetteer: Gazette
     german = gazetteer.find_all(text, prefer_countries=("DEU",))[0][2]
     assert (swiss.country, swiss.code) == ("CHE", "CHE/GOV")
     assert (german.country, german.code) == ("DEU", "DEU/LEG")
+
+
+def test_find_all_repeated_search_gives_equal_independent_results(gazetteer: Gazetteer) -> None:
+    text = "In Kiew und Moskau wurde verhandelt."
+    first = gazetteer.find_all(text)
+    first.clear()  # a caller changing its list must not change the next answer
+    again = gazetteer.find_all(text)
+    assert [text[s:e] for s, e, _ in again] == ["Kiew", "Moskau"]
+    assert gazetteer.find_all(text, compound_parts=True) == again
+    assert [(s, e) for s, e, _ in gazetteer.find_all("Kiew")] == [(0, 4)]
+
+
+def test_find_all_sees_entries_added_after_a_search(tmp_path: Path) -> None:
+    gazetteer = load_gazetteer([])
+    fresh = Gazetteer.from_records(())
+    text = "Der Gemeinderat Wil tagte."
+    assert fresh.find_all(text) == []
+    path = tmp_path / "mine.yaml"
+    path.write_text("- {name: Gemeinderat Wil, kind: institution, country: CHE}\n", encoding="utf-8")
+    for record in load_user_records(path):
+        fresh.add(record)
+    assert [text[s:e] for s, e, _ in fresh.find_all(text)] == ["Gemeinderat Wil"]
+    assert gazetteer.find_all(text) == []
 
 
 def test_find_all_handles_all_caps_and_swiss_spelling(gazetteer: Gazetteer) -> None:

@@ -37,6 +37,7 @@ _KIND_RANK = {
 _ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
 _GENITIVE_SUFFIXES = ("'s", "'", "s", "es")
 _GENITIVE_ENDS = frozenset("s'")
+_SearchKey = tuple[str, bool, tuple[str, ...]]
 
 
 def fold_token(token: str) -> str:
@@ -87,6 +88,8 @@ class Gazetteer:
     _lengths: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
     _demonyms: dict[str, str] = field(default_factory=dict, repr=False)
     _prefixes: dict[str, str] = field(default_factory=dict, repr=False)
+    # the last text searched and its matches: several stages search the same article text
+    _last_search: tuple[_SearchKey, list[tuple[int, int, GazetteerEntry]]] | None = field(default=None, repr=False)
 
     @classmethod
     def from_records(cls, records: Iterable[EntryRecord]) -> Gazetteer:
@@ -98,6 +101,7 @@ class Gazetteer:
     def add(self, record: EntryRecord) -> GazetteerEntry:
         """Add one entry with its names, demonyms and prefixes to the indexes."""
         entry = record.entry
+        self._last_search = None
         self.entries.append(entry)
         for surface in (entry.name, *entry.aliases):
             for variant in (surface, *_adjective_variants(surface)):
@@ -171,6 +175,17 @@ class Gazetteer:
         Hyphenated compounds ("Ukraine-Gespräche") count as one word unless `compound_parts`.
         Where a name is ambiguous ("Bundesrat"), entries of `prefer_countries` win.
         """
+        key = (text, compound_parts, tuple(prefer_countries))
+        last = self._last_search  # one read: another thread may replace it
+        if last is not None and last[0] == key:
+            return list(last[1])
+        matches = self._search(text, compound_parts=compound_parts, prefer_countries=prefer_countries)
+        self._last_search = (key, matches)
+        return list(matches)
+
+    def _search(
+        self, text: str, *, compound_parts: bool, prefer_countries: Sequence[str]
+    ) -> list[tuple[int, int, GazetteerEntry]]:
         tokens = _tokenize(text, compound_parts=compound_parts)
         matches: list[tuple[int, int, GazetteerEntry]] = []
         lengths, index, count = self._lengths, 0, len(tokens)

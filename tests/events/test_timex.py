@@ -85,6 +85,11 @@ def test_find_time_expressions_ignores_numbers_and_homonyms(text: str) -> None:
     assert _values(text) == []
 
 
+@pytest.mark.parametrize("direction", ["past", "future", "unknown"])
+def test_impossible_day_month_dates_get_no_value(direction: Direction) -> None:
+    assert all(value is None for _, value in _values("am 0.1. und am 31.2.", direction=direction))
+
+
 def test_for_cue_points_forward_even_in_a_past_sentence() -> None:
     assert _values("Sie kündigten Proteste für Oktober an.", direction="past") == [("Oktober", "2026-10")]
 

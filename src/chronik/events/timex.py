@@ -89,6 +89,8 @@ def _nearest_year(anchor: date, month: int, day: int, direction: Direction) -> i
             candidates.append(date(year, month, min(day, 28 if month == 2 else day)))
         except ValueError:
             continue
+    if not candidates:  # no such day in any year ("0.1."): the caller's date check refuses it
+        return anchor.year
     if direction == "past":
         past = [c for c in candidates if c <= anchor]
         return max(past).year if past else anchor.year

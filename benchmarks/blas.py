@@ -51,15 +51,15 @@ def main() -> int:
     import spacy
     from thinc.api import NumpyOps
 
-    blas.limit_blas_threads(1)
     prepare = build_pipeline(["tokenizer"])
     articles = [prepare(article) for article in articles]
     tokens = sum(len(article.tokens) for article in articles)
     on_blis = spacy.load(ner.MODEL_DIR)
     on_numpy = spacy.load(ner.MODEL_DIR)
     blas.use_numpy_blas(on_numpy)
-    blis_found, blis_seconds = _mentions(on_blis, articles)
-    numpy_found, numpy_seconds = _mentions(on_numpy, articles)
+    with blas.limited_blas_threads(1):
+        blis_found, blis_seconds = _mentions(on_blis, articles)
+        numpy_found, numpy_seconds = _mentions(on_numpy, articles)
     differing = sum(len(set(a) ^ set(b)) for a, b in zip(blis_found, numpy_found, strict=True))
     print(f"{len(articles)} articles, {tokens:,} tokens; NER model only (spaCy tok2vec + ner), one BLAS thread")
     print("| ops | CPU s | tokens/s | GFLOP/s (20000×288 · 288×288) |")

@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 from thinc.api import NumpyOps
 from threadpoolctl import threadpool_info, threadpool_limits
 
+from chronik.model import Article
 from chronik.nlp import blas, ner
 
 _SENTENCE = (
@@ -50,11 +51,24 @@ def test_blas_threads_reads_the_environment(monkeypatch: pytest.MonkeyPatch, val
     assert blas.blas_threads() == expected
 
 
-def test_limit_blas_threads_caps_and_zero_leaves_alone() -> None:
+def test_limited_blas_threads_caps_inside_the_block_only() -> None:
     if not _blas_threads():
         pytest.skip("no BLAS library found by threadpoolctl")
     with threadpool_limits(limits=2, user_api="blas"):
-        blas.limit_blas_threads(1)
-        assert _blas_threads() == {1}
-        blas.limit_blas_threads(0)
-        assert _blas_threads() == {1}
+        with blas.limited_blas_threads(1):
+            assert _blas_threads() == {1}
+        assert _blas_threads() == {2}  # the host application's setting is back
+        with blas.limited_blas_threads(0):
+            assert _blas_threads() == {2}
+
+
+def test_model_mentions_leave_the_host_blas_settings_alone() -> None:
+    if not _blas_threads():
+        pytest.skip("no BLAS library found by threadpoolctl")
+    from chronik.pipeline import build_pipeline
+
+    article = build_pipeline(["tokenizer"])(Article(id="a", text=_SENTENCE))
+    with threadpool_limits(limits=2, user_api="blas"):
+        found = ner.model_mentions(article, ner.load_spacy_pipeline(str(ner.MODEL_DIR)))
+        assert _blas_threads() == {2}
+    assert "Olaf Scholz" in {mention.text for mention in found}

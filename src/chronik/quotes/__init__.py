@@ -15,10 +15,11 @@ from chronik.quotes.cues import find_cues
 from chronik.quotes.direct import DirectCandidate, build_direct, classify
 from chronik.quotes.draft import Draft, SentenceAnalysis
 from chronik.quotes.free import build_free_indirect
-from chronik.quotes.grammar import is_temporal, konjunktiv, segments, subject_of
+from chronik.quotes.grammar import FOCUS_PARTICLES, is_temporal, konjunktiv, noun_phrase_right, segments, subject_of
 from chronik.quotes.indirect import build_indirect
 from chronik.quotes.lexicon import QuoteLexicon, load_lexicon
 from chronik.quotes.marks import QuotedSpan, find_quoted_spans
+from chronik.quotes.neighbours import speakers_from_next_sentence
 from chronik.quotes.speakers import SpeakerResolver, hosts_partials, inherit_speakers
 from chronik.quotes.view import ArticleView
 
@@ -48,16 +49,17 @@ def find_drafts(view: ArticleView, lexicon: QuoteLexicon) -> list[Draft]:
     spans = find_quoted_spans(view.text, view.paragraphs)
     analyses = analyse_sentences(view, spans, lexicon)
     candidates = classify(view, spans, analyses)
-    drafts, embedded = build_direct(view, candidates, analyses)
+    drafts, embedded = build_direct(view, candidates, analyses, lexicon=lexicon)
     for analysis in analyses:
         drafts.extend(build_indirect(view, analysis, lexicon, drafts))
     drafts.extend(build_free_indirect(view, analyses, lexicon, drafts))
     drafts.extend(_partials(view, embedded, drafts, analyses, lexicon))
     drafts.sort(key=lambda draft: (draft.start, draft.partial))
+    drafts = speakers_from_next_sentence(drafts, analyses)
     _speakers_from_previous_subject(view, drafts, analyses)
     _adverb_antecedents(view, drafts, analyses)
     inherit_speakers(drafts)
-    if _speakers_from_earlier_sentences(view, drafts, analyses):
+    if _speakers_from_earlier_sentences(view, drafts, analyses, lexicon):
         inherit_speakers(drafts)  # their partial quotes and followers
     return _without_reported_beside_partials(drafts)
 
@@ -96,22 +98,40 @@ def _speakers_from_previous_subject(view: ArticleView, drafts: list[Draft], anal
         draft.speaker = _source_of(view, previous)
 
 
-def _speakers_from_earlier_sentences(view: ArticleView, drafts: list[Draft], analyses: list[SentenceAnalysis]) -> bool:
+def _speakers_from_earlier_sentences(
+    view: ArticleView, drafts: list[Draft], analyses: list[SentenceAnalysis], lexicon: QuoteLexicon
+) -> bool:
     """A quote that found no speaker to continue: the source of one of the three sentences before it
-    ("Die Behörden warnen vor Sturm. Die Lage ist ernst. Es könne Orkanböen geben."); whether any was found."""
+    ("Die Behörden warnen vor Sturm. Die Lage ist ernst. Es könne Orkanböen geben."), else a document
+    named there ("Aus der Mitteilung wird deutlich, dass … . Weitere Gründe seien …"); whether any was found."""
     found = False
     for draft in drafts:
         if not draft.inherits_speaker or draft.speaker is not None or draft.partial:
             continue
         first = draft.sentences[0]
-        for previous in reversed(analyses[max(0, first - 3) : first]):
-            if previous.paragraph in view.title_paragraphs:
-                break
+        earlier = [a for a in reversed(analyses[max(0, first - 3) : first]) if a.paragraph not in view.title_paragraphs]
+        for previous in earlier:
             draft.speaker = _source_of(view, previous)
             if draft.speaker is not None:
-                found = True
                 break
+        if draft.speaker is None and earlier and earlier[0].paragraph == analyses[first].paragraph:
+            draft.speaker = _document_named(earlier[0], lexicon)
+        found = found or draft.speaker is not None
     return found
+
+
+def _document_named(analysis: SentenceAnalysis, lexicon: QuoteLexicon) -> tuple[int, int] | None:
+    """The first phrase headed by a document noun in a sentence: "der Pressemitteilung der NASA"."""
+    words = analysis.words
+    for position, word in enumerate(words):
+        if word.capitalized and word.pos in ("NN", "") and position > 0 and lexicon.is_document(word.text):
+            start = position
+            while start > 0 and words[start - 1].pos in ("ART", "ADJA", "PPOSAT", "APPRART"):
+                start -= 1
+            start += words[start].pos == "APPRART"
+            phrase = noun_phrase_right(words, start, limit=len(words))
+            return analysis.char_span(*(phrase or (start, position + 1)))
+    return None
 
 
 def _source_of(view: ArticleView, analysis: SentenceAnalysis, *, named_only: bool = True) -> tuple[int, int] | None:
@@ -120,7 +140,10 @@ def _source_of(view: ArticleView, analysis: SentenceAnalysis, *, named_only: boo
     if cue is not None and cue.speaker is not None:
         return analysis.char_span(*cue.speaker)  # "Auch auf X verweisen Analysten. Es sei …"
     end = analysis.segments[0][1] if analysis.segments else len(analysis.words)
-    subject = subject_of(analysis.words, 0, end)
+    start = 0
+    while start + 1 < end and analysis.words[start].key in FOCUS_PARTICLES:
+        start += 1  # "Auch der Sprecher will …"
+    subject = subject_of(analysis.words, start, end)
     if subject is None or is_temporal(analysis.words, subject):
         return None
     span = analysis.char_span(*subject)
@@ -148,6 +171,8 @@ def _partials(
         partial = Draft("Direct", list(span.segments), [candidate.open_sentence], partial=True, inherits_speaker=True)
         if host is None or not hosts_partials(host):
             _borrow_cue(partial, analyses[candidate.open_sentence])
+        if host is None and partial.speaker is None:
+            partial.speaker = _source_of(view, analyses[candidate.open_sentence])  # "Dabei sieht X einen «…»"
         partials.append(partial)
     return partials
 

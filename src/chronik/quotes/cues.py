@@ -29,7 +29,7 @@ from chronik.quotes.grammar import (
     subject_of,
 )
 from chronik.quotes.lexicon import QuoteLexicon, VerbSense
-from chronik.quotes.particles import foreign_particle, matching_sense, particle_position
+from chronik.quotes.particles import foreign_particle, matching_sense, non_speech_sense, particle_position
 from chronik.quotes.view import Word
 
 _ANAPHORS = frozenset({"das", "dies", "dieses"})
@@ -73,12 +73,20 @@ def _fallback_speaker(
 ) -> tuple[int, int] | None:
     """When the clause rules found no speaker: the subject before an apposition, the sentence's
     subject, or the source in a prepositional phrase ("In einer Mitteilung wird gefordert")."""
+    if cue.passive:
+        found = source()
+        return found if found is not None and found[1] <= cue.segment[1] else None
     if cue.segment[0] >= 2 and not cue.subordinate:
         probe = Cue(cue.words, cue.lemma, cue.medium, cue.kind, cue.segment)
         _apposition_subject(words, cue.segment, probe)
         if probe.speaker is not None:
             return probe.speaker
     position = cue.words[0]
+    first = cue.segment[0]
+    if 0 < first < position and is_finite(words[first]):  # "Da …, formulierten die Forscher die Hypothese, dass"
+        own = _speaker_right(words, first + 1, position)
+        if own is not None and _usable_subject(words, own, position):
+            return own
     subject = subject_of(words, 0, position)
     if subject is not None and _usable_subject(words, subject, position):
         return subject
@@ -154,6 +162,8 @@ def _verb_cue(
         return None  # "um zu sagen", "nichts zu berichten"; but "war es wichtig zu betonen, dass …"
     sense = matching_sense(words, position, segment, lexicon.verb_senses(word.text, word.lemma))
     if sense is None or (sense.particle is None and foreign_particle(words, position, segment, sense.lemma)):
+        return None
+    if non_speech_sense(words, position, segment, sense.lemma):
         return None
     cue_words = [position]
     if sense.particle:
@@ -249,7 +259,8 @@ def _attach_speaker(words: Sequence[Word], position: int, segment: tuple[int, in
         cue.speaker = _source_of_hervorgehen(words, cue, end) or _speaker_right(words, position + 1, end)
         return cue
     relative = words[start].pos.startswith("PREL") or words[start].key in ("welche", "welcher", "welches")
-    if (words[start].key in SUBORDINATORS or relative) and _verb_final(words, position, end):
+    subordinator = words[start].key in SUBORDINATORS or words[start].pos == "KOUS"  # "Während X ankündigte, …"
+    if (subordinator or relative) and _verb_final(words, position, end):
         cue.subordinate = True
         cue.speaker = noun_phrase_right(words, start + 1, limit=position)
         own_subject = cue.speaker is not None and _bare_name_or_pronoun(words, cue.speaker)
@@ -264,9 +275,16 @@ def _attach_speaker(words: Sequence[Word], position: int, segment: tuple[int, in
     while start + 1 < position and words[start].key in FOCUS_PARTICLES:
         start += 1  # "Auch der frühere Schiedsrichter kritisierte"
     anchor = _finite_anchor(words, start, position)
+    if anchor == start and start == segment[0] and start >= 2:
+        _apposition_subject(words, segment, cue)  # "X, Chef von Y, hat in einem Interview angeregt"
+        if cue.speaker is not None:
+            return cue
     agent = None if cue.lemma == "zitieren" else _passive_agent(words, start, anchor, end)
-    cue.speaker = noun_phrase_left(words, start, anchor) or agent
-    if cue.speaker is not None and _fronted_object(words, cue.speaker, anchor):
+    cue.passive = cue.lemma != "zitieren" and words[anchor].key in _WERDEN and words[position].pos == "VVPP"
+    if cue.passive and agent is None:
+        return cue  # "In einem Bericht werden die Vorkehrungen als extrem bezeichnet": the subject is no speaker
+    cue.speaker = agent or noun_phrase_left(words, start, anchor)
+    if cue.speaker is not None and agent is None and _fronted_object(words, cue.speaker, anchor):
         cue.speaker = None
     if cue.speaker is None:
         cue.speaker = _speaker_right(words, anchor + 1, end)
@@ -382,10 +400,10 @@ def _verb_final(words: Sequence[Word], position: int, end: int) -> bool:
 
 def _finite_anchor(words: Sequence[Word], start: int, position: int) -> int:
     """The finite verb of the clause: an auxiliary before a participle cue, else the cue itself."""
-    for candidate in range(start + 1, position):
+    for candidate in range(start, position):
         word = words[candidate]
         if is_finite(word) or (not word.pos and word.key in AUXILIARIES):
-            return candidate
+            return candidate  # at `start` too: "…, soll X zu Y gesagt haben"
     return position
 
 

@@ -11,76 +11,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from chronik.quotes.draft import Cue, Draft, SentenceAnalysis
-from chronik.quotes.grammar import DETERMINERS, subject_of
-from chronik.quotes.lexicon import key
+from chronik.quotes.grammar import CLAUSE_REACH, is_finite, konjunktiv, subject_of
+from chronik.quotes.lexicon import QuoteLexicon, key, load_lexicon
 from chronik.quotes.marks import QuotedSpan
-from chronik.quotes.view import ArticleView, Word
-
-_TITLE_NOUNS = frozenset(
-    [
-        "buch",
-        "roman",
-        "film",
-        "titel",
-        "sendung",
-        "zeitung",
-        "zeitschrift",
-        "magazin",
-        "album",
-        "song",
-        "lied",
-        "stück",
-        "oper",
-        "serie",
-        "programm",
-        "operation",
-        "projekt",
-        "kampagne",
-        "initiative",
-        "motto",
-        "slogan",
-        "schlagzeile",
-        "überschrift",
-        "kolumne",
-        "blatt",
-        "tageszeitung",
-        "wochenzeitung",
-        "sonntagszeitung",
-        "show",
-        "talkshow",
-        "kinofilm",
-        "werk",
-        "gedicht",
-        "bestseller",
-        "theaterstück",
-        "musical",
-        "ausstellung",
-        "festival",
-        "preis",
-        "hashtag",
-        "app",
-        "plattform",
-        "portal",
-        "website",
-        "webseite",
-        "partei",
-        "bewegung",
-        "verein",
-        "schiff",
-        "boulevardblatt",
-        "nachrichtenmagazin",
-        "radiosender",
-        "sender",
-        "fernsehsender",
-    ]
+from chronik.quotes.neighbours import inscription_source, subject_after_quote, verbless_colon_subject
+from chronik.quotes.terms import (
+    is_name,
+    is_name_like,
+    is_title,
+    named_after,
+    named_by_speaker,
+    quoted_head_noun,
+    tagged_as_name,
+    title_after_colon,
 )
-_NAMING_WORDS = frozenset({"namens", "genannt", "genannte", "genannten", "titel", "motto", "codename", "codenamen"})
-_SO_CALLED = frozenset({"sogenannte", "sogenannten", "sogenannter", "sogenanntes", "so", "genannte", "genannten"})
-# Speech verbs that apply a word to something, with the word that precedes it ("" for none).
-_NAMING_VERBS = {"nennen": "", "bezeichnen": "als", "werten": "als", "sprechen": "von"}
+from chronik.quotes.view import ArticleView
+
 _POSSESSIVES = ("sein", "ihr", "dessen", "deren")
 _SENTENCE_END_CHARS = ".!?…"
-_NAME_PREPOSITIONS = frozenset({"im", "am", "vom", "zum", "beim", "gegenüber", "laut", "von", "mit"})
+_BRACKET_AUXILIARIES = frozenset({"wird", "wurde", "werden", "wurden", "hat", "hatte", "haben", "hatten"})
 
 
 @dataclass(slots=True)
@@ -106,53 +55,20 @@ def classify(view: ArticleView, spans: list[QuotedSpan], analyses: list[Sentence
         if count == 0:
             continue
         full = _reads_as_utterance(view, span, analyses[open_sentence], analyses[close_sentence], count)
-        if _is_title(view, span):
+        if is_title(view, span) or title_after_colon(view, span, analyses[open_sentence], count):
             continue
+        if not full and named_after(view, span):
+            continue  # "stets «der Dicke» genannt", "die sich selbst «Rat für Reform» nennt"
         content_words = [word for word in inner if not word.is_punct]
-        named = not full and _named_by_speaker(view, span, analyses[open_sentence])
-        named = named and not _tagged_as_name(view, span, content_words)
-        if not full and not named and count <= 6 and _is_name(view, span):
+        named = not full and named_by_speaker(view, span, analyses[open_sentence])
+        named = named and not tagged_as_name(view, span, content_words)
+        if not full and not named and count <= 6 and is_name(view, span):
             continue
-        if not full and not named and count == 1 and _quoted_head_noun(view, span, content_words[0]):
+        if not full and not named and count == 1 and quoted_head_noun(view, span, content_words[0]):
             continue  # a term or name ("die «Energiefreiheit»"), unless a speaker applied it ("nannte es «Unsinn»")
-        name_like = not full and not named and _is_name_like(view, span, count)
+        name_like = not full and not named and is_name_like(view, span, count)
         candidates.append(DirectCandidate(span, open_sentence, close_sentence, count, full, name_like))
     return candidates
-
-
-def _quoted_head_noun(view: ArticleView, span: QuotedSpan, word: Word) -> bool:
-    """A single capitalised word in quotation marks right after its article, possessive or adjective:
-    "die «Energiefreiheit»", "ihre «Mitverschwörer»" (not "im «Kerninteresse» der USA")."""
-    if not word.capitalized:
-        return False
-    before = view.words_between(max(0, span.start - 40), span.start)
-    if not len(before):
-        return False
-    previous = view.words[before[-1]]
-    return previous.pos in ("ART", "PPOSAT", "ADJA") if previous.pos else previous.key in DETERMINERS
-
-
-def _named_by_speaker(view: ArticleView, span: QuotedSpan, opening: SentenceAnalysis) -> bool:
-    """A word the speaker applied, not a name: "nannte den Bericht eine «Zeitungsente»",
-    "bezeichnete ihn als «Schatten-CIA»", "sprach von einem «Skandal»"."""
-    words = opening.words
-    verbs = {cue.words[0]: cue for cue in opening.cues if cue.kind == "verb" and cue.lemma in _NAMING_VERBS}
-    if not verbs:
-        return False
-    first = view.word_at(span.start)
-    if first is None or not words:
-        return False
-    end = first - words[0].index  # the first word of the quote in the sentence's list
-    between: list[str] = []
-    for position in range(end - 1, max(-1, end - 10), -1):
-        cue = verbs.get(position)
-        if cue is not None:
-            marker = _NAMING_VERBS[cue.lemma]
-            return not marker or marker in between
-        if words[position].text == ",":
-            return False
-        between.append(words[position].key)
-    return False
 
 
 def _reads_as_utterance(
@@ -172,82 +88,6 @@ def _reads_as_utterance(
     return count >= 4 and content[-1:] in _SENTENCE_END_CHARS
 
 
-def _previous_word(view: ArticleView, span: QuotedSpan) -> str:
-    before = view.words_between(max(0, span.start - 40), span.start)
-    return view.words[before[-1]].key if len(before) else ""
-
-
-def _is_title(view: ArticleView, span: QuotedSpan) -> bool:
-    """A title, an outlet or a so-called term: "der Roman «…»", "die sogenannte «…»"."""
-    previous = _previous_word(view, span)
-    return previous in _SO_CALLED or previous in _TITLE_NOUNS or _is_title_compound(previous)
-
-
-def _is_name(view: ArticleView, span: QuotedSpan) -> bool:
-    """A proper name in quotation marks: an apposition ("die Fähre «Eagle»"), a title that opens with
-    an article ("«Der Spiegel»"), digits or inner capitals ("«Falcon 1»", "«GlobalFlyer»"), a
-    foreign word or a named entity the NER found."""
-    inner = [view.words[i] for i in view.words_between(span.start + 1, span.end - 1)]
-    words = [word for word in inner if not word.is_punct]
-    if not words:
-        return True
-    if not words[0].capitalized:
-        return False  # names start with a capital: «präventiven» is a quoted word, not a name
-    before = view.words_between(max(0, span.start - 40), span.start)
-    previous = view.words[before[-1]] if len(before) else None
-    if previous is not None and previous.sentence == words[0].sentence and _is_common_noun(view, previous):
-        return True
-    if previous is not None and previous.key in _NAMING_WORDS:
-        return True
-    if words[0].key in ("der", "die", "das") and words[0].capitalized:
-        return True
-    foreign = any(word.pos in ("NE", "FM") for word in words) and len(words) >= 2
-    if (foreign or any(_odd_word(word.text) for word in words)) and len(words) <= 4:
-        return True
-    return _tagged_as_name(view, span, words)
-
-
-def _tagged_as_name(view: ArticleView, span: QuotedSpan, words: list[Word]) -> bool:
-    """The NER found a name over most of the passage (a single word only as person, place or organisation)."""
-    content = sum(word.end - word.start for word in words)
-    named = sum(
-        max(0, min(end, span.end) - max(start, span.start))
-        for start, end, label in view.mentions
-        if len(words) > 1 or label != "MISC"
-    )
-    return named >= 0.6 * content
-
-
-def _is_common_noun(view: ArticleView, word: Word) -> bool:
-    """A capitalised word inside its sentence (not the first word), i.e. a noun the quote is in apposition to."""
-    sentence = view.sentences[word.sentence]
-    if word.index == sentence.first or not word.capitalized or word.key in DETERMINERS:
-        return False
-    return word.pos in ("NN", "NE") if word.pos else True
-
-
-def _odd_word(text: str) -> bool:
-    letters = text.replace("-", "")
-    return (
-        any(ch.isdigit() for ch in text)
-        or (len(letters) > 1 and letters.isupper())
-        or any(ch.isupper() for ch in letters[1:] if not letters.isupper())
-    )
-
-
-def _is_name_like(view: ArticleView, span: QuotedSpan, count: int) -> bool:
-    inner = [view.words[i] for i in view.words_between(span.start + 1, span.end - 1)]
-    previous = _previous_word(view, span)
-    capitalized = all(word.capitalized or word.is_punct or word.key in DETERMINERS for word in inner)
-    return count <= 3 and capitalized and (previous in DETERMINERS or previous in _NAME_PREPOSITIONS)
-
-
-def _is_title_compound(word: str) -> bool:
-    return any(
-        word.endswith(noun) for noun in ("buch", "film", "roman", "titel", "zeitung", "magazin", "album", "sendung")
-    )
-
-
 def _cue_after(span: QuotedSpan, closing: SentenceAnalysis) -> Cue | None:
     """A cue in the stretch right after the closing mark: «…», sagte sie / «…», so der Minister."""
     for cue in closing.cues:
@@ -259,7 +99,22 @@ def _cue_after(span: QuotedSpan, closing: SentenceAnalysis) -> Cue | None:
         adjacent = first.start >= span.end and all(w.text in (",", "–", "—", "-") for w in between)
         if adjacent and len(between) <= 2 and (cue.verb_initial or cue.kind == "frame"):
             return cue
+        if cue.kind == "verb" and not cue.finite and _closes_bracket_after(span, closing, cue):
+            return cue
     return None
+
+
+def _closes_bracket_after(span: QuotedSpan, closing: SentenceAnalysis, cue: Cue) -> bool:
+    """ "«…», wird X, Sprecher von Y, zitiert": a participle cue closing the verb bracket that an
+    auxiliary opens right after the quote (only commas between the quote and the auxiliary)."""
+    words = closing.words
+    first = closing.position_at(span.end)
+    while first < len(words) and words[first].text in (",", "–", "—"):
+        first += 1
+    if first >= len(words) or not is_finite(words[first]) or words[first].key not in _BRACKET_AUXILIARIES:
+        return False
+    inside = words[first + 1 : cue.words[0]]
+    return len(inside) <= CLAUSE_REACH and not any(is_finite(word) for word in inside)
 
 
 def _cue_before(span: QuotedSpan, opening: SentenceAnalysis) -> Cue | None:
@@ -277,9 +132,14 @@ def _cue_before(span: QuotedSpan, opening: SentenceAnalysis) -> Cue | None:
 
 
 def build_direct(
-    view: ArticleView, candidates: list[DirectCandidate], analyses: list[SentenceAnalysis]
+    view: ArticleView,
+    candidates: list[DirectCandidate],
+    analyses: list[SentenceAnalysis],
+    *,
+    lexicon: QuoteLexicon | None = None,
 ) -> tuple[list[Draft], list[DirectCandidate]]:
     """Drafts for full quotes (split quotes merged) and the embedded candidates left over."""
+    lexicon = lexicon or load_lexicon()
     drafts: list[Draft] = []
     embedded: list[DirectCandidate] = []
     merged: set[int] = set()
@@ -289,7 +149,7 @@ def build_direct(
         if not candidate.full:
             embedded.append(candidate)
             continue
-        draft = _draft_for(view, candidate, analyses)
+        draft = _draft_for(view, candidate, analyses, lexicon)
         follower = _split_follower(view, candidates, number, draft)
         if follower is not None:
             draft.message.extend(candidates[follower].span.segments)
@@ -299,7 +159,9 @@ def build_direct(
     return drafts, embedded
 
 
-def _draft_for(view: ArticleView, candidate: DirectCandidate, analyses: list[SentenceAnalysis]) -> Draft:
+def _draft_for(
+    view: ArticleView, candidate: DirectCandidate, analyses: list[SentenceAnalysis], lexicon: QuoteLexicon
+) -> Draft:
     span = candidate.span
     sentences = sorted({candidate.open_sentence, candidate.close_sentence})
     draft = Draft("Direct", list(span.segments), sentences)
@@ -313,14 +175,31 @@ def _draft_for(view: ArticleView, candidate: DirectCandidate, analyses: list[Sen
         apply_cue(draft, earlier, opening)
         opening.used_cues.discard(earlier.words[0])  # its own clause may still carry indirect speech
         return draft
+    if cue is None and _speaker_after(draft, span, closing):
+        return draft
     if cue is None:
         draft.speaker = _colon_subject(span, opening)
+        reported = draft.speaker is not None and not _names_person(view, draft.speaker)
+        if reported and _reported_before(opening, span.start, lexicon):
+            draft.speaker = None  # "Die Pflichten seien klar festgelegt: «…»" continues the earlier speaker
         if draft.speaker is not None and not _names_entity(view, draft.speaker):
             draft.speaker = _person_before(view, opening, span.start) or _unless_possessive(view, draft.speaker)
         draft.inherits_speaker = draft.speaker is None
         return draft
     apply_cue(draft, cue, analysis)
     return draft
+
+
+def _speaker_after(draft: Draft, span: QuotedSpan, closing: SentenceAnalysis) -> bool:
+    """ "«…», freut sich X": the verb after the quote is the cue, its subject the speaker."""
+    found = subject_after_quote(span, closing)
+    if found is None:
+        return False
+    verb, subject = found
+    word = closing.words[verb]
+    draft.cue, draft.cue_lemma = (word.start, word.end), key(word.lemma or word.text)
+    draft.speaker = closing.char_span(*subject)
+    return True
 
 
 def _cue_earlier_in_sentence(span: QuotedSpan, opening: SentenceAnalysis) -> Cue | None:
@@ -336,11 +215,29 @@ def _cue_earlier_in_sentence(span: QuotedSpan, opening: SentenceAnalysis) -> Cue
     return chosen
 
 
+def _reported_before(opening: SentenceAnalysis, position: int, lexicon: QuoteLexicon) -> bool:
+    """Whether the clause before the quote is itself in Konjunktiv I, i.e. reports someone's speech."""
+    words = opening.words
+    end = opening.position_at(position)
+    return any(
+        konjunktiv(words, index, lexicon) == "I"
+        for index in range(max(0, end - CLAUSE_REACH), end)
+        if words[index].index not in opening.masked
+    )
+
+
 def _unless_possessive(view: ArticleView, subject: tuple[int, int]) -> tuple[int, int] | None:
     """ "Seine Zuversicht ist gross: «…»": a subject owned by someone named before is not the speaker;
     the quote continues that earlier speaker."""
     first = view.text[subject[0] : subject[1]].split(" ", 1)[0]
     return None if key(first).startswith(_POSSESSIVES) else subject
+
+
+def _names_person(view: ArticleView, speaker: tuple[int, int]) -> bool:
+    """A person the NER found, or a personal pronoun ("Er sei sicher: «…»")."""
+    if key(view.text[speaker[0] : speaker[1]]) in ("er", "sie", "ich", "wir"):
+        return True
+    return any(start < speaker[1] and speaker[0] < end and label == "PER" for start, end, label in view.mentions)
 
 
 def _names_entity(view: ArticleView, speaker: tuple[int, int]) -> bool:
@@ -367,7 +264,9 @@ def _colon_subject(span: QuotedSpan, opening: SentenceAnalysis) -> tuple[int, in
     for position in before[:-1]:
         if opening.words[position].text in (":", ";") or opening.words[position].index in opening.masked:
             clause_start = position + 1
-    subject = subject_of(opening.words, clause_start, before[-1])
+    subject = inscription_source(opening.words, clause_start, before[-1])
+    subject = subject or subject_of(opening.words, clause_start, before[-1])
+    subject = subject or verbless_colon_subject(opening.words, clause_start, before[-1])
     return None if subject is None else opening.char_span(*subject)
 
 

@@ -27,6 +27,7 @@ class Cue:
     subordinate: bool = False  # the cue verb ends a subordinate clause: "…, wie X mitteilte"
     addressee: tuple[int, int] | None = None
     guessed_speaker: bool = False  # the speaker comes from a fallback, not from the clause rules
+    passive: bool = False  # "wurde … aufgefordert": the grammatical subject is no speaker
 
 
 @dataclass(slots=True)
@@ -78,6 +79,10 @@ class SentenceAnalysis:
     def char_span(self, first: int, last: int) -> tuple[int, int]:
         """Characters of the words [first, last) of this sentence."""
         return self.words[first].start, self.words[last - 1].end
+
+    def position_at(self, char: int) -> int:
+        """The list position of the first word that starts at or after `char` (binary search)."""
+        return bisect_left(self.words, char, key=lambda word: word.start)
 
     def segment_of(self, position: int) -> int:
         for number, (start, end) in enumerate(self.segments):

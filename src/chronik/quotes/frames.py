@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from chronik.quotes.draft import Cue
-from chronik.quotes.grammar import AUXILIARIES, is_finite, konjunktiv, noun_phrase_right
+from chronik.quotes.grammar import AUXILIARIES, CLAUSE_REACH, SENTENCE_FINAL, is_finite, konjunktiv, noun_phrase_right
 from chronik.quotes.lexicon import QuoteLexicon
 from chronik.quotes.view import Word
 
@@ -23,12 +23,27 @@ def noun_cue(words: Sequence[Word], position: int, segment: tuple[int, int], lex
     end = segment[1]
     if end + 1 >= len(words) or words[end].text != ",":
         return None
-    if words[end + 1].key not in ("dass", "daß", "ob") and not _konjunktiv_clause(words, end + 1, lexicon):
+    content = words[end + 1].key in ("dass", "daß", "ob") or _konjunktiv_clause(words, end + 1, lexicon)
+    if not content and not _zu_infinitive_clause(words, end + 1):
         return None
     speaker = _genitive_or_von(words, position + 1, end)
     if position + 1 < end and speaker is None:
         return None  # the noun must end its phrase or take a genitive source
     return Cue([position], word.key, lexicon.nouns[word.key], "noun", segment, speaker)
+
+
+def _zu_infinitive_clause(words: Sequence[Word], start: int) -> bool:
+    """A zu-infinitive clause from `start` to the next comma or sentence end: "die Aufforderung, die
+    Angriffe einzustellen", "Trotz der Ankündigung, den Verein zu verlassen, …"."""
+    for position in range(start, min(len(words), start + CLAUSE_REACH)):
+        word = words[position]
+        if word.text in (",", ";", ":") or word.text in SENTENCE_FINAL:
+            previous = words[position - 1] if position > start else None
+            before = words[position - 2] if position - 2 >= start else None
+            return previous is not None and (previous.pos == "VVIZU" or (before is not None and before.key == "zu"))
+        if is_finite(word):
+            return False
+    return False
 
 
 def _konjunktiv_clause(words: Sequence[Word], start: int, lexicon: QuoteLexicon) -> bool:

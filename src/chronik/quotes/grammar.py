@@ -26,6 +26,10 @@ QUOTE_MARKS = frozenset("«»‹›„“”‚‘’\"'")
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "-"})
 SENTENCE_FINAL = frozenset({".", "!", "?", "…"})
 _GENITIVE_DETERMINERS = frozenset({"dessen", "deren"})
+_ADJECTIVE_MODIFIERS = frozenset({"PTKNEG", "ADV", "ADJD"})
+_GENITIVE_OPENERS = frozenset({"der", "des", "von", "vom", "aller", "beider"})
+_DEMONSTRATIVE_SUBJECTS = frozenset({"dieser", "diese", "jener", "jene", "der", "die", "letzterer", "letztere"})
+_POSTPOSITIONS = frozenset({"gegenüber", "zufolge", "zuliebe"})
 _FINITE_TAGS = ("VVFIN", "VAFIN", "VMFIN")
 # How many words the rules look from a verb for its clause's parts (subject, finite verb, agent,
 # addressee). A clause's parts stand far closer together in news prose: in the 700 articles of
@@ -42,6 +46,8 @@ def is_finite(word: Word) -> bool:
 def konjunktiv(words: Sequence[Word], index: int, lexicon: QuoteLexicon) -> str | None:
     """ "I" or "II" when the word at `index` is a finite verb in Konjunktiv I or II, else None."""
     word = words[index]
+    if _tagging_error(words, index):
+        return None
     if word.morph.get("Mood") == "Sub" and word.morph.get("Konj") in ("I", "II"):
         return word.morph["Konj"]
     if word.pos and not is_finite(word):
@@ -54,6 +60,18 @@ def konjunktiv(words: Sequence[Word], index: int, lexicon: QuoteLexicon) -> str 
     if word.morph.get("Mood") == "Ind":
         return None
     return "I" if is_finite(word) and _looks_konjunktiv_one(word) else None
+
+
+def _tagging_error(words: Sequence[Word], index: int) -> bool:
+    """A verb tag the mood rules should not trust: a capitalised word inside the sentence is a noun
+    ("Die Notstandserlasse lösen …"), and a full verb's "-te"/"-ten" form other than its stem is a past
+    tense, the same in indicative and Konjunktiv II ("hinschaute"; not Konjunktiv I "berichte")."""
+    word = words[index]
+    if word.capitalized and index > 0 and not words[index - 1].is_punct:
+        return True
+    lemma = key(word.lemma)
+    past = word.key.endswith(("te", "ten")) and word.key not in (lemma, lemma[:-1])
+    return word.pos == "VVFIN" and bool(lemma) and past
 
 
 def _looks_konjunktiv_one(word: Word) -> bool:
@@ -105,6 +123,8 @@ def _short_brackets(words: Sequence[Word]) -> set[int]:
 def _np_word(word: Word, next_word: Word | None) -> bool:
     if word.key in _GENITIVE_DETERMINERS:
         return next_word is not None and (next_word.capitalized or next_word.pos == "ADJA")  # "dessen Stellvertreter"
+    if word.pos == "PIS" and next_word is not None and next_word.key in ("der", "des"):
+        return True  # "Eine der grössten Gruppen", "Einige der Demonstranten"
     if word.pos:
         if word.pos in ("NN", "NE", "ADJA", "ART", "PPOSAT", "PDAT", "PIAT", "CARD", "TRUNC", "FM"):
             return True
@@ -125,15 +145,46 @@ def noun_phrase_right(words: Sequence[Word], position: int, *, limit: int) -> tu
         found = noun_phrase_right(words, position + 1, limit=limit)
         return None if found is None else (position, _close_mark(words, found[1], limit))
     end = _chain(words, position, limit)
-    while end < limit - 1 and words[end].key in ("der", "des", "von", "vom") and _np_word(words[end + 1], None):
+    if end == position + 1 and words[position].pos == "ART":
+        end = _extended_attribute(words, position, limit) or end  # "der für X zuständige Koordinator"
+    while end < limit - 1 and words[end].key in _GENITIVE_OPENERS and _genitive_follows(words, end, limit):
         longer = _chain(words, end + 1, limit)
+        if longer == end + 1:
+            longer = _extended_attribute(words, end, limit) or longer  # "aller im Bundestag vertretenen Parteien"
         if longer == end + 1:
             break
         end = longer
     end = _parenthesis(words, end, limit)
-    if end == position or not any(word.capitalized or word.key in PRONOUNS for word in words[position:end]):
+    if end == position or not any(_nominal(word) for word in words[position:end]):
         return None
     return position, end
+
+
+def _extended_attribute(words: Sequence[Word], article: int, limit: int) -> int | None:
+    """The end of a phrase whose article and noun enclose a prepositional attribute: "der für die
+    Region zuständige Koordinator", "die vom Amt geplante Reform" (up to eight words between)."""
+    for position in range(article + 2, min(limit - 1, article + 10)):
+        word = words[position]
+        if is_finite(word) or word.text in CLAUSE_BREAKS or word.pos in ("KOUS", "PRELS", "VVINF", "VVPP"):
+            return None
+        if word.pos == "ADJA" and words[position - 1].pos != "ART":
+            end = _chain(words, position, limit)
+            return end if end > position + 1 else None
+    return None
+
+
+def _nominal(word: Word) -> bool:
+    """A word that makes a phrase nominal: a capitalised word, a pronoun or a tagged noun ("ai-Bericht")."""
+    return word.capitalized or word.key in PRONOUNS or word.pos in ("NN", "NE")
+
+
+def _genitive_follows(words: Sequence[Word], position: int, limit: int) -> bool:
+    after = words[position + 1]
+    if after.key in PREPOSITIONS:
+        return _extended_attribute(words, position, limit) is not None
+    return _np_word(after, None) or (
+        after.text in QUOTE_MARKS and _opens_quoted_name(words, position + 1, limit, seen_noun=False)
+    )
 
 
 def _close_mark(words: Sequence[Word], end: int, limit: int) -> int:
@@ -151,10 +202,12 @@ def _chain(words: Sequence[Word], position: int, limit: int) -> int:
             quoted = not quoted  # a quoted name inside the phrase: die „Computerwoche“, die Zeitung „Blick“
             end += 1
             continue
-        if word.key == "nicht" and next_word is not None and next_word.pos == "ADJA":
-            end += 1  # "ein nicht genannter Vertreter"
-            continue
-        if not _np_word(word, next_word) or (seen_noun and _is_determiner(word)):
+        if end > position and not seen_noun and word.pos in _ADJECTIVE_MODIFIERS:
+            adjective = _adjective_after_modifiers(words, end, limit)
+            if adjective is not None:
+                end = adjective  # "ein nicht namentlich genannter Vertreter"
+                continue
+        if not _np_word(word, next_word) or (seen_noun and _is_determiner(word) and not quoted):
             break
         named = word.capitalized or any(char.isupper() for char in word.text[1:])  # "el-Baradei", "iPhone"
         seen_noun = seen_noun or (named and not _is_determiner(word))
@@ -162,15 +215,31 @@ def _chain(words: Sequence[Word], position: int, limit: int) -> int:
     return end
 
 
+def _adjective_after_modifiers(words: Sequence[Word], position: int, limit: int) -> int | None:
+    """The position of the attributive adjective that up to three adverbs or "nicht" modify, if any."""
+    for later in range(position, min(limit, position + 4)):
+        if words[later].pos == "ADJA":
+            return later
+        if words[later].pos not in _ADJECTIVE_MODIFIERS:
+            return None
+    return None
+
+
 def _opens_quoted_name(words: Sequence[Word], position: int, limit: int, *, seen_noun: bool) -> bool:
     """A quotation mark that opens a capitalised name inside a phrase: before its noun ("die
     „Computerwoche“") or, closed within three words, right after it ("die Wochenzeitschrift „Jungle World“")."""
-    if position + 1 >= limit or not words[position + 1].capitalized:
+    if position + 1 >= limit or words[position + 1].text in QUOTE_MARKS:
         return False
-    if not seen_noun:
+    if words[position + 1].capitalized and not seen_noun:
         return True
-    closing = range(position + 2, min(limit, position + 5))
-    return any(words[p].text in QUOTE_MARKS for p in closing)
+    if seen_noun and not words[position + 1].capitalized:
+        return False  # after its noun only a capitalised name: not "die Ministerin «einen Rückschritt»"
+    for later in range(position + 1, min(limit, position + 5)):
+        if words[later].text in QUOTE_MARKS:
+            return True
+        if words[later].pos.startswith("V") or words[later].text in CLAUSE_BREAKS:
+            return False
+    return False
 
 
 def _is_determiner(word: Word) -> bool:
@@ -201,6 +270,10 @@ def noun_phrase_left(words: Sequence[Word], start: int, verb: int) -> tuple[int,
         return None  # "Abschliessend sagte sie", "Relativierend fügt X hinzu" (tagged as a noun)
     if (first.key in PERSONAL_PRONOUNS or first.key == "es") and verb == start + 1:
         return start, verb
+    if first.pos == "PDS" and first.key in _DEMONSTRATIVE_SUBJECTS and verb == start + 1:
+        return start, verb  # "Dieser bestätigte, dass …"
+    if start + 1 < verb and (words[start + 1].pos == "APPO" or words[start + 1].key in _POSTPOSITIONS):
+        return None  # "Ihr gegenüber hat er angegeben": a postpositional phrase, not the subject
     found = noun_phrase_right(words, start, limit=verb)
     if found is None or is_temporal(words, found):
         return None
@@ -239,9 +312,10 @@ def is_participle_adverb(word: Word) -> bool:
 
 
 def subject_of(words: Sequence[Word], start: int, end: int) -> tuple[int, int] | None:
-    """The subject of a main clause: its first phrase, or the phrase after its finite verb."""
+    """The subject of a main clause: its first phrase, or the phrase after its finite verb (also when the
+    first phrase is plainly an object: "Einen neuen Virusstamm haben die Behörden entdeckt")."""
     found = noun_phrase_right(words, start, limit=end)
-    if found is not None and words[start].key not in NON_NP_OPENERS:
+    if found is not None and words[start].key not in NON_NP_OPENERS and words[start].key not in OBJECT_DETERMINERS:
         return found
     for position in range(start + 1, min(end, start + 1 + CLAUSE_REACH)):
         word = words[position]

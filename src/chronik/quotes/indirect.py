@@ -8,18 +8,20 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from chronik.quotes.direct import apply_cue
 from chronik.quotes.draft import Cue, Draft, SentenceAnalysis
-from chronik.quotes.grammar import SENTENCE_FINAL, SUBORDINATORS, is_finite, konjunktiv
+from chronik.quotes.grammar import CLAUSE_REACH, SENTENCE_FINAL, SUBORDINATORS, is_finite, konjunktiv
 from chronik.quotes.lexicon import QuoteLexicon
 from chronik.quotes.reported import reported_speech
 from chronik.quotes.view import ArticleView, Word
 
 _SEPARABLE_PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "frei", "her", "hin", "mit", "nach", "vor",
                         "weg", "zurück", "zusammen", "dar", "fort", "los", "um", "durch", "heraus", "herbei", "hervor",
-                        "voran", "vorbei", "weiter", "wieder", "zu")  # fmt: skip
+                        "voran", "vorbei", "weiter", "wieder", "zu", "statt", "teil", "hinzu", "entgegen", "bereit",
+                        "stand", "wahr")  # fmt: skip
 # Openers of fronted adverbial clauses and phrases, which are no message: "Nachdem …, sagte er".
 _ADVERBIAL_OPENERS = frozenset(
     [
@@ -75,6 +77,8 @@ _COORDINATORS = frozenset({"doch", "aber", "und", "sondern", "während", "jedoch
 _RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "welcher", "welche", "welches"})
 # Verbs that report only with a dass/ob clause: "Die Studie zeigt, dass …" (not "zeigte sich entschlossen, …").
 _CONTENT_CLAUSE_ONLY = frozenset({"zeigen"})
+# Verbs that report only as a speech act without content clause: "sieht in X eine Gefahr" (not "sieht, dass").
+_NO_CONTENT_CLAUSE = frozenset({"sehen"})
 
 
 def build_indirect(
@@ -145,6 +149,8 @@ def _has_direct(analysis: SentenceAnalysis, taken: list[Draft]) -> bool:
 
 def _message(view: ArticleView, analysis: SentenceAnalysis, cue: Cue, lexicon: QuoteLexicon) -> list[tuple[int, int]]:
     """The message of a cue as character spans, or [] when the cue has no content clause."""
+    if cue.lemma in _NO_CONTENT_CLAUSE:
+        return []
     if cue.kind == "frame" and cue.lemma == "wonach":
         return [_to_end(analysis, cue.words[0] + 1)]
     if cue.kind == "frame":
@@ -163,11 +169,16 @@ def _message(view: ArticleView, analysis: SentenceAnalysis, cue: Cue, lexicon: Q
         return _fronted(analysis, cue, number, lexicon)
     if cue.lemma in _CONTENT_CLAUSE_ONLY:
         following = following if following is not None and words[following[0]].key in ("dass", "daß", "ob") else None
+    if cue.kind == "noun" and following is not None and _ends_in_zu_infinitive(words, following):
+        end = following[1]
+        while end > following[0] + 1 and words[end - 1].is_punct:
+            end -= 1
+        return [analysis.char_span(following[0], end)]  # "die Aufforderung, die Angriffe einzustellen"
     if following is not None and _introduces(analysis, number, following, lexicon):
-        return [_zu_infinitive_clause(analysis, number) or _to_end(analysis, following[0])]
+        return [_zu_infinitive_clause(analysis, number) or _to_main_clause(analysis, following[0], lexicon)]
     later = _later_dass(analysis, number, lexicon)
     if later is not None:
-        return [_to_end(analysis, later)]
+        return [_to_main_clause(analysis, later, lexicon)]
     if following is None and _dass_inside(words, cue, segments[number]):
         return [_to_end(analysis, _dass_inside(words, cue, segments[number]))]
     return []
@@ -185,7 +196,8 @@ def _zu_infinitive_clause(analysis: SentenceAnalysis, number: int) -> tuple[int,
         if not _ends_in_zu_infinitive(words, segments[later]):
             continue
         after = segments[later + 1]
-        if is_finite(words[after[0]]) or words[segments[later][1]].text == ";":
+        closes = is_finite(words[after[0]]) or words[after[0]].pos == "PTKVZ"  # "…, zu prüfen, ab."
+        if closes or words[segments[later][1]].text == ";":
             return analysis.char_span(following[0], segments[later][1])
         return None
     return None
@@ -209,6 +221,8 @@ def _introduces(analysis: SentenceAnalysis, number: int, following: tuple[int, i
     words = analysis.words
     separator = words[following[0] - 1].text if following[0] > 0 else ""
     first = words[following[0]]
+    if first.pos.startswith("PREL") and first.key.startswith("welch"):
+        return False  # "schildert die Fehlerkette, welche zur Tragödie führte": a relative clause
     if separator == ":" or first.key in SUBORDINATORS:
         return True
     if _has_konjunktiv(analysis, following, lexicon):
@@ -312,6 +326,25 @@ def _dass_inside(words: Sequence[object], cue: Cue, segment: tuple[int, int]) ->
         if getattr(words[position], "key", "") in ("dass", "daß"):
             return position
     return 0
+
+
+def _to_main_clause(analysis: SentenceAnalysis, first: int, lexicon: QuoteLexicon) -> tuple[int, int]:
+    """The message from `first` to the sentence end, or to the last comma before a new main clause that
+    opens with an indicative finite verb: "…, einen Antrag einzubringen, nach welchem …, haben sich viele
+    Stimmen gemeldet" (a Konjunktiv there continues the message: "…, er komme, sei aber krank")."""
+    words = analysis.words
+    segments = analysis.segments
+    for start, _ in segments[bisect_right(segments, (first, len(words))) :]:
+        if start > first + CLAUSE_REACH:
+            break
+        if words[start].index in analysis.masked or words[start - 1].text != ",":
+            continue
+        if is_finite(words[start]) and konjunktiv(words, start, lexicon) is None:
+            last = start - 1
+            while last > first + 1 and words[last - 1].is_punct:
+                last -= 1
+            return analysis.char_span(first, last)
+    return _to_end(analysis, first)
 
 
 def _to_end(analysis: SentenceAnalysis, first: int) -> tuple[int, int]:

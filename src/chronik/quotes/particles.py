@@ -15,6 +15,8 @@ from chronik.quotes.view import Word
 
 # Separable particles that stand apart before the verb ("hat bekannt gegeben"); "zu sagen" is no "zusagen".
 _PARTICLES_WRITTEN_APART = frozenset({"bekannt", "klar", "fest", "kund", "publik"})
+_PHRASE_OPENING_TAGS = frozenset({"ADJA", "ART", "PPOSAT", "PIAT", "PDAT", "CARD"})
+_REFLEXIVE_NON_SPEECH = frozenset({"bestätigen", "ergeben", "erweisen", "versprechen"})
 
 
 def matching_sense(
@@ -51,12 +53,27 @@ def particle_position(words: Sequence[Word], position: int, segment: tuple[int, 
         return position - 1
     for later in range(position + 1, min(segment[1], position + 1 + CLAUSE_REACH)):
         if words[later].key == particle and (
-            later + 1 >= len(words)
-            or later + 1 == segment[1]
-            or not (words[later + 1].capitalized or words[later + 1].key in DETERMINERS)
+            later + 1 >= len(words) or later + 1 == segment[1] or not _opens_phrase(words[later + 1])
         ):
             return later  # not a preposition before its phrase: "gab … an das Rote Kreuz"
     return _particle_after_apposition(words, segment, particle)
+
+
+def _opens_phrase(word: Word) -> bool:
+    """A word that a preposition governs: "an das Rote Kreuz", "an einzelnen Orten", "auf 626"."""
+    return word.capitalized or word.key in DETERMINERS or word.pos in _PHRASE_OPENING_TAGS
+
+
+def non_speech_sense(words: Sequence[Word], position: int, segment: tuple[int, int], lemma: str) -> bool:
+    """Uses of speech verbs that report nothing: reflexive "bestätigt sich" / "ergibt sich" (turns out),
+    "zum Sieger erklärt" (declares something to be), "auf Hilfe angewiesen" (depends on)."""
+    after = words[position + 1 : min(segment[1], position + 3)]
+    if lemma in _REFLEXIVE_NON_SPEECH and any(word.key == "sich" for word in after):
+        return True
+    before = words[max(segment[0], position - CLAUSE_REACH) : position]
+    if lemma == "erklären" and any(word.key in ("zum", "zur") for word in before):
+        return True
+    return lemma == "anweisen" and words[position].key == "angewiesen" and any(w.key == "auf" for w in before)
 
 
 def _particle_after_apposition(words: Sequence[Word], segment: tuple[int, int], particle: str) -> int:

@@ -45,6 +45,8 @@ _REPORTED_LEMMAS_EXCLUDED = frozenset(
         "ablehnen",
         "ergeben",
         "vertreten",
+        "sehen",
+        "notieren",
     ]
 )
 
@@ -63,7 +65,12 @@ _REPORTING_WITH_PREPOSITION: dict[str, frozenset[str]] = {
     "verweisen": frozenset({"auf"}),
     "hinweisen": frozenset({"auf"}),
     "rechnen": frozenset({"mit"}),
+    "sehen": frozenset({"in", "im", "darin"}),  # "sieht in dem Gesetz eine Gefahr"
+    "aussprechen": frozenset({"für", "gegen"}),
 }
+
+
+_INDEFINITES = frozenset({"ein", "eine", "einen", "einer", "kein", "keine", "keinen", "keiner"})
 
 
 def reported_speech(analysis: SentenceAnalysis, lexicon: QuoteLexicon) -> Draft | None:
@@ -102,4 +109,7 @@ def _governs_its_preposition(analysis: SentenceAnalysis, cue: Cue) -> bool:
         return False
     position = cue.words[0]
     start, end = max(cue.segment[0], position - CLAUSE_REACH), min(cue.segment[1], position + CLAUSE_REACH)
-    return any(word.key in prepositions for word in analysis.words[start:end])
+    window = analysis.words[start:end]
+    if cue.lemma == "sehen" and not any(word.key in _INDEFINITES for word in window):
+        return False  # "sieht in dem Gesetz eine Gefahr", not "sahen das Spiel im Stadion"
+    return any(word.key in prepositions for word in window)

@@ -18,6 +18,8 @@ from chronik.quotes.lexicon import key
 _WORD = re.compile(r"\w+(?:[-'’.&/]\w+)*-?|[^\w\s]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])([»«“”\"'‘›‹]?)\s+(?=[«»„“‚‹›\"'(]?[A-ZÄÖÜ0-9])")
 _NAME_LABELS = frozenset({"PER", "ORG", "LOC"})
+# Tags the tagger gives to capitalised words of names ("Henk" a verb, "Frei" an adverb, "Klein" an adjective).
+_NOT_NAME_TAGS = ("V", "ADJD", "ADV", "PTKVZ")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 _ABBREVIATION_END = re.compile(
     r"(?:\b\w\.|\b(?:Dr|Prof|St|Nr|bzw|ca|vgl|z\.B|u\.a|Mio|Mrd|Abs|Art|Hr|Fr|Jh|usw|etc|evtl|inkl|sog)\.)$"
@@ -106,7 +108,7 @@ def _paragraphs(article: Article) -> list[tuple[int, int]]:
 
 def _names_as_nouns(words: list[Word], mentions: list[tuple[int, int, str]]) -> list[Word]:
     """A capitalised word inside a name the NER found is a proper noun, whatever the tagger said
-    ("Henk" tagged as an imperative at the start of "Henk Jaap Meijer sagte …")."""
+    ("Henk" tagged as an imperative at the start of "Henk Jaap Meijer sagte …", "Frei" as an adverb)."""
     if not mentions:
         return words
     starts = [start for start, _, _ in mentions]
@@ -114,7 +116,7 @@ def _names_as_nouns(words: list[Word], mentions: list[tuple[int, int, str]]) -> 
     for word in words:
         index = bisect_right(starts, word.start) - 1
         inside = index >= 0 and word.end <= mentions[index][1] and mentions[index][2] in _NAME_LABELS
-        if inside and word.pos.startswith("V") and word.text[:1].isupper():
+        if inside and word.pos.startswith(_NOT_NAME_TAGS) and word.text[:1].isupper():
             word = replace(word, pos="NE", morph={})
         fixed.append(word)
     return fixed

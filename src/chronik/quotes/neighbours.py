@@ -1,0 +1,148 @@
+"""Speakers of direct quotes without a speech verb, from the words next to the quote.
+
+- A finite verb right after the quote with its subject behind it: "«…», freut sich X",
+  "«…», ist X überzeugt", "«…», schimpft die Trainerin" (any verb, not only speech verbs).
+- A verbless colon clause: "Dazu die Ministerin: «…»", "Sein Fazit: «…»" (the phrase after
+  the adverb).
+- An inscription: "Auf dem Plakat stand: «…»", "Darauf waren die Worte zu lesen: «…»" (the
+  place the words stand on speaks).
+- The sentence after the quote names its speaker: "«…» Mit diesen Worten kommentierte X …",
+  "«…» So äusserte sich X …"; that sentence is then no separate reported quotation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from chronik.quotes.draft import Draft, SentenceAnalysis
+from chronik.quotes.grammar import (
+    CLAUSE_REACH,
+    NON_NP_OPENERS,
+    OBJECT_DETERMINERS,
+    PRONOUNS,
+    is_finite,
+    is_temporal,
+    noun_phrase_right,
+)
+from chronik.quotes.marks import QuotedSpan
+from chronik.quotes.view import Word
+
+_DASHES = frozenset({",", "–", "—", "-"})
+_INSCRIPTION_VERBS = frozenset({"stand", "steht", "standen", "stehen", "prangte", "prangt", "lesen"})
+_PLACE_PREPOSITIONS = frozenset({"auf", "an", "am", "in", "im"})
+_PLACE_ADVERBS = frozenset({"darauf", "daran", "darin", "dort"})
+_SKIPPED_AFTER_VERB = frozenset({"PRF", "ADV", "ADJD", "PTKNEG"})
+# Words that open a sentence referring back to the quote before it: "Mit diesen Worten …", "So …".
+_BACK_REFERENCES = (("mit", "diesen", "worten"), ("mit", "den", "worten"), ("mit", "dieser", "aussage"), ("so",))
+
+
+def subject_after_quote(span: QuotedSpan, closing: SentenceAnalysis) -> tuple[int, tuple[int, int]] | None:
+    """ "«…», freut sich X": the finite verb that opens the clause after the quote and its subject
+    behind it (word positions in the closing sentence), when that is a name, a pronoun or a noun phrase."""
+    words = closing.words
+    after = closing.position_at(span.end)
+    if after >= len(words) or words[after].text not in _DASHES:
+        return None
+    verb = after + 1
+    if verb >= len(words) or words[verb].index in closing.masked or not is_finite(words[verb]):
+        return None
+    subject = _subject_right(words, verb + 1, len(words))
+    if subject is None:
+        return None
+    if words[verb].pos == "VAFIN" and not _predicative_after(words, subject[1]):
+        return None  # "«…», war die Antwort auf alles"; but "«…», ist X überzeugt"
+    return verb, subject
+
+
+def _predicative_after(words: Sequence[Word], position: int) -> bool:
+    """An adjective or participle (after adverbs) ends the clause: "ist X überzeugt", "war sie sich sicher"."""
+    for index in range(position, min(len(words), position + 4)):
+        word = words[index]
+        if word.pos in ("ADJD", "VVPP"):
+            return index + 1 >= len(words) or words[index + 1].is_punct
+        if word.pos not in _SKIPPED_AFTER_VERB and word.key != "sich":
+            return False
+    return False
+
+
+def _subject_right(words: Sequence[Word], position: int, end: int) -> tuple[int, int] | None:
+    for index in range(position, min(end, position + 4)):
+        word = words[index]
+        if word.pos in _SKIPPED_AFTER_VERB or word.key in ("sich", "auch", "dann", "da"):
+            continue
+        if word.key in OBJECT_DETERMINERS:
+            return None
+        phrase = noun_phrase_right(words, index, limit=end)
+        if phrase is None or is_temporal(words, phrase):
+            return None
+        first = words[phrase[0]]
+        return phrase if first.key in PRONOUNS or first.capitalized or phrase[1] - phrase[0] > 1 else None
+    return None
+
+
+def verbless_colon_subject(words: Sequence[Word], start: int, colon: int) -> tuple[int, int] | None:
+    """ "Dazu die Ministerin:", "Abschliessend X:": the phrase after leading adverbs of a clause
+    that has no finite verb before the colon."""
+    if colon - start > CLAUSE_REACH or any(is_finite(word) for word in words[start:colon]):
+        return None
+    position = start
+    while position < colon and (words[position].key in NON_NP_OPENERS or words[position].pos == "ADV"):
+        position += 1
+    if position == start or position >= colon:
+        return None
+    phrase = noun_phrase_right(words, position, limit=colon)
+    return phrase if phrase is not None and phrase[1] == colon and not is_temporal(words, phrase) else None
+
+
+def inscription_source(words: Sequence[Word], start: int, colon: int) -> tuple[int, int] | None:
+    """ "Auf dem Transparent stand: «…»": the phrase after the locative preposition (or "Darauf")
+    that opens a colon clause whose verb says that words are written somewhere."""
+    clause = range(start, min(colon, start + CLAUSE_REACH))
+    if not any(words[p].key in _INSCRIPTION_VERBS for p in clause):
+        return None
+    word = words[start]  # the place opens the clause: not "Der Minister steht in der Kritik: «…»"
+    if word.key in _PLACE_ADVERBS:
+        return start, start + 1
+    if word.key in _PLACE_PREPOSITIONS:
+        phrase = noun_phrase_right(words, start + 1, limit=colon)
+        return None if phrase is None or is_temporal(words, phrase) else phrase
+    return None
+
+
+def speakers_from_next_sentence(drafts: list[Draft], analyses: list[SentenceAnalysis]) -> list[Draft]:
+    """Give a cue-less direct quote the cue and speaker of the next sentence when that sentence refers
+    back to it ("«…» Mit diesen Worten kommentierte X die Wahl."); drop that sentence's reported quotation."""
+    by_sentence: dict[int, list[Draft]] = {}
+    for draft in drafts:
+        for index in draft.sentences:
+            by_sentence.setdefault(index, []).append(draft)
+    dropped: set[int] = set()
+    for draft in drafts:
+        if draft.type != "Direct" or draft.partial or draft.cue is not None or not draft.inherits_speaker:
+            continue
+        following = max(draft.sentences) + 1
+        if following >= len(analyses) or analyses[following].paragraph != analyses[following - 1].paragraph:
+            continue
+        analysis = analyses[following]
+        cue = _back_referring_cue(analysis)
+        if cue is None or analysis.words[0].start < draft.end:
+            continue
+        others = by_sentence.get(following, [])
+        if any(other.type != "Reported" for other in others):
+            continue
+        draft.speaker = analysis.char_span(*cue[1])
+        word = analysis.words[cue[0]]
+        draft.cue, draft.cue_lemma = (word.start, word.end), cue[2]
+        dropped.update(id(other) for other in others)
+    return [draft for draft in drafts if id(draft) not in dropped]
+
+
+def _back_referring_cue(analysis: SentenceAnalysis) -> tuple[int, tuple[int, int], str] | None:
+    """The first speech-verb cue with a speaker in a sentence that opens with a back reference."""
+    keys = [word.key for word in analysis.words[:3]]
+    if not any(tuple(keys[: len(opening)]) == opening for opening in _BACK_REFERENCES):
+        return None
+    for cue in analysis.cues:
+        if cue.kind == "verb" and cue.speaker is not None and not cue.guessed_speaker and cue.words[0] <= 5:
+            return cue.words[0], cue.speaker, cue.lemma
+    return None

@@ -1,0 +1,220 @@
+"""Quoted passages that are names, titles or terms rather than quotations.
+
+"die Mondlandefähre «Eagle»", "der «Blick»", the book "«Der Process»", "stets «der Dicke» genannt",
+"stellte die neue CD vor: «Blaue Tage»" are left alone; a word a speaker applied ("nannte den Plan
+«Unsinn»", "bezeichnete ihn als «Schatten-CIA»") stays a quote.
+"""
+
+from __future__ import annotations
+
+from chronik.quotes.draft import SentenceAnalysis
+from chronik.quotes.grammar import CLAUSE_REACH, DETERMINERS
+from chronik.quotes.marks import QuotedSpan
+from chronik.quotes.view import ArticleView, Word
+
+_TITLE_NOUNS = frozenset(
+    [
+        "buch",
+        "roman",
+        "film",
+        "titel",
+        "sendung",
+        "zeitung",
+        "zeitschrift",
+        "magazin",
+        "album",
+        "song",
+        "lied",
+        "stück",
+        "oper",
+        "serie",
+        "programm",
+        "operation",
+        "projekt",
+        "kampagne",
+        "initiative",
+        "motto",
+        "slogan",
+        "schlagzeile",
+        "überschrift",
+        "kolumne",
+        "blatt",
+        "tageszeitung",
+        "wochenzeitung",
+        "sonntagszeitung",
+        "show",
+        "talkshow",
+        "kinofilm",
+        "werk",
+        "gedicht",
+        "bestseller",
+        "theaterstück",
+        "musical",
+        "ausstellung",
+        "festival",
+        "preis",
+        "hashtag",
+        "app",
+        "plattform",
+        "portal",
+        "website",
+        "webseite",
+        "partei",
+        "bewegung",
+        "verein",
+        "schiff",
+        "boulevardblatt",
+        "nachrichtenmagazin",
+        "radiosender",
+        "sender",
+        "fernsehsender",
+    ]
+)
+_NAME_NOUNS = frozenset({"name", "namen", "titel", "cd", "dvd", "single"})
+_NAMING_AFTER = frozenset({"genannt", "getauft", "betitelt"})
+_SLOGAN_NOUNS = frozenset({"motto", "slogan"})  # a slogan after a colon is quoted speech of its bearers
+_NAMING_WORDS = frozenset({"namens", "genannt", "genannte", "genannten", "titel", "motto", "codename", "codenamen"})
+_SO_CALLED = frozenset({"sogenannte", "sogenannten", "sogenannter", "sogenanntes", "so", "genannte", "genannten"})
+# Speech verbs that apply a word to something, with the word that precedes it ("" for none).
+_NAMING_VERBS = {"nennen": "", "bezeichnen": "als", "werten": "als", "sprechen": "von"}
+_NAME_PREPOSITIONS = frozenset({"im", "am", "vom", "zum", "beim", "gegenüber", "laut", "von", "mit"})
+_SENTENCE_END_CHARS = ".!?…"
+
+
+def quoted_head_noun(view: ArticleView, span: QuotedSpan, word: Word) -> bool:
+    """A single capitalised word in quotation marks right after its article, possessive or adjective:
+    "die «Energiefreiheit»", "ihre «Mitverschwörer»" (not "im «Kerninteresse» der USA")."""
+    if not word.capitalized:
+        return False
+    before = view.words_between(max(0, span.start - 40), span.start)
+    if not len(before):
+        return False
+    previous = view.words[before[-1]]
+    return previous.pos in ("ART", "PPOSAT", "ADJA") if previous.pos else previous.key in DETERMINERS
+
+
+def named_by_speaker(view: ArticleView, span: QuotedSpan, opening: SentenceAnalysis) -> bool:
+    """A word the speaker applied, not a name: "nannte den Bericht eine «Zeitungsente»",
+    "bezeichnete ihn als «Schatten-CIA»", "sprach von einem «Skandal»"."""
+    words = opening.words
+    verbs = {cue.words[0]: cue for cue in opening.cues if cue.kind == "verb" and cue.lemma in _NAMING_VERBS}
+    if not verbs:
+        return False
+    first = view.word_at(span.start)
+    if first is None or not words:
+        return False
+    end = first - words[0].index  # the first word of the quote in the sentence's list
+    between: list[str] = []
+    for position in range(end - 1, max(-1, end - 10), -1):
+        cue = verbs.get(position)
+        if cue is not None:
+            marker = _NAMING_VERBS[cue.lemma]
+            return not marker or marker in between
+        if words[position].text == ",":
+            return False
+        between.append(words[position].key)
+    return False
+
+
+def _previous_word(view: ArticleView, span: QuotedSpan) -> str:
+    before = view.words_between(max(0, span.start - 40), span.start)
+    return view.words[before[-1]].key if len(before) else ""
+
+
+def is_title(view: ArticleView, span: QuotedSpan) -> bool:
+    """A title, an outlet or a so-called term: "der Roman «…»", "die sogenannte «…»"."""
+    previous = _previous_word(view, span)
+    return previous in _SO_CALLED or previous in _TITLE_NOUNS or _is_title_compound(previous)
+
+
+def named_after(view: ArticleView, span: QuotedSpan) -> bool:
+    """A name given by the participle after it ("«der Dicke» genannt") or by reflexive "nennen"
+    ("die sich selbst «…» nennt"); "«Unsinn» nannte er den Plan" stays a quote."""
+    after = view.words_between(span.end, span.end + 40)
+    if not len(after):
+        return False
+    following = view.words[after[0]].key
+    if following in _NAMING_AFTER:
+        return True
+    before = view.words_between(max(0, span.start - 30), span.start)
+    reflexive = any(view.words[index].key == "sich" for index in before[-3:])
+    return reflexive and following in ("nennt", "nennen", "nannte", "nannten")
+
+
+def title_after_colon(view: ArticleView, span: QuotedSpan, opening: SentenceAnalysis, count: int) -> bool:
+    """A short title announced by a colon: "stellte die neue CD vor: «Blaue Tage»", "Den Namen der
+    Sendung gab der Sender bekannt: «…»" (no sentence end inside the marks)."""
+    content = view.text[span.start + 1 : span.end - 1].rstrip()
+    if count > 8 or content[-1:] in _SENTENCE_END_CHARS:
+        return False
+    end = opening.position_at(span.start)
+    if end == 0 or opening.words[end - 1].text != ":":
+        return False
+    clause = opening.words[max(0, end - CLAUSE_REACH) : end - 1]
+    titles = (_TITLE_NOUNS - _SLOGAN_NOUNS) | _NAME_NOUNS
+    return any(word.capitalized and word.key in titles for word in clause)
+
+
+def is_name(view: ArticleView, span: QuotedSpan) -> bool:
+    """A proper name in quotation marks: an apposition ("die Fähre «Eagle»"), a title that opens with
+    an article ("«Der Spiegel»"), digits or inner capitals ("«Falcon 1»", "«GlobalFlyer»"), a
+    foreign word or a named entity the NER found."""
+    inner = [view.words[i] for i in view.words_between(span.start + 1, span.end - 1)]
+    words = [word for word in inner if not word.is_punct]
+    if not words:
+        return True
+    if not words[0].capitalized:
+        return False  # names start with a capital: «präventiven» is a quoted word, not a name
+    before = view.words_between(max(0, span.start - 40), span.start)
+    previous = view.words[before[-1]] if len(before) else None
+    if previous is not None and previous.sentence == words[0].sentence and _is_common_noun(view, previous):
+        return True
+    if previous is not None and previous.key in _NAMING_WORDS:
+        return True
+    if words[0].key in ("der", "die", "das") and words[0].capitalized:
+        return True
+    foreign = any(word.pos in ("NE", "FM") for word in words) and len(words) >= 2
+    if (foreign or any(_odd_word(word.text) for word in words)) and len(words) <= 4:
+        return True
+    return tagged_as_name(view, span, words)
+
+
+def tagged_as_name(view: ArticleView, span: QuotedSpan, words: list[Word]) -> bool:
+    """The NER found a name over most of the passage (a single word only as person, place or organisation)."""
+    content = sum(word.end - word.start for word in words)
+    named = sum(
+        max(0, min(end, span.end) - max(start, span.start))
+        for start, end, label in view.mentions
+        if len(words) > 1 or label != "MISC"
+    )
+    return named >= 0.6 * content
+
+
+def _is_common_noun(view: ArticleView, word: Word) -> bool:
+    """A capitalised word inside its sentence (not the first word), i.e. a noun the quote is in apposition to."""
+    sentence = view.sentences[word.sentence]
+    if word.index == sentence.first or not word.capitalized or word.key in DETERMINERS:
+        return False
+    return word.pos in ("NN", "NE") if word.pos else True
+
+
+def _odd_word(text: str) -> bool:
+    letters = text.replace("-", "")
+    return (
+        any(ch.isdigit() for ch in text)
+        or (len(letters) > 1 and letters.isupper())
+        or any(ch.isupper() for ch in letters[1:] if not letters.isupper())
+    )
+
+
+def is_name_like(view: ArticleView, span: QuotedSpan, count: int) -> bool:
+    inner = [view.words[i] for i in view.words_between(span.start + 1, span.end - 1)]
+    previous = _previous_word(view, span)
+    capitalized = all(word.capitalized or word.is_punct or word.key in DETERMINERS for word in inner)
+    return count <= 3 and capitalized and (previous in DETERMINERS or previous in _NAME_PREPOSITIONS)
+
+
+def _is_title_compound(word: str) -> bool:
+    return any(
+        word.endswith(noun) for noun in ("buch", "film", "roman", "titel", "zeitung", "magazin", "album", "sendung")
+    )

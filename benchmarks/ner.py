@@ -9,8 +9,10 @@ stage alone and of tokenizer + ner, on one process (wall clock, and ner per CPU 
 which is what one free core would give on a shared machine).
 
 Run: `python benchmarks/ner.py [--merge model-first|gazetteer-first|model-only] [--no-gazetteer]
-[--no-rules] [--model PATH] [--limit N] [--heldout]`; `--heldout` scores the GermEval dev fifth that training
-holds out (for choosing options without touching the test split). GermEval is located via
+[--no-rules] [--model PATH] [--limit N] [--heldout] [--europarl]`; `--heldout` scores the GermEval dev
+fifth that training holds out (for choosing options without touching the test split); `--europarl` scores the
+Europarl NER dev split (`europarl-ner-de/dev.tsv`, IOB1, not used in training; its MISC also
+covers nationalities, so compare MISC only between runs). The data is located via
 CHRONIK_SHARED or ../shared.
 """
 
@@ -32,9 +34,28 @@ Span = tuple[int, int, str]
 SENTENCES_PER_ARTICLE = 50
 
 
+def shared_data() -> Path:
+    return Path(os.environ.get("CHRONIK_SHARED", Path(__file__).resolve().parents[1] / ".." / "shared")) / "data"
+
+
 def germeval_path(split: str) -> Path:
-    shared = Path(os.environ.get("CHRONIK_SHARED", Path(__file__).resolve().parents[1] / ".." / "shared"))
-    return shared / "data" / "germeval2014" / f"NER-de-{split}.tsv"
+    return shared_data() / "germeval2014" / f"NER-de-{split}.tsv"
+
+
+def read_europarl(path: Path) -> Iterator[list[tuple[str, str]]]:
+    """Europarl NER sentences as (word, IOB2 tag) rows; the file is IOB1 (`I-` may open a span)."""
+    rows: list[tuple[str, str]] = []
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        if not line.strip():
+            if rows:
+                yield rows
+            rows = []
+            continue
+        cells = line.split("\t")
+        tag, previous = cells[-1], rows[-1][1] if rows else "O"
+        if tag.startswith("I-") and previous[2:] != tag[2:]:
+            tag = "B-" + tag[2:]
+        rows.append((cells[0], tag))
 
 
 def read_sentences(path: Path) -> Iterator[list[tuple[str, str]]]:
@@ -82,9 +103,9 @@ def _close(current: list[int | str], spans: set[Span], ignored: set[tuple[int, i
 
 
 def build_articles(
-    path: Path, limit: int | None, *, heldout: bool = False
+    path: Path, limit: int | None, *, heldout: bool = False, europarl: bool = False
 ) -> list[tuple[Article, set[Span], set[tuple[int, int]], int]]:
-    sentences = list(read_sentences(path))
+    sentences = list(read_europarl(path) if europarl else read_sentences(path))
     if heldout:  # the dev sentences training/convert.py keeps out of training (every 5th)
         sentences = sentences[::5]
     sentences = sentences[:limit]
@@ -117,8 +138,11 @@ def main() -> int:
     parser.add_argument("--model", default=None, help="a spaCy pipeline path or package instead of the bundled model")
     parser.add_argument("--limit", type=int, default=None, help="only the first N sentences")
     parser.add_argument("--heldout", action="store_true", help="score the held-out fifth of GermEval dev instead")
+    parser.add_argument("--europarl", action="store_true", help="score the Europarl NER dev split instead")
     args = parser.parse_args()
     path = germeval_path("dev" if args.heldout else "test")
+    if args.europarl:
+        path = shared_data() / "europarl-ner-de" / "dev.tsv"
     if not path.exists():
         print(f"skipped: {path} not found")
         return 0
@@ -132,7 +156,9 @@ def main() -> int:
     tp, predicted, gold_count = Counter[str](), Counter[str](), Counter[str]()
     tokenize_seconds = ner_seconds = ner_cpu_seconds = 0.0
     words = 0
-    for article, gold, ignored, article_words in build_articles(path, args.limit, heldout=args.heldout):
+    for article, gold, ignored, article_words in build_articles(
+        path, args.limit, heldout=args.heldout, europarl=args.europarl
+    ):
         started = time.perf_counter()
         tokenize(article)
         tokenized, cpu_started = time.perf_counter(), time.process_time()
@@ -146,8 +172,8 @@ def main() -> int:
             tp[span[2]] += 1
         predicted.update(span[2] for span in found)
         gold_count.update(span[2] for span in gold)
-    split = "dev held-out" if args.heldout else "test"
-    print(f"GermEval 2014 {split}: {words} words; backend {backend}, gazetteer {not args.no_gazetteer}, {args.merge}")
+    split = "Europarl dev" if args.europarl else "GermEval 2014 dev held-out" if args.heldout else "GermEval 2014 test"
+    print(f"{split}: {words} words; backend {backend}, gazetteer {not args.no_gazetteer}, {args.merge}")
     for label in LABELS:
         print(f1_row(label, tp[label], predicted[label], gold_count[label]))
     print(f1_row("micro", sum(tp.values()), sum(predicted.values()), sum(gold_count.values())))

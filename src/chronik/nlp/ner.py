@@ -54,6 +54,7 @@ from chronik.nlp.names import (
     title_endings,
     token_range,
 )
+from chronik.nlp.orgs import add_org_misc_names, misc_terms, organisations
 
 __all__ = [
     "MERGE_POLICIES",
@@ -399,6 +400,7 @@ class NerStage:
             mentions = add_person_names(article, mentions, gazetteer)
             mentions = add_streets(article, mentions)
             mentions = propagate_surnames(article, mentions)
+            mentions = add_org_misc_names(article, mentions, gazetteer)
         if self.use_gazetteer:
             fill_kinds(mentions, gazetteer)
         article.mentions = mentions
@@ -430,6 +432,8 @@ def create_stage(
     if rules:  # load the word lists now, not on the first article
         first_names()
         surnames()
+        organisations()
+        misc_terms()
     return NerStage(
         model=path,
         use_gazetteer=gazetteer,

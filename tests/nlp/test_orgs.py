@@ -1,0 +1,198 @@
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from chronik.gazetteer import Gazetteer, GazetteerEntry
+from chronik.gazetteer_data import EntryRecord
+from chronik.model import Article, Mention, Paragraph
+from chronik.nlp import orgs
+from chronik.nlp.tokenizer import create_stage as create_tokenizer
+
+TOKENIZE = create_tokenizer()
+
+
+def _article(text: str) -> Article:
+    return TOKENIZE(Article(id="t", text=text))
+
+
+def _gazetteer() -> Gazetteer:
+    entries = [
+        GazetteerEntry(name="Mainz", label="LOC", kind="city", country="DEU"),
+        GazetteerEntry(name="Hamburg", label="LOC", kind="city", country="DEU"),
+    ]
+    return Gazetteer.from_records(EntryRecord(entry=entry) for entry in entries)
+
+
+def _model(article: Article, text: str, label: str) -> Mention:
+    start = article.text.index(text)
+    return Mention(start, start + len(text), text, label, source="model")
+
+
+def _labels(article: Article, mentions: list[Mention] | None = None) -> set[tuple[str, str]]:
+    found = orgs.add_org_misc_names(article, mentions or [], _gazetteer())
+    return {(m.text, m.label) for m in found}
+
+
+def test_organisations_list_has_kinds_and_word_names_only_confirm_the_model() -> None:
+    names = orgs.organisations().names
+    assert names["BorussiaDortmund"].kind == "club"
+    assert names["dpa"].kind == "media"
+    assert names["Bahn"].model_only
+    assert not names["SPD"].model_only
+    assert "Borussia" in orgs.organisations().prefixes
+
+
+def test_listed_names_are_added_with_genitive_and_spaced_punctuation() -> None:
+    article = _article("Laut Handelsblatts Bericht verlor Borussia Dortmund , meldete Yahoo ! am Abend.")
+    assert {("Handelsblatts", "ORG"), ("Borussia Dortmund", "ORG"), ("Yahoo !", "ORG")} <= _labels(article)
+
+
+def test_word_names_are_only_relabelled_when_the_model_found_them() -> None:
+    article = _article("Die Bahn fährt pünktlich. Dann teilte die Bahn mit, dass es regnet.")
+    assert not any(label == "ORG" for _, label in _labels(article))
+    second = article.text.rindex("Bahn")
+    model = [Mention(second, second + 4, "Bahn", "LOC", source="model")]
+    found = orgs.add_org_misc_names(article, model, _gazetteer())
+    assert [(m.start, m.label, m.kind) for m in found] == [(second, "ORG", "company")]
+
+
+def test_listed_name_replaces_mentions_inside_it_and_cuts_leading_nouns() -> None:
+    article = _article("Der Softwareriese Microsoft spielte gegen Mainz 05 .")
+    mentions = [_model(article, "Softwareriese Microsoft", "PER"), _model(article, "Mainz", "LOC")]
+    labels = _labels(article, mentions)
+    assert {("Microsoft", "ORG"), ("Mainz 05", "ORG")} <= labels
+    assert ("Mainz", "LOC") not in labels
+
+
+def test_legal_forms_take_the_capitalised_words_before_them() -> None:
+    article = _article("Die Firma Brunnhuber Kältetechnik GmbH und die Lindwurm AG bauen.")
+    labels = _labels(article)
+    assert {("Brunnhuber Kältetechnik GmbH", "ORG"), ("Lindwurm AG", "ORG")} <= labels
+
+
+def test_clubs_take_prefix_places_and_numbers() -> None:
+    article = _article("Der TSV 1860 München schlug den SV Darmstadt 98 und den 1. FC Kleinhausen .")
+    labels = _labels(article)
+    assert {("TSV 1860 München", "ORG"), ("SV Darmstadt 98", "ORG"), ("1. FC Kleinhausen", "ORG")} <= labels
+
+
+def test_institutions_take_fuer_and_name_chain_with_adjective() -> None:
+    article = _article("Das Bayerische Landesamt für Umwelt und Verbraucherschutz lobt die Universität des Saarlandes.")
+    labels = _labels(article)
+    assert ("Bayerische Landesamt für Umwelt und Verbraucherschutz", "ORG") in labels
+    assert ("Universität des Saarlandes", "ORG") in labels
+
+
+def test_institution_heads_need_a_linking_word() -> None:
+    article = _article("Das Bundesamt teilte mit, die Stiftung habe gezahlt.")
+    assert _labels(article) == set()
+
+
+def test_model_span_with_bracketed_acronym_is_split() -> None:
+    article = _article("Das Amt für Wasserbau ( AWB ) warnt.")
+    labels = _labels(article, [_model(article, "Amt für Wasserbau ( AWB )", "ORG")])
+    assert labels == {("Amt für Wasserbau", "ORG"), ("AWB", "ORG")}
+
+
+def test_trailing_year_is_cut_from_org_but_not_from_misc() -> None:
+    article = _article("Bei den Spielen Kleinstadt 2004 und dem Programm Zoll 2000 half er.")
+    mentions = [_model(article, "Spielen Kleinstadt 2004", "ORG"), _model(article, "Zoll 2000", "MISC")]
+    assert _labels(article, mentions) == {("Spielen Kleinstadt", "ORG"), ("Zoll 2000", "MISC")}
+
+
+def test_wars_languages_and_listed_misc_names() -> None:
+    article = _article("Im Dreißigjährigen Krieg und im 2. Weltkrieg sprach man auf Russisch über Hartz IV .")
+    labels = _labels(article)
+    assert {("Dreißigjährigen Krieg", "MISC"), ("2. Weltkrieg", "MISC"), ("Russisch", "MISC")} <= labels
+    assert ("Hartz IV", "MISC") in labels
+
+
+def test_language_needs_a_preposition_before_it() -> None:
+    article = _article("Russisch ist schwer.")
+    assert _labels(article) == set()
+
+
+def test_byline_paragraphs_get_no_rule_names() -> None:
+    article = _article("Anna Roth, dpa\n\nDie SPD tagt.")
+    body = article.text[16:]
+    article.paragraphs = [Paragraph(0, 14, "Anna Roth, dpa", "byline"), Paragraph(16, len(article.text), body)]
+    assert _labels(article) == {("SPD", "ORG")}
+
+
+def test_one_word_model_org_with_noun_head_is_dropped() -> None:
+    article = _article("Er kaufte das Debüt-Album und las das DS-Magazin .")
+    mentions = [_model(article, "Debüt-Album", "ORG"), _model(article, "DS-Magazin", "ORG")]
+    assert _labels(article, mentions) == {("DS-Magazin", "ORG")}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(["FC", "Bayern", "München", "GmbH", "Lindwurm", "Bundesamt", "für", "Umwelt", "„", "“"])
+        | st.sampled_from(["Song", "Take", "On", "Me", "Krieg", "Dreißigjährigen", "der", "und", "SPD", "("])
+        | st.sampled_from([")", "AWB", "Opel", "Astra", "2004", "auf", "Russisch", "Firma", ".", "Rockband"]),
+        min_size=1,
+        max_size=25,
+    )
+)
+def test_rule_mentions_are_sorted_disjoint_token_spans(words: list[str]) -> None:
+    article = _article(" ".join(words))
+    found = orgs.add_org_misc_names(article, [], _gazetteer())
+    starts = {t.start for t in article.tokens}
+    ends = {t.end for t in article.tokens}
+    for mention in found:
+        assert mention.start in starts and mention.end in ends
+        assert article.text[mention.start : mention.end] == mention.text
+    for before, after in itertools.pairwise(found):
+        assert before.end <= after.start
+
+
+@pytest.mark.parametrize("name", ["Borussia Dortmund", "Europäischen Zentralbank", "Süddeutschen Zeitung", "ZDF"])
+def test_listed_names_match_as_whole_tokens(name: str) -> None:
+    article = _article(f"Gestern äußerte sich {name} dazu.")
+    assert (name, "ORG") in _labels(article)
+    glued = _article(f"Gestern äußerte sich {name}x dazu.")
+    assert (name, "ORG") not in _labels(glued)
+
+
+def test_listed_names_also_match_inflected_adjectives() -> None:
+    assert orgs._inflected("Deutsche Bank") == ["Deutschen Bank"]
+    assert orgs._inflected("Bayerischer Rundfunk") == ["Bayerischen Rundfunk"]
+    assert orgs._inflected("Frankfurter Rundschau") == []
+    article = _article("Ein Sprecher der Deutschen Bank sagte dem Bayerischen Rundfunk nichts.")
+    assert {("Deutschen Bank", "ORG"), ("Bayerischen Rundfunk", "ORG")} <= _labels(article)
+
+
+def test_domains_and_mail_addresses_are_misc() -> None:
+    article = _article("Wie lindwurm-online.de und post@lindwurm.ch melden, z.B. am Montag.")
+    assert _labels(article) == {("lindwurm-online.de", "MISC"), ("post@lindwurm.ch", "MISC")}
+
+
+def test_bracketed_acronym_after_common_noun_is_dropped() -> None:
+    article = _article("Die Kältemittel ( KMT ) und die Industriekreditbank ( IKB ) .")
+    mentions = []
+    for acronym in ("KMT", "IKB"):
+        start = article.text.index(acronym)
+        mentions.append(Mention(start, start + 3, acronym, "ORG", source="rule"))
+    assert _labels(article, mentions) == {("IKB", "ORG")}
+
+
+def test_schools_take_their_place_but_courts_do_not() -> None:
+    article = _article("Er lehrte an der Universität Gießen und klagte vor dem Amtsgericht Kleinstadt.")
+    assert _labels(article) == {("Universität Gießen", "ORG")}
+
+
+def test_person_span_is_not_relabelled_by_a_firm_that_is_also_a_name() -> None:
+    article = _article("Der Modeschöpfer Hugo Boss starb 1948.")
+    found = orgs.add_org_misc_names(article, [_model(article, "Hugo Boss", "PER")], _gazetteer())
+    assert [(m.text, m.label) for m in found] == [("Hugo Boss", "PER")]
+
+
+def test_lower_case_adjective_from_the_model_is_no_misc_name() -> None:
+    article = _article("Die europäischen Staaten und die Firma dpa .")
+    mentions = [_model(article, "europäischen", "MISC"), _model(article, "dpa", "ORG")]
+    assert _labels(article, mentions) == {("dpa", "ORG")}

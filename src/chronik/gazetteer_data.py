@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from chronik.errors import ChronikError
+from chronik.yaml_data import load_yaml
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "gazetteer"
 _LABELS = {"LOC", "ORG", "PER", "MISC"}
@@ -154,7 +155,7 @@ def _mapping_record(item: Mapping[str, Any], source: str) -> EntryRecord:
 
 def _yaml_records(text: str, source: str) -> Iterator[EntryRecord]:
     try:
-        items = yaml.safe_load(text) or []
+        items = load_yaml(text) or []
     except yaml.YAMLError as exc:
         raise ChronikError("E040", source, f"invalid YAML: {exc}") from None
     if not isinstance(items, list):

@@ -26,6 +26,7 @@ from rapidfuzz import fuzz
 
 from chronik.errors import ChronikError
 from chronik.store.fulltext import fold
+from chronik.yaml_data import load_yaml
 
 _NON_LETTER = re.compile(r"[^a-z0-9]+")
 _TRANSLITERATION = (
@@ -165,10 +166,10 @@ def load_aliases(paths: Sequence[str | Path] = (), *, bundled: bool = True) -> A
     table = AliasTable()
     if bundled:
         text = resources.files("chronik").joinpath("data/resolve/aliases.yaml").read_text(encoding="utf-8")
-        table.extend(yaml.safe_load(text), source="chronik/data/resolve/aliases.yaml")
+        table.extend(load_yaml(text), source="chronik/data/resolve/aliases.yaml")
     for path in paths:
         try:
-            document = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+            document = load_yaml(Path(path).read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError) as exc:
             raise ChronikError("E040", str(path), f"cannot read aliases file: {exc}") from exc
         table.extend(document, source=str(path))

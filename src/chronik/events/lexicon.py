@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from chronik.errors import ChronikError
+from chronik.yaml_data import load_yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 MATCH_KINDS = ("prefix", "suffix", "exact")
@@ -172,14 +171,14 @@ def _cues(raw: dict[str, Any]) -> tuple[dict[str, frozenset[str]], dict[str, tup
 
 @functools.lru_cache(maxsize=4)
 def _load(extra: tuple[Path, ...]) -> EventLexicon:
-    types = yaml.safe_load((DATA_DIR / "plover.yaml").read_text(encoding="utf-8"))
+    types = load_yaml((DATA_DIR / "plover.yaml").read_text(encoding="utf-8"))
     triggers = read_triggers((DATA_DIR / "triggers.tsv").read_text(encoding="utf-8"), "triggers.tsv", types)
     for path in extra:
         if not path.is_file():
             raise ChronikError("E001", str(path), "trigger file not found")
         triggers.extend(read_triggers(path.read_text(encoding="utf-8"), str(path), types))
     sectors = {fold_word(r["stem"]): r["sector"] for r in _read_rows((DATA_DIR / "sectors.tsv").read_text("utf-8"))}
-    modality = yaml.safe_load((DATA_DIR / "modality.yaml").read_text(encoding="utf-8"))
+    modality = load_yaml((DATA_DIR / "modality.yaml").read_text(encoding="utf-8"))
     words, prefixes = _cues(modality)
     return EventLexicon(
         types=types,

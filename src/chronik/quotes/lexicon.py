@@ -14,10 +14,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from chronik.errors import ChronikError
 from chronik.model import Medium
+from chronik.yaml_data import load_yaml
 
 _MEDIA: frozenset[str] = frozenset({"speech", "writing", "thought", "unknown"})
 _MEMO_LIMIT = 50_000  # distinct nouns remembered by `is_document` before the memo starts over
@@ -188,7 +187,7 @@ def _add_konjunktiv(lexicon: QuoteLexicon, text: str, source: str) -> None:
 
 
 def _add_frames(lexicon: QuoteLexicon, text: str, source: str) -> None:
-    loaded = yaml.safe_load(text) or {}
+    loaded = load_yaml(text) or {}
     if not isinstance(loaded, dict):
         raise ChronikError("E040", source, "frames file must be a mapping")
     for name, words in loaded.items():
@@ -209,7 +208,7 @@ _FILES = {
 @cache
 def _function_word_table() -> dict[str, frozenset[str]]:
     text = (resources.files("chronik") / "data" / "quotes" / "function_words.yaml").read_text(encoding="utf-8")
-    loaded = yaml.safe_load(text)
+    loaded = load_yaml(text)
     if not isinstance(loaded, dict):
         raise ChronikError("E040", "data/quotes/function_words.yaml", "must be a mapping of lists")
     return {str(name): frozenset(key(str(word)) for word in words) for name, words in loaded.items()}

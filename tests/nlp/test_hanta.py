@@ -63,3 +63,12 @@ def test_hyphenated_word_with_unknown_compound_head() -> None:
     ((lemma, tag),) = hanta.tag(["Ex-Klimagipfelteilnehmern"])
     assert tag == "NN"
     assert lemma == "Ex-Klimagipfelteilnehmer"
+
+
+def test_hanta_model_is_the_shared_instance_with_its_word_list() -> None:
+    from chronik.nlp.hanta import hanta_model, load_hanta
+
+    model = hanta_model()
+    assert model is load_hanta(analogy=True)._tagger
+    assert hanta_model() is model
+    assert "haus" in model.cache and "NN" in model.tag2int

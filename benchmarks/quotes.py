@@ -10,7 +10,9 @@ scored (the gold covers `originalText` only; `--score-title` counts them). The p
 
 Scores (see docs/quotes.md for the definitions):
 - detection P/R/F1: a prediction matches a gold quotation when their token overlap is at
-  least 50 % of the larger of the two (one-to-one, best overlap first), types compatible;
+  least 50 % of the larger of the two (one-to-one, best overlap first; among equal overlaps,
+  pairs whose speakers overlap first, which matters for quotations the gold annotates twice
+  with different speakers), types compatible;
   gold `IndirectFreeIndirect` is compatible with Indirect and FreeIndirect predictions and
   is counted in the row of the prediction it matched (Indirect when unmatched);
 - exact-span F1: the token sets are equal;
@@ -139,7 +141,7 @@ def compatible(predicted: Item, gold: Item, *, typed: bool) -> bool:
 
 def match(predicted: list[Item], gold: list[Item], *, typed: bool) -> list[tuple[int, int]]:
     pairs = [
-        (overlap(p.message, g.message), i, j)
+        (overlap(p.message, g.message), bool(p.speaker & g.speaker), i, j)
         for i, p in enumerate(predicted)
         for j, g in enumerate(gold)
         if compatible(p, g, typed=typed)
@@ -147,7 +149,7 @@ def match(predicted: list[Item], gold: list[Item], *, typed: bool) -> list[tuple
     used_p: set[int] = set()
     used_g: set[int] = set()
     result = []
-    for score, i, j in sorted(pairs, reverse=True):
+    for score, _, i, j in sorted(pairs, reverse=True):  # equal overlaps: speakers that agree first
         if score < 0.5 or i in used_p or j in used_g:
             continue
         used_p.add(i)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from chronik.model import Article, Quote, Span
+from chronik.quotes.citing import with_citing_sources
 from chronik.quotes.cues import find_cues
 from chronik.quotes.direct import DirectCandidate, build_direct, classify
 from chronik.quotes.draft import Draft, SentenceAnalysis
@@ -61,7 +62,7 @@ def find_drafts(view: ArticleView, lexicon: QuoteLexicon) -> list[Draft]:
     inherit_speakers(drafts)
     if _speakers_from_earlier_sentences(view, drafts, analyses, lexicon):
         inherit_speakers(drafts)  # their partial quotes and followers
-    return _without_reported_beside_partials(drafts)
+    return with_citing_sources(_without_reported_beside_partials(drafts))
 
 
 def _without_reported_beside_partials(drafts: list[Draft]) -> list[Draft]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import cache
 
+from chronik.quotes.citing import citing_place, quoted_person
 from chronik.quotes.draft import Cue
 from chronik.quotes.frames import adverb_frame, frame_cue, noun_cue, noun_frame_cue, noun_phrase_ending_at
 from chronik.quotes.grammar import (
@@ -21,11 +22,13 @@ from chronik.quotes.grammar import (
     OBJECT_DETERMINERS,
     PREPOSITIONS,
     PRONOUNS,
+    QUOTE_MARKS,
     SUBORDINATORS,
     is_finite,
     is_temporal,
     noun_phrase_left,
     noun_phrase_right,
+    speaker_right,
     subject_of,
 )
 from chronik.quotes.lexicon import QuoteLexicon, VerbSense
@@ -36,6 +39,7 @@ _ANAPHORS = frozenset({"das", "dies", "dieses"})
 _DOCUMENT_ADVERBS = frozenset({"darin", "dort", "hierin", "daraus"})
 _NOT_A_CUE_AFTER = frozenset({"zu", "um"})
 _COORDINATORS = frozenset({"und", "doch", "aber", "sondern", "denn", "oder"})
+_SUBJECT_TAGS = frozenset({"ART", "NN", "NE", "PPER", "PDS", "PIS", "PPOSAT", "PIAT", "ADJA"})
 _SOURCE_PREPOSITIONS = frozenset({"in", "im", "aus", "laut", "seitens"})
 # Pronouns that are always nominative: right after a finite verb they are its subject.
 _SUBJECT_PRONOUNS = frozenset({"er", "wir", "ich"})
@@ -65,7 +69,14 @@ def find_cues(
 def _usable_subject(words: Sequence[Word], subject: tuple[int, int], position: int) -> bool:
     opener = words[subject[0]].key
     unusable = opener in ("es", "man") or opener in OBJECT_DETERMINERS or is_temporal(words, subject)
-    return subject[1] <= position and not unusable
+    return subject[1] <= position and not unusable and not _inside_quoted_clause(words, subject)
+
+
+def _inside_quoted_clause(words: Sequence[Word], phrase: tuple[int, int]) -> bool:
+    """The subject of a clause inside a quote ("«Wir sind bereit», sagte …"): an unclosed mark, then a
+    finite verb; a quoted name stays usable ("„Ärzte ohne Grenzen“ kündigten an")."""
+    marks = sum(1 for word in words[phrase[0] : phrase[1]] if word.text in QUOTE_MARKS)
+    return marks % 2 == 1 and phrase[1] < len(words) and is_finite(words[phrase[1]])
 
 
 def _fallback_speaker(
@@ -84,7 +95,7 @@ def _fallback_speaker(
     position = cue.words[0]
     first = cue.segment[0]
     if 0 < first < position and is_finite(words[first]):  # "Da …, formulierten die Forscher die Hypothese, dass"
-        own = _speaker_right(words, first + 1, position)
+        own = speaker_right(words, first + 1, position)
         if own is not None and _usable_subject(words, own, position):
             return own
     subject = subject_of(words, 0, position)
@@ -169,7 +180,8 @@ def _verb_cue(
     if sense.particle:
         cue_words.append(particle_position(words, position, segment, sense.particle))
     if sense.lemma in ("heissen", "verlauten"):
-        return _impersonal_cue(words, position, segment, cue_words, sense)
+        open_start = next((p for p in range(segment[0], position) if words[p].index not in masked), position)
+        return _impersonal_cue(words, position, segment, cue_words, sense, open_start=open_start)
     cue = _attach_speaker(words, position, segment, masked, Cue(cue_words, sense.lemma, sense.medium, "verb", segment))
     cue.addressee = _addressee(words, position, segment, cue.speaker)
     return cue
@@ -199,11 +211,18 @@ def _addressee(
 
 
 def _impersonal_cue(
-    words: Sequence[Word], position: int, segment: tuple[int, int], cue_words: list[int], sense: VerbSense
+    words: Sequence[Word],
+    position: int,
+    segment: tuple[int, int],
+    cue_words: list[int],
+    sense: VerbSense,
+    *,
+    open_start: int,
 ) -> Cue:
-    """ "heisst es in der Erklärung", "hiess es aus Regierungskreisen", "heisst es darin"."""
+    """ "heisst es in der Erklärung", "hiess es aus Regierungskreisen", "heisst es darin"; `open_start`
+    is the first word of the segment outside quotation marks ("«…» heisst es darin" opens with the verb)."""
     cue = Cue(cue_words, sense.lemma, sense.medium, "impersonal", segment)
-    cue.verb_initial = _is_verb_initial(words, position, segment)
+    cue.verb_initial = _is_verb_initial(words, position, (open_start, segment[1]))
     for later in range(position + 1, segment[1]):
         word = words[later]
         if word.key in _DOCUMENT_ADVERBS:
@@ -249,14 +268,14 @@ def _attach_speaker(words: Sequence[Word], position: int, segment: tuple[int, in
         _apposition_subject(words, segment, cue, inserted=True)  # "X, Chef der Y, bezeichnete die Wahl als …"
         if cue.speaker is not None:
             return cue
-        cue.speaker = _speaker_right(words, position + 1, end)
-        _quoted_person(words, cue, end)
+        cue.speaker = speaker_right(words, position + 1, end)
+        quoted_person(words, cue, end)
         if cue.speaker is None:
             _apposition_subject(words, segment, cue)
         return cue
     if words[start].key in _ANAPHORS and start + 1 == position:
         cue.kind = "anaphoric"
-        cue.speaker = _source_of_hervorgehen(words, cue, end) or _speaker_right(words, position + 1, end)
+        cue.speaker = _source_of_hervorgehen(words, cue, end) or speaker_right(words, position + 1, end)
         return cue
     relative = words[start].pos.startswith("PREL") or words[start].key in ("welche", "welcher", "welches")
     subordinator = words[start].key in SUBORDINATORS or words[start].pos == "KOUS"  # "Während X ankündigte, …"
@@ -272,14 +291,20 @@ def _attach_speaker(words: Sequence[Word], position: int, segment: tuple[int, in
         return cue
     if words[start].key in _COORDINATORS and start + 1 < position:
         start += 1  # "…, doch die Ingenieurin erklärte": the subject follows the conjunction
+    start = _second_main_clause(words, start, position)
     while start + 1 < position and words[start].key in FOCUS_PARTICLES:
         start += 1  # "Auch der frühere Schiedsrichter kritisierte"
     anchor = _finite_anchor(words, start, position)
     if anchor == start and start == segment[0] and start >= 2:
         _apposition_subject(words, segment, cue)  # "X, Chef von Y, hat in einem Interview angeregt"
         if cue.speaker is not None:
+            if cue.lemma == "zitieren":  # "X, Chef von Y, wird von der Zeitung zitiert"
+                cue.citing = _passive_agent(words, start, anchor, end)
             return cue
-    agent = None if cue.lemma == "zitieren" else _passive_agent(words, start, anchor, end)
+    agent = _passive_agent(words, start, anchor, end)
+    if cue.lemma == "zitieren":
+        cue.citing = agent or citing_place(words, start, anchor)  # "X wird von der Zeitung zitiert"
+        agent = None
     cue.passive = cue.lemma != "zitieren" and words[anchor].key in _WERDEN and words[position].pos == "VVPP"
     if cue.passive and agent is None:
         return cue  # "In einem Bericht werden die Vorkehrungen als extrem bezeichnet": the subject is no speaker
@@ -287,8 +312,8 @@ def _attach_speaker(words: Sequence[Word], position: int, segment: tuple[int, in
     if cue.speaker is not None and agent is None and _fronted_object(words, cue.speaker, anchor):
         cue.speaker = None
     if cue.speaker is None:
-        cue.speaker = _speaker_right(words, anchor + 1, end)
-    _quoted_person(words, cue, end)
+        cue.speaker = speaker_right(words, anchor + 1, end)
+    quoted_person(words, cue, end)
     return cue
 
 
@@ -301,7 +326,7 @@ def _bracket_subject(words: Sequence[Word], start: int) -> tuple[int, int] | Non
             continue
         clause_initial = position == 0 or words[position - 1].text in (",", ":", "„", "“", "«", "»", '"')
         if clause_initial:
-            return _speaker_right(words, position + 1, start) or subject_of(words, 0, start)
+            return speaker_right(words, position + 1, start) or subject_of(words, 0, start)
         break
     return subject_of(words, 0, start)
 
@@ -329,19 +354,6 @@ def _fronted_object(words: Sequence[Word], phrase: tuple[int, int], anchor: int)
     after = anchor + 1
     fronted_pronoun = phrase[1] - phrase[0] == 1 and words[phrase[0]].key in PRONOUNS
     return after < len(words) and words[after].key in _SUBJECT_PRONOUNS and not fronted_pronoun
-
-
-def _quoted_person(words: Sequence[Word], cue: Cue, end: int) -> None:
-    """ "zitierte man Yolanda Alvarez": with "zitieren" the person quoted is the speaker."""
-    if cue.lemma != "zitieren" or cue.speaker is None:
-        return
-    if words[cue.speaker[0]].key in ("man", "sie", "er"):
-        quoted = _speaker_right(words, cue.speaker[1], end)
-    else:  # "Der Spiegel zitiert den Prediger mit den Worten …": the object is quoted
-        after = max(cue.words[0], cue.speaker[1] - 1) + 1
-        quoted = _phrase_right(words, after, end) if cue.speaker[0] < cue.words[0] else None
-    if quoted is not None:
-        cue.speaker = quoted
 
 
 def _apposition_subject(words: Sequence[Word], segment: tuple[int, int], cue: Cue, *, inserted: bool = False) -> None:
@@ -398,6 +410,24 @@ def _verb_final(words: Sequence[Word], position: int, end: int) -> bool:
     return True
 
 
+def _second_main_clause(words: Sequence[Word], start: int, position: int) -> int:
+    """Where the clause of a cue starts when two main clauses are joined without a comma: "Die Menge
+    skandierte Parolen und der Redner rief aus:" (after "und", where a subject follows a finite verb);
+    "Er lobte die Arbeit und sagte:" shares its subject."""
+    if not is_finite(words[position]):
+        return start
+    finite = False
+    for index in range(max(start, position - CLAUSE_REACH), position):
+        word = words[index]
+        if is_finite(word):
+            finite = True
+        elif finite and word.key in _COORDINATORS and words[index + 1].pos in _SUBJECT_TAGS:
+            subject = noun_phrase_right(words, index + 1, limit=position)
+            if subject is not None and subject[1] == position:  # the subject stands right before the cue
+                return index + 1
+    return start
+
+
 def _finite_anchor(words: Sequence[Word], start: int, position: int) -> int:
     """The finite verb of the clause: an auxiliary before a participle cue, else the cue itself."""
     for candidate in range(start, position):
@@ -418,33 +448,3 @@ def _passive_agent(words: Sequence[Word], start: int, anchor: int, end: int) -> 
         if words[later].key in ("von", "vom") and later + 1 < end:
             return noun_phrase_right(words, later + 1, limit=end)
     return None
-
-
-def _speaker_right(words: Sequence[Word], position: int, end: int) -> tuple[int, int] | None:
-    """The first noun phrase after the verb (skipping adverbs and prepositional phrases) unless it is
-    plainly an object: "nannte seinen Platzverweis" has its subject elsewhere."""
-    phrase = _phrase_right(words, position, end)
-    while phrase is not None and is_temporal(words, phrase):  # "hatte letzten September kritisiert"
-        phrase = _phrase_right(words, phrase[1], end)
-    if phrase is not None and words[phrase[0]].key in OBJECT_DETERMINERS:
-        return None
-    return phrase
-
-
-def _phrase_right(words: Sequence[Word], position: int, end: int) -> tuple[int, int] | None:
-    index = position
-    while index < end:
-        word = words[index]
-        if word.key in PREPOSITIONS:
-            index = _skip_phrase(words, index + 1, end)
-            continue
-        if word.key in NON_NP_OPENERS or word.pos in ("ADV", "PTKNEG", "ADJD", "PRF"):
-            index += 1
-            continue
-        return noun_phrase_right(words, index, limit=end)
-    return None
-
-
-def _skip_phrase(words: Sequence[Word], position: int, end: int) -> int:
-    phrase = noun_phrase_right(words, position, limit=end)
-    return phrase[1] if phrase else position + 1

@@ -8,14 +8,19 @@ are left alone (`die Mondlandefähre «Eagle»`, `der «Blick»`, the book `«De
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from chronik.quotes.draft import Cue, Draft, SentenceAnalysis
-from chronik.quotes.grammar import CLAUSE_REACH, is_finite, konjunktiv, subject_of
+from chronik.quotes.frames import noun_phrase_ending_at
+from chronik.quotes.grammar import CLAUSE_REACH, is_finite, is_temporal, konjunktiv, noun_phrase_right, subject_of
 from chronik.quotes.lexicon import QuoteLexicon, key, load_lexicon
 from chronik.quotes.marks import QuotedSpan
 from chronik.quotes.neighbours import inscription_source, subject_after_quote, verbless_colon_subject
 from chronik.quotes.terms import (
+    after_inscription_noun,
+    is_gloss,
     is_name,
     is_name_like,
     is_title,
@@ -25,10 +30,11 @@ from chronik.quotes.terms import (
     tagged_as_name,
     title_after_colon,
 )
-from chronik.quotes.view import ArticleView
+from chronik.quotes.view import ArticleView, Word
 
 _POSSESSIVES = ("sein", "ihr", "dessen", "deren")
 _SENTENCE_END_CHARS = ".!?…"
+_VIEW_VERBS = frozenset({"ist", "war", "sei", "steht", "stand", "bleibt", "scheint"})
 _BRACKET_AUXILIARIES = frozenset({"wird", "wurde", "werden", "wurden", "hat", "hatte", "haben", "hatten"})
 
 
@@ -40,6 +46,7 @@ class DirectCandidate:
     words: int  # words inside the marks
     full: bool
     name_like: bool = False  # a short capitalised passage after a determiner: "der «Blick»"
+    inscription: bool = False  # words written on something: "mit der Aufschrift «…»"
 
 
 def classify(view: ArticleView, spans: list[QuotedSpan], analyses: list[SentenceAnalysis]) -> list[DirectCandidate]:
@@ -54,9 +61,12 @@ def classify(view: ArticleView, spans: list[QuotedSpan], analyses: list[Sentence
         count = sum(1 for word in inner if not word.is_punct)
         if count == 0:
             continue
-        full = _reads_as_utterance(view, span, analyses[open_sentence], analyses[close_sentence], count)
-        if is_title(view, span) or title_after_colon(view, span, analyses[open_sentence], count):
+        inscription = count >= 2 and after_inscription_noun(view, span)
+        full = inscription or _reads_as_utterance(view, span, analyses[open_sentence], analyses[close_sentence], count)
+        if not inscription and (is_title(view, span) or title_after_colon(view, span, analyses[open_sentence], count)):
             continue
+        if is_gloss(view, span):
+            continue  # "«Iron Fist» («Eisenfaust»)", "bedeutet etwa «Menschlichkeit»"
         if not full and named_after(view, span):
             continue  # "stets «der Dicke» genannt", "die sich selbst «Rat für Reform» nennt"
         content_words = [word for word in inner if not word.is_punct]
@@ -67,7 +77,7 @@ def classify(view: ArticleView, spans: list[QuotedSpan], analyses: list[Sentence
         if not full and not named and count == 1 and quoted_head_noun(view, span, content_words[0]):
             continue  # a term or name ("die «Energiefreiheit»"), unless a speaker applied it ("nannte es «Unsinn»")
         name_like = not full and not named and is_name_like(view, span, count)
-        candidates.append(DirectCandidate(span, open_sentence, close_sentence, count, full, name_like))
+        candidates.append(DirectCandidate(span, open_sentence, close_sentence, count, full, name_like, inscription))
     return candidates
 
 
@@ -77,15 +87,24 @@ def _reads_as_utterance(
     before = view.text[view.sentences[opening.index].start : span.start].strip()
     after = view.text[span.end : view.sentences[closing.index].end].strip()
     content = view.text[span.start + 1 : span.end - 1].rstrip()
-    if len(span.segments) > 1 or opening.index != closing.index:
+    if len(span.segments) > 1 or (opening.index != closing.index and _breaks_sentence(content)):
         return True
     if before.endswith(":") or (not before and (not after or after[:1] in ",.!?")):
-        return count >= 2
+        return count >= 2 or content[-1:] in _SENTENCE_END_CHARS  # "Seine Antwort: «Nein.»"
     if before and not before.endswith(":") and content.lstrip("„“«»‹›\"'")[:1].islower():
         return False  # a fragment inside the sentence: "Die Lage sei «ernst und kaum zu ändern», so X"
     if _cue_after(span, closing) is not None and count >= 3:
         return True
     return count >= 4 and content[-1:] in _SENTENCE_END_CHARS
+
+
+def _breaks_sentence(content: str) -> bool:
+    """Whether quoted text holds a sentence end followed by a space or line break: "«Wir kommen. Bald.»",
+    not the full stop inside a name ("«Linkspartei.PDS»") that a sentence splitter may cut at."""
+    return "\n" in content or any(
+        char in _SENTENCE_END_CHARS and (following.isspace() or following in "«»„“”\"'")
+        for char, following in pairwise(content)
+    )
 
 
 def _cue_after(span: QuotedSpan, closing: SentenceAnalysis) -> Cue | None:
@@ -177,6 +196,10 @@ def _draft_for(
         return draft
     if cue is None and _speaker_after(draft, span, closing):
         return draft
+    if cue is None and candidate.inscription:
+        draft.speaker = _bearer(opening, span)
+        draft.medium = "writing"
+        return draft
     if cue is None:
         draft.speaker = _colon_subject(span, opening)
         reported = draft.speaker is not None and not _names_person(view, draft.speaker)
@@ -213,6 +236,23 @@ def _cue_earlier_in_sentence(span: QuotedSpan, opening: SentenceAnalysis) -> Cue
         if usable and not cue.subordinate and cue.words[0] not in opening.used_cues:
             chosen = cue
     return chosen
+
+
+def _bearer(opening: SentenceAnalysis, span: QuotedSpan) -> tuple[int, int] | None:
+    """What bears an inscription: the phrase before "mit der Aufschrift", the place that opens the
+    sentence ("Auf dem Transparent war die Parole «…» zu lesen"), else the sentence's subject."""
+    words = opening.words
+    noun = opening.position_at(span.start) - 1
+    if noun >= 2 and words[noun - 2].key == "mit":
+        phrase = noun_phrase_ending_at(words, 0, noun - 2)
+        if phrase is not None:
+            return opening.char_span(*phrase)
+    if words and words[0].key in ("auf", "an", "am", "in", "im") and noun > 1:
+        phrase = noun_phrase_right(words, 1, limit=noun)
+        if phrase is not None and not is_temporal(words, phrase):
+            return opening.char_span(*phrase)
+    subject = subject_of(words, 0, max(0, noun))
+    return None if subject is None else opening.char_span(*subject)
 
 
 def _reported_before(opening: SentenceAnalysis, position: int, lexicon: QuoteLexicon) -> bool:
@@ -265,9 +305,20 @@ def _colon_subject(span: QuotedSpan, opening: SentenceAnalysis) -> tuple[int, in
         if opening.words[position].text in (":", ";") or opening.words[position].index in opening.masked:
             clause_start = position + 1
     subject = inscription_source(opening.words, clause_start, before[-1])
+    subject = subject or _judging_person(opening.words, clause_start, before[-1])
     subject = subject or subject_of(opening.words, clause_start, before[-1])
     subject = subject or verbless_colon_subject(opening.words, clause_start, before[-1])
     return None if subject is None else opening.char_span(*subject)
+
+
+def _judging_person(words: Sequence[Word], start: int, colon: int) -> tuple[int, int] | None:
+    """ "Für die Ministerin ist klar: «…»", "Für X steht fest:": the person after "für" whose view follows."""
+    if start + 2 >= colon or words[start].key != "für":
+        return None
+    phrase = noun_phrase_right(words, start + 1, limit=colon)
+    if phrase is None or phrase[1] >= colon or words[phrase[1]].key not in _VIEW_VERBS:
+        return None
+    return phrase
 
 
 def apply_cue(draft: Draft, cue: Cue, analysis: SentenceAnalysis) -> None:
@@ -287,6 +338,8 @@ def apply_cue(draft: Draft, cue: Cue, analysis: SentenceAnalysis) -> None:
         draft.frame = analysis.char_span(*cue.frame)
     if cue.addressee is not None:
         draft.addressee = analysis.char_span(*cue.addressee)
+    if cue.citing is not None and cue.speaker is not None:
+        draft.citing = analysis.char_span(*cue.citing)
 
 
 def _split_follower(view: ArticleView, candidates: list[DirectCandidate], number: int, draft: Draft) -> int | None:

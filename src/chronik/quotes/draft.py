@@ -28,6 +28,7 @@ class Cue:
     addressee: tuple[int, int] | None = None
     guessed_speaker: bool = False  # the speaker comes from a fallback, not from the clause rules
     passive: bool = False  # "wurde … aufgefordert": the grammatical subject is no speaker
+    citing: tuple[int, int] | None = None  # who quotes the speaker: "Der Spiegel zitiert X mit den Worten"
 
 
 @dataclass(slots=True)
@@ -48,6 +49,7 @@ class Draft:
     inherits_speaker: bool = False
     addressee: tuple[int, int] | None = None
     antecedent: tuple[int, int] | None = None  # the source an adverb speaker ("Demnach") stands for
+    citing: tuple[int, int] | None = None  # the outlet or document that quotes the speaker
 
     @property
     def start(self) -> int:

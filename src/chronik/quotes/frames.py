@@ -10,7 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from chronik.quotes.draft import Cue
-from chronik.quotes.grammar import AUXILIARIES, CLAUSE_REACH, SENTENCE_FINAL, is_finite, konjunktiv, noun_phrase_right
+from chronik.quotes.grammar import (
+    AUXILIARIES,
+    CLAUSE_REACH,
+    QUOTE_MARKS,
+    SENTENCE_FINAL,
+    is_finite,
+    konjunktiv,
+    noun_phrase_right,
+)
 from chronik.quotes.lexicon import QuoteLexicon
 from chronik.quotes.view import Word
 
@@ -85,6 +93,9 @@ def _source_of_preposition(words: Sequence[Word], position: int, end: int) -> tu
     if position == 0 or words[position - 1].is_punct:
         verb = next((p for p in range(position + 2, end) if is_finite(words[p])), None)
         if verb is not None and verb - position <= 12:
+            marks = [p for p in range(position + 1, verb) if words[p].text in QUOTE_MARKS]
+            if len(marks) % 2 == 1 and marks[-1] > position + 1:
+                return position + 1, marks[-1]  # "Laut der Polizei «besteht keine Gefahr»": the verb is quoted
             return position + 1, verb
     phrase = noun_phrase_right(words, position + 1, limit=end)
     if phrase is None and position + 1 < end and any(mark in words[position + 1].text for mark in "-."):

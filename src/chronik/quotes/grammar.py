@@ -19,6 +19,8 @@ NON_NP_OPENERS = function_words("non_np_openers")
 PREPOSITIONS = function_words("prepositions")
 AUXILIARIES = function_words("auxiliaries")
 TEMPORAL = function_words("temporal")
+_THIRD_PERSON_SUBJECTS = frozenset({"er", "sie", "es", "dies", "das", "dieses", "man", "dieser", "diese"})
+_WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag")
 OBJECT_DETERMINERS = function_words("object_determiners")
 # Particles that may stand before a subject in the first position: "Auch der Minister sagte …".
 FOCUS_PARTICLES = frozenset({"auch", "selbst", "sogar", "nur", "zudem", "ebenso", "ebenfalls"})
@@ -50,6 +52,8 @@ def konjunktiv(words: Sequence[Word], index: int, lexicon: QuoteLexicon) -> str 
         return None
     if word.morph.get("Mood") == "Sub" and word.morph.get("Konj") in ("I", "II"):
         return word.morph["Konj"]
+    if _verb_tagged_as_adjective(words, index):
+        return "I"
     if word.pos and not is_finite(word):
         return None
     if _first_person_nearby(words, index):
@@ -60,6 +64,20 @@ def konjunktiv(words: Sequence[Word], index: int, lexicon: QuoteLexicon) -> str 
     if word.morph.get("Mood") == "Ind":
         return None
     return "I" if is_finite(word) and _looks_konjunktiv_one(word) else None
+
+
+def _verb_tagged_as_adjective(words: Sequence[Word], index: int) -> bool:
+    """A Konjunktiv I form the tagger read as an adjective right after a pronoun subject ("Dies bedinge
+    schwere Böen", "Er vermute …"): no attributive adjective follows a pronoun, and an "-e" verb form
+    after a third-person subject is Konjunktiv I (not a past "-te")."""
+    word = words[index]
+    if word.pos != "ADJA" or index == 0 or word.capitalized or not word.key.endswith("e") or word.key.endswith("te"):
+        return False
+    previous = words[index - 1]
+    following = words[index + 1].pos if index + 1 < len(words) else ""
+    if following in ("NN", "NE", "ADJA", "TRUNC"):
+        return False  # an attribute after all: "war sie stellvertretende Vorsitzende"
+    return previous.pos in ("PPER", "PDS", "PIS") and previous.key in _THIRD_PERSON_SUBJECTS
 
 
 def _tagging_error(words: Sequence[Word], index: int) -> bool:
@@ -195,11 +213,13 @@ def _chain(words: Sequence[Word], position: int, limit: int) -> int:
     end = position
     seen_noun = False
     quoted = False
+    opened = position
     while end < limit:
         word = words[end]
         next_word = words[end + 1] if end + 1 < limit else None
         if word.text in QUOTE_MARKS and (quoted or _opens_quoted_name(words, end, limit, seen_noun=seen_noun)):
             quoted = not quoted  # a quoted name inside the phrase: die „Computerwoche“, die Zeitung „Blick“
+            opened = end
             end += 1
             continue
         if end > position and not seen_noun and word.pos in _ADJECTIVE_MODIFIERS:
@@ -212,7 +232,7 @@ def _chain(words: Sequence[Word], position: int, limit: int) -> int:
         named = word.capitalized or any(char.isupper() for char in word.text[1:])  # "el-Baradei", "iPhone"
         seen_noun = seen_noun or (named and not _is_determiner(word))
         end += 1
-    return end
+    return opened if quoted and opened > position else end  # "Laut X «war …»": the quote is no part of X
 
 
 def _adjective_after_modifiers(words: Sequence[Word], position: int, limit: int) -> int | None:
@@ -327,4 +347,52 @@ def subject_of(words: Sequence[Word], start: int, end: int) -> tuple[int, int] |
 def is_temporal(words: Sequence[Word], phrase: tuple[int, int]) -> bool:
     """A time phrase such as "Ende Januar 2006" or "Letzte Woche", which is never a speaker."""
     nouns = [word for word in words[phrase[0] : phrase[1]] if word.capitalized or word.text[:1].isdigit()]
-    return bool(nouns) and all(word.key in TEMPORAL or word.text[:1].isdigit() for word in nouns)
+    return bool(nouns) and all(_temporal_word(word.key) or _number(word.text) for word in nouns)
+
+
+def _temporal_word(key: str) -> bool:
+    """A time word, also a weekday with a time of day: "Dienstagabend", "Sonntagmorgen"."""
+    if key in TEMPORAL:
+        return True
+    day = next((day for day in _WEEKDAYS if key.startswith(day)), None)
+    return day is not None and key[len(day) :] in TEMPORAL
+
+
+def _number(text: str) -> bool:
+    """A number or date ("2006", "7.", "1990er"), not a noun with a number in front ("52-Jährige")."""
+    return text[:1].isdigit() and not ("-" in text and text.split("-", 1)[1][:1].isupper())
+
+
+def speaker_right(words: Sequence[Word], position: int, end: int) -> tuple[int, int] | None:
+    """The first noun phrase after the verb (skipping adverbs and prepositional phrases) unless it is
+    plainly an object: "nannte seinen Platzverweis" has its subject elsewhere."""
+    phrase = phrase_right(words, position, end)
+    while phrase is not None and is_temporal(words, phrase):  # "hatte letzten September kritisiert"
+        phrase = phrase_right(words, phrase[1], end)
+    if phrase is not None and words[phrase[0]].key in OBJECT_DETERMINERS:
+        return None
+    return phrase
+
+
+def phrase_right(words: Sequence[Word], position: int, end: int) -> tuple[int, int] | None:
+    index = position
+    while index < end:
+        word = words[index]
+        if word.key in PREPOSITIONS:
+            index = _skip_phrase(words, index + 1, end)
+            continue
+        if word.key in NON_NP_OPENERS or word.pos in ("ADV", "PTKNEG", "ADJD", "PRF"):
+            index += 1
+            continue
+        return noun_phrase_right(words, index, limit=end)
+    return None
+
+
+def _skip_phrase(words: Sequence[Word], position: int, end: int) -> int:
+    phrase = noun_phrase_right(words, position, limit=end)
+    if phrase is None:
+        return position + 1
+    for article in range(phrase[0] + 1, phrase[1]):  # "am Montag der Minister": a date takes no genitive
+        if words[article].pos == "ART" and is_temporal(words, (phrase[0], article)):
+            return article
+    return phrase[1]

@@ -72,6 +72,9 @@ _CONJUNCTION_OPENERS = frozenset(
     {"nachdem", "als", "weil", "obwohl", "obgleich", "während", "wenn", "falls", "sobald", "bevor", "ehe", "da"}
     | {"damit", "seit", "seitdem", "bis", "indem"}
 )
+# How many of a sentence's own earlier drafts a new one is compared with (a sentence holds a few; this
+# bounds the work on text without sentence ends).
+_RECENT = 16
 # Coordinators that can join a second reporting clause: "…, doch X erklärte …".
 _COORDINATORS = frozenset({"doch", "aber", "und", "sondern", "während", "jedoch"})
 _RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "welcher", "welche", "welches"})
@@ -86,11 +89,15 @@ def build_indirect(
 ) -> list[Draft]:
     """Indirect (or reported) quotations of one sentence, from the cues no direct quote used."""
     drafts: list[Draft] = []
+    reach_start = view.sentences[max(0, analysis.index - 3)].start  # "Dies erklärte X" points back
+    reach_end = view.sentences[min(len(view.sentences) - 1, analysis.index + 1)].end
+    nearby = [draft for draft in taken if draft.start < reach_end and reach_start < draft.end]
+    cue_starts = [cue.words[0] for cue in analysis.cues]
     for cue in analysis.cues:
-        if cue.words[0] in analysis.used_cues or _inside(cue, analysis, drafts):
+        if cue.words[0] in analysis.used_cues or _inside(cue, analysis, drafts[-_RECENT:]):
             continue
-        message = _cut_at_next_cue(analysis, cue, _message(view, analysis, cue, lexicon))
-        if message and not _mostly_taken(message, [*taken, *drafts]):
+        message = _cut_at_next_cue(analysis, cue, _message(view, analysis, cue, lexicon), cue_starts)
+        if message and not _mostly_taken(message, [*nearby, *drafts[-_RECENT:]]):
             draft = Draft("Indirect", message, [analysis.index])
             apply_cue(draft, cue, analysis)
             drafts.append(draft)
@@ -101,13 +108,19 @@ def build_indirect(
     return drafts
 
 
-def _cut_at_next_cue(analysis: SentenceAnalysis, cue: Cue, message: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _cut_at_next_cue(
+    analysis: SentenceAnalysis, cue: Cue, message: list[tuple[int, int]], cue_starts: list[int]
+) -> list[tuple[int, int]]:
     """End a message where a coordinated clause with a speech verb of its own begins:
-    "…, Annabi sei tot, doch der Sprecher erklärte, …" / "… untergeordnet und die Fraktion forderte …"."""
+    "…, Annabi sei tot, doch der Sprecher erklärte, …" / "… untergeordnet und die Fraktion forderte …".
+    Only cues whose clause can open inside the message's last span are read (`cue_starts`: the first
+    word of each cue, in order)."""
     if not message:
         return message
     words = analysis.words
-    for other in analysis.cues:
+    first = bisect_right(cue_starts, analysis.position_at(message[-1][0]))
+    last = bisect_right(cue_starts, analysis.position_at(message[-1][1]) + CLAUSE_REACH)
+    for other in analysis.cues[first:last]:
         if other is cue or other.kind != "verb" or other.subordinate:
             continue
         if other.speaker is None or other.guessed_speaker:
@@ -282,7 +295,20 @@ def _fronted(analysis: SentenceAnalysis, cue: Cue, number: int, lexicon: QuoteLe
         if number + 1 >= len(segments):
             return []  # a fronted phrase, not a clause: "In seiner Rede, mahnte er, …"
         spans.append(_to_end(analysis, segments[number + 1][0]))
+    elif number + 1 < len(segments) and _rest_of_clause(analysis, segments[number + 1], lexicon):
+        spans.append(_to_end(analysis, segments[number + 1][0]))  # "Das Risiko liegt, sagen Forscher, bei …"
     return spans
+
+
+def _rest_of_clause(analysis: SentenceAnalysis, segment: tuple[int, int], lexicon: QuoteLexicon) -> bool:
+    """A verbless stretch after an inserted cue that continues the clause before it: a prepositional or
+    adverbial phrase, not an apposition, a subordinate, relative or coordinated clause."""
+    first = analysis.words[segment[0]]
+    if first.key in SUBORDINATORS or first.pos not in ("APPR", "APPRART", "ADV", "ADJD", "PTKNEG", "PROAV"):
+        return False  # not an apposition to the speaker ("sagte X, der Sprecher der Y"), nor a new clause
+    if analysis.words[segment[0] - 1].text not in (",", "–", "—"):
+        return False
+    return not _has_finite(analysis, segment, lexicon)
 
 
 def _subject_with_relative_clause(analysis: SentenceAnalysis, number: int, lexicon: QuoteLexicon) -> bool:
@@ -384,7 +410,7 @@ def _around(analysis: SentenceAnalysis, frame: tuple[int, int], *, first: int = 
         left_end -= 1
     if left_end > first:
         spans.append(analysis.char_span(first, left_end))
-    right_start = frame[1]
+    right_start = _after_relative_clause(words, frame[1])
     while right_start < len(words) and words[right_start].text in (",", "–", "—", ")"):
         right_start += 1
     if right_start < len(words) and words[right_start].text not in SENTENCE_FINAL:
@@ -392,6 +418,19 @@ def _around(analysis: SentenceAnalysis, frame: tuple[int, int], *, first: int = 
     if sum(1 for s, e in spans for _ in range(1)) == 0:
         return []
     return spans if _word_count(analysis, spans) >= 3 else []
+
+
+def _after_relative_clause(words: Sequence[Word], position: int) -> int:
+    """Past a relative clause on the frame's source: "Nach Angaben der Behörden, die nicht überprüft werden
+    können, waren …" (the message starts after the comma that closes it, behind its final verb)."""
+    if position + 1 >= len(words) or words[position].text != "," or words[position + 1].key not in _RELATIVE_PRONOUNS:
+        return position
+    if words[position + 1].pos and words[position + 1].pos != "PRELS":
+        return position
+    for later in range(position + 2, min(len(words), position + 2 + CLAUSE_REACH)):
+        if words[later].text == ",":
+            return later if words[later - 1].pos.startswith("V") else position
+    return position
 
 
 def _word_count(analysis: SentenceAnalysis, spans: list[tuple[int, int]]) -> int:

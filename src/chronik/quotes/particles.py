@@ -85,6 +85,28 @@ def _particle_after_apposition(words: Sequence[Word], segment: tuple[int, int], 
     return -1
 
 
+_OTHER_VERB_PARTICLES = frozenset(
+    {
+        "aus",
+        "ab",
+        "an",
+        "zu",
+        "auf",
+        "ein",
+        "vor",
+        "nach",
+        "um",
+        "durch",
+        "frei",
+        "los",
+        "nieder",
+        "zurück",
+        "weg",
+        "fort",
+    }
+)
+
+
 def foreign_particle(words: Sequence[Word], position: int, segment: tuple[int, int], lemma: str) -> bool:
     """A separated particle (PTKVZ) at the end of the clause that the lemma lacks makes another verb:
     "sagten … vor Gericht aus" is "aussagen", not "sagen" ("kündigte … an" stays "ankündigen")."""
@@ -99,4 +121,4 @@ def foreign_particle(words: Sequence[Word], position: int, segment: tuple[int, i
     particle = words[last]
     if particle.pos != "PTKVZ" or lemma.startswith(particle.key) or any(is_finite(word) for word in between):
         return False
-    return particle.key in ("aus", "ab", "an", "zu", "auf", "ein", "vor", "nach", "um", "durch")
+    return particle.key in _OTHER_VERB_PARTICLES  # "sprach ihn … frei" is "freisprechen"

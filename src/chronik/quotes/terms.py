@@ -79,6 +79,11 @@ _SO_CALLED = frozenset({"sogenannte", "sogenannten", "sogenannter", "sogenanntes
 _NAMING_VERBS = {"nennen": "", "bezeichnen": "als", "werten": "als", "sprechen": "von"}
 _NAME_PREPOSITIONS = frozenset({"im", "am", "vom", "zum", "beim", "gegenüber", "laut", "von", "mit"})
 _SENTENCE_END_CHARS = ".!?…"
+_FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+# Nouns for words written on something; the quoted words after them are quoted, not a name.
+INSCRIPTION_NOUNS = frozenset({"aufschrift", "inschrift", "parole", "parolen", "losung", "losungen"})
+# Words before a quoted gloss of a word's meaning: "bedeutet etwa «Menschlichkeit»".
+_MEANING_WORDS = frozenset({"bedeutet", "bedeuten", "bedeutete", "übersetzt"})
 
 
 def quoted_head_noun(view: ArticleView, span: QuotedSpan, word: Word) -> bool:
@@ -173,6 +178,8 @@ def is_name(view: ArticleView, span: QuotedSpan) -> bool:
         return True
     if words[0].key in ("der", "die", "das") and words[0].capitalized:
         return True
+    if any(word.pos in _FINITE_TAGS for word in words[1:]):
+        return False  # a clause, not a name: "dass «Europa dran ist»"
     foreign = any(word.pos in ("NE", "FM") for word in words) and len(words) >= 2
     if (foreign or any(_odd_word(word.text) for word in words)) and len(words) <= 4:
         return True
@@ -218,3 +225,23 @@ def _is_title_compound(word: str) -> bool:
     return any(
         word.endswith(noun) for noun in ("buch", "film", "roman", "titel", "zeitung", "magazin", "album", "sendung")
     )
+
+
+def after_inscription_noun(view: ArticleView, span: QuotedSpan) -> bool:
+    """Words written on something: "Stoffbänder mit der Aufschrift «Kritik ist kein Verbrechen»"."""
+    return _previous_word(view, span) in INSCRIPTION_NOUNS
+
+
+def is_gloss(view: ArticleView, span: QuotedSpan) -> bool:
+    """A translation or meaning, not a quote: "die Operation «Eisenfaust» («Iron Fist»)", "der Name
+    bedeutet etwa «Menschlichkeit»"."""
+    before = view.words_between(max(0, span.start - 60), span.start)
+    keys = [view.words[index].key for index in before[-5:]]
+    if keys[-1:] == ["("] and len(keys) >= 2 and keys[-2] in ("«", "»", "„", "“", '"'):
+        return True  # a gloss of the quoted name before the bracket
+    for word in reversed(keys[-4:]):  # "bedeutet auf Zulu etwa «…»"
+        if word in _MEANING_WORDS:
+            return True
+        if not word.isalpha():
+            break
+    return False

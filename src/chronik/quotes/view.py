@@ -40,7 +40,11 @@ class Word:
 
     @property
     def capitalized(self) -> bool:
-        return self.text[:1].isupper()
+        """Upper case first, also after a number and hyphen: "Der", "52-Jährige", "3D-Drucker"."""
+        first = self.text[:1]
+        if first.isdigit() and "-" in self.text:
+            first = self.text.split("-", 1)[1][:1]
+        return first.isupper()
 
     @property
     def is_punct(self) -> bool:

@@ -55,6 +55,7 @@ from chronik.nlp.names import (
     token_range,
 )
 from chronik.nlp.orgs import add_org_misc_names, misc_terms, organisations
+from chronik.nlp.span_fixes import fix_model_spans, speaker_names
 
 __all__ = [
     "MERGE_POLICIES",
@@ -395,9 +396,9 @@ class NerStage:
         if self.use_gazetteer:
             mentions = merge_mentions(mentions, gazetteer_mentions(article, gazetteer), policy=self.merge)
         if self.rules:
-            mentions = refine_mentions(article, mentions, gazetteer)
+            mentions = fix_model_spans(article, refine_mentions(article, mentions, gazetteer), gazetteer)
             mentions = add_missing(add_missing(mentions, misc_mentions(article)), acronym_mentions(article))
-            mentions = add_person_names(article, mentions, gazetteer)
+            mentions = speaker_names(article, add_person_names(article, mentions, gazetteer), gazetteer)
             mentions = add_streets(article, mentions)
             mentions = propagate_surnames(article, mentions)
             mentions = add_org_misc_names(article, mentions, gazetteer)

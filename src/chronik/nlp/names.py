@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from chronik.model import Article, Mention, Token
+from chronik.nlp.hanta import likeliest_tags
 
 
 def sentence_ranges(article: Article) -> list[tuple[int, int]]:
@@ -153,13 +154,7 @@ def _after_place_prefix(tokens: Sequence[Token], index: int) -> bool:
 @functools.cache
 def frequent_nouns() -> frozenset[str]:
     """Lower-case words whose likeliest tag in HanTa's shipped word list is NN ("grund", "band")."""
-    from HanTa import HanoverTagger
-
-    tagger: Any = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
-    noun = tagger.tag2int["NN"]
-    return frozenset(
-        word for word, tags in tagger.cache.items() if tags and max(tags, key=lambda tag: tag[1])[0] == noun
-    )
+    return frozenset(word for word, tag in likeliest_tags().items() if tag == "NN")
 
 
 def _is_compound_noun(word: str) -> bool:

@@ -47,6 +47,7 @@ from chronik.nlp.names import (
     add_streets,
     common_nouns,
     first_names,
+    frequent_nouns,
     is_first_name,
     looks_like_common_noun,
     sentence_ranges,
@@ -435,6 +436,7 @@ def create_stage(
         surnames()
         organisations()
         misc_terms()
+        frequent_nouns()  # HanTa's word list, read from the shared tagger model
     return NerStage(
         model=path,
         use_gazetteer=gazetteer,

@@ -40,12 +40,12 @@ docs/ner.md numbers these rules 7–12 and 20.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from typing import Any
 
 from chronik.model import Article, Mention, Token
+from chronik.nlp.hanta import likeliest_tags
 from chronik.nlp.names import (
     first_names,
     frequent_nouns,
@@ -140,19 +140,9 @@ def is_common_noun_mention(mention: Mention, gazetteer: Any) -> bool:
     return lowered in frequent_nouns() or noun_like(head)
 
 
-@functools.cache
-def _word_tags() -> dict[str, str]:
-    """The likeliest tag of each lower-case word in HanTa's shipped word list ("großes" → ADJ(A))."""
-    from HanTa import HanoverTagger
-
-    tagger: Any = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
-    names = {number: tag for tag, number in tagger.tag2int.items()}
-    return {word: names[max(tags, key=lambda tag: tag[1])[0]] for word, tags in tagger.cache.items() if tags}
-
-
 def _is_function_word(word: str) -> bool:
     """A word HanTa knows as no noun or name: adjective, adverb, verb, particle ("Großes")."""
-    tag = _word_tags().get(word.lower())
+    tag = likeliest_tags().get(word.lower())
     return tag is not None and not tag.startswith("N")
 
 
@@ -294,7 +284,7 @@ def _place_after_noun(tokens: Sequence[Token], first: int, gazetteer: Any) -> bo
         return False
     if lowered in _PLACE_OPENERS or lowered in _VENUE_WORDS or lowered.endswith(_PLACE_HEADS):
         return False
-    return _is_place(place, gazetteer) and _word_tags().get(lowered, "NN").startswith("N")
+    return _is_place(place, gazetteer) and likeliest_tags().get(lowered, "NN").startswith("N")
 
 
 def _span(article: Article, mention: Mention, first: int, last: int, label: str) -> Mention:
@@ -378,7 +368,7 @@ _PRONOUNS = frozenset({"er", "sie", "es", "man", "ich", "wir", "ihr", "du"})
 
 def _known_words() -> dict[str, str]:
     """Every lower-case word in HanTa's shipped word list (~23,000 frequent German words)."""
-    return _word_tags()
+    return likeliest_tags()
 
 
 def _bare_name(word: str, gazetteer: Any) -> bool:

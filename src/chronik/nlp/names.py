@@ -104,6 +104,8 @@ def first_names() -> tuple[frozenset[str], frozenset[str]]:
 def is_first_name(word: str, *, alone: bool = False) -> bool:
     """A listed first name, or hyphenated listed ones ("Hans-Peter"); `alone`: also without a surname."""
     names = first_names()[1 if alone else 0]
+    if "-" not in word:  # the common case, without splitting (a hot path: twice per token)
+        return word in names
     return all(part in names for part in word.split("-"))
 
 
@@ -396,6 +398,8 @@ def street_mentions(article: Article) -> list[Mention]:
     for token in article.tokens:
         word = token.text
         lowered = word.lower()
+        if not lowered.endswith(_STREET_ENDINGS):  # one C-level test for most tokens
+            continue
         ending = next((e for e in _STREET_ENDINGS if lowered.endswith(e)), None)
         if ending is None or not word[:1].isupper() or len(word) < len(ending) + 3:
             continue

@@ -56,6 +56,7 @@ from chronik.nlp.names import (
     token_range,
 )
 from chronik.nlp.orgs import add_org_misc_names, misc_terms, organisations
+from chronik.nlp.places_rule import add_places, places
 from chronik.nlp.span_fixes import fix_model_spans, speaker_names
 
 __all__ = [
@@ -403,6 +404,7 @@ class NerStage:
             mentions = add_streets(article, mentions)
             mentions = propagate_surnames(article, mentions)
             mentions = add_org_misc_names(article, mentions, gazetteer)
+            mentions = add_places(article, mentions)
         if self.use_gazetteer:
             fill_kinds(mentions, gazetteer)
         article.mentions = mentions
@@ -436,6 +438,7 @@ def create_stage(
         surnames()
         organisations()
         misc_terms()
+        places()
         frequent_nouns()  # HanTa's word list, read from the shared tagger model
     return NerStage(
         model=path,

@@ -97,3 +97,42 @@ def test_cue_noun_that_is_a_first_name_cues_nothing() -> None:
 def test_cue_noun_compounds_of_whole_word_cues_cue_nothing() -> None:
     article = _article("Der Landesverband Lindwurm tagte, die Zielgruppe Kunden auch.")
     assert cued_names.apply_cue_nouns(article, [], _gazetteer()) == []
+
+
+def test_title_shaped_quotes_without_cue_are_misc() -> None:
+    article = _article("Neu im Kino : „Das blaue Zimmer“ , „Reise nach Ulm“ und mehr.")
+    assert _spans(article, cued_names.title_shaped_quotes(article.tokens)) == {
+        ("Das blaue Zimmer", "MISC"),
+        ("Reise nach Ulm", "MISC"),
+    }
+
+
+def test_quotes_after_a_lower_case_word_or_with_verbs_are_no_titles() -> None:
+    text = (
+        "Das war der „Goldene Schuh“ . „Inzwischen leben hier Tausende“ , sagt sie. „Wir Kinder“ , „Verein für Uhren“ ."
+    )
+    article = _article(text)
+    assert cued_names.title_shaped_quotes(article.tokens) == []
+
+
+def test_reference_title_follows_a_person_and_a_colon_and_ends_with_a_full_stop() -> None:
+    article = _article("* Karl Brenner : Kleine Geschichte der alten und neuen Uhrmacherei . Maier : Ein Abend .")
+    person_ends = frozenset({article.text.index(" :"), article.text.index(" : Ein")})
+    assert _spans(article, cued_names.reference_titles(article.tokens, person_ends)) == {
+        ("Kleine Geschichte der alten und neuen Uhrmacherei", "MISC")
+    }
+    assert cued_names.reference_titles(article.tokens, frozenset()) == []
+
+
+def test_english_work_title_needs_a_function_word_and_no_organisation_word() -> None:
+    assert cued_names.english_work_title(["Piece", "of", "Me"])
+    assert cued_names.english_work_title(["Turn", "The", "Tide"])
+    assert not cued_names.english_work_title(["Bank", "of", "America"])
+    assert not cued_names.english_work_title(["The", "Dave", "Matthews", "Band"])
+    assert not cued_names.english_work_title(["Three", "Lions"])
+
+
+def test_empty_and_unclosed_quotes_give_no_titles() -> None:
+    article = _article("Er sagte „“ und „ “ , dann „Das blaue")
+    assert cued_names.title_shaped_quotes(article.tokens) == []
+    assert cued_names.quoted_title_mentions(article.tokens) == []

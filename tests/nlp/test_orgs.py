@@ -134,7 +134,8 @@ def test_one_word_model_org_with_noun_head_is_dropped() -> None:
     st.lists(
         st.sampled_from(["FC", "Bayern", "München", "GmbH", "Lindwurm", "Bundesamt", "für", "Umwelt", "„", "“"])
         | st.sampled_from(["Song", "Take", "On", "Me", "Krieg", "Dreißigjährigen", "der", "und", "SPD", "("])
-        | st.sampled_from([")", "AWB", "Opel", "Astra", "2004", "auf", "Russisch", "Firma", ".", "Rockband"]),
+        | st.sampled_from([")", "AWB", "Opel", "Astra", "2004", "auf", "Russisch", "Firma", ".", "Rockband"])
+        | st.sampled_from(["„", "“", ":", "Das", "rote", "Haus", "of", "Paul", "Meier", "Wall", "Street"]),
         min_size=1,
         max_size=25,
     )
@@ -196,3 +197,32 @@ def test_lower_case_adjective_from_the_model_is_no_misc_name() -> None:
     article = _article("Die europäischen Staaten und die Firma dpa .")
     mentions = [_model(article, "europäischen", "MISC"), _model(article, "dpa", "ORG")]
     assert _labels(article, mentions) == {("dpa", "ORG")}
+
+
+def test_model_org_that_is_an_english_work_title_becomes_misc() -> None:
+    article = _article("Mit Dance of Hope erreichte sie Platz eins , bei Bank of America nicht.")
+    mentions = [_model(article, "Dance of Hope", "ORG"), _model(article, "Bank of America", "ORG")]
+    assert _labels(article, mentions) == {("Dance of Hope", "MISC"), ("Bank of America", "ORG")}
+
+
+def test_title_shaped_quote_is_added_only_where_nothing_overlaps() -> None:
+    text = "„ Hamburger Frauenrunde “ lud ein. „ Lange Nacht der Uhren “ lief. Paul Meier : „ Neue Wege gehen “"
+    article = _article(text)
+    mentions = [_model(article, "Hamburger Frauenrunde", "ORG"), _model(article, "Paul Meier", "PER")]
+    labels = _labels(article, mentions)
+    assert labels == {("Hamburger Frauenrunde", "ORG"), ("Lange Nacht der Uhren", "MISC"), ("Paul Meier", "PER")}
+
+
+def test_book_title_after_author_and_colon_is_misc() -> None:
+    article = _article("* Karl Brenner : Kleine Geschichte der Uhrmacherei .")
+    assert ("Kleine Geschichte der Uhrmacherei", "MISC") in _labels(article, [_model(article, "Karl Brenner", "PER")])
+
+
+def test_leagues_exchanges_and_games_are_listed_organisations() -> None:
+    article = _article("Nach dem Finale der Champions League stieg der Kurs an der Wall Street und bei Xetra .")
+    assert {("Champions League", "ORG"), ("Wall Street", "ORG"), ("Xetra", "ORG")} <= _labels(article)
+
+
+def test_treaties_and_events_are_listed_misc_names() -> None:
+    article = _article("Seit dem Prager Frühling und dem Maastrichter Vertrag ist viel geschehen.")
+    assert {("Prager Frühling", "MISC"), ("Maastrichter Vertrag", "MISC")} <= _labels(article)

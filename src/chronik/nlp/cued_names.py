@@ -17,7 +17,12 @@ GermEval 2014 conventions (outer spans; OTH = MISC):
   off); where nothing was found, up to three capitalised words that are no common noun are
   added.
 
-Both are linear in the article length (one pass, constant look-around).
+- **Uncued titles** (`title_shaped_quotes`, `reference_titles`, `english_work_title`):
+  title-shaped quotations ("„Der unsichtbare Dritte“"), book titles in literature lists
+  ("* Karl Brenner : Kleine Geschichte der Uhrmacherei ."), English work titles the model
+  took for organisations ("Piece of Me").
+
+All are linear in the article length (one pass, constant look-around).
 """
 
 from __future__ import annotations
@@ -32,7 +37,17 @@ from typing import Any
 from chronik.model import Article, Mention, Token
 from chronik.nlp.names import FUNCTION_WORDS, add_missing, frequent_nouns, is_first_name, looks_like_common_noun
 
-__all__ = ["Found", "apply_cue_nouns", "cue_label", "product_mentions", "products", "quoted_title_mentions"]
+__all__ = [
+    "Found",
+    "apply_cue_nouns",
+    "cue_label",
+    "english_work_title",
+    "product_mentions",
+    "products",
+    "quoted_title_mentions",
+    "reference_titles",
+    "title_shaped_quotes",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +107,32 @@ def _english_title(words: Sequence[str]) -> bool:
     )
 
 
+# English words that make a name an organisation's or a place's ("Bank of America", "The
+# Dave Matthews Band", "Museum of Modern Art", "California Institute of Technology").
+_ENGLISH_ORG_WORDS = frozenset(
+    {"bank", "band", "group", "company", "corporation", "inc", "ltd", "university", "college", "school", "institute"}
+    | {"museum", "society", "association", "council", "commission", "department", "ministry", "office", "bureau"}
+    | {"church", "house", "theatre", "theater", "club", "united", "city", "league", "union", "federation", "board"}
+    | {"foundation", "trust", "fund", "agency", "service", "services", "news", "times", "post", "records", "airlines"}
+    | {"party", "army", "navy", "force", "forces", "network", "channel", "radio", "tv", "center", "centre", "shop"}
+    | {"friends", "brothers", "bros", "sons", "partners", "systems", "studios", "pictures", "entertainment"}
+    | {"gallery", "library", "journal", "court", "festival", "review", "magazine", "daily", "weekly", "sunday"}
+)
+# Title words that show a work's name rather than a firm's: lower-case, or capitalised inside.
+_TITLE_FUNCTION_WORDS = frozenset({"of", "to", "on", "my", "me", "it", "you", "your", "the", "from", "with", "for"})
+
+
+def english_work_title(words: Sequence[str]) -> bool:
+    """An English song, album or film title the model took for an organisation ("Turn The
+    Tide", "Piece of Me"): title-cased with a function word inside and no organisation word
+    ("Bank of America", "The Dave Matthews Band", "Council on Security" stay ORG)."""
+    if not _english_title(words):
+        return False
+    if any(word.lower().rstrip(".") in _ENGLISH_ORG_WORDS for word in words):
+        return False
+    return any(word.lower() in _TITLE_FUNCTION_WORDS for word in words[1:])
+
+
 def quoted_title_mentions(tokens: Sequence[Token]) -> list[Found]:
     """Titles in quotes after a work or press noun ("der Song „One Bullet Left“"), and English titles."""
     found = []
@@ -115,6 +156,89 @@ def quoted_title_mentions(tokens: Sequence[Token]) -> list[Found]:
         if label is not None and words[-1] not in {".", ",", ":", ";"} and not speech:
             found.append(Found(index + 1, end - 1, label))
         index = end + 1
+    return found
+
+
+# Lower-case words a German title may hold besides capitalised words: "Der Sohn des Vogelpastors",
+# "Sommer vorm Balkon", "Das rote Quadrat" (inflected adjectives are allowed by their ending).
+_TITLE_SMALL_WORDS = frozenset(
+    {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "und", "oder"}
+    | {"im", "in", "am", "an", "um", "vom", "von", "vor", "vorm", "zum", "zur", "zu", "für", "mit", "auf", "aus"}
+    | {"nach", "über", "unter", "bei", "ohne", "gegen", "durch", "als", "wie", "&", "-", "–", ":"}
+)
+_ADJECTIVE_TAILS = ("e", "en", "er", "es", "em")
+
+
+def _title_shaped(words: Sequence[str], *, longest: int = 7) -> bool:
+    """2–7 words, capitalised first, every other word capitalised, a digit-led word ("50er"),
+    a title's small word or an inflected adjective before a capitalised word ("rote
+    Quadrat"; not "leben hier"); no speech pronoun."""
+    if not 2 <= len(words) <= longest or not words[0][:1].isupper() or words[-1] in _TITLE_SMALL_WORDS:
+        return False
+    for position, word in enumerate(words):
+        lowered = word.lower()
+        if lowered in _SPEECH_WORDS:
+            return False
+        if word[:1].isupper() or word[:1].isdigit() or lowered in _TITLE_SMALL_WORDS:
+            continue
+        following = words[position + 1] if position + 1 < len(words) else ""
+        adjective = word.isalpha() and len(word) >= 4 and lowered.endswith(_ADJECTIVE_TAILS)
+        if not (adjective and (following[:1].isupper() or following in {"und", "oder"})):
+            return False
+    return any(word[:1].isupper() for word in words[1:])
+
+
+def title_shaped_quotes(tokens: Sequence[Token]) -> list[Found]:
+    """Quoted German titles without a cue noun ("habe „Das Parfum“ gelesen", "„Der unsichtbare
+    Dritte“, Thriller"): MISC when the quotation is title-shaped and no lower-case word (an
+    article or adjective: "das „Lederne Ei“", "der heutige „Kracher des Tages“") stands
+    before it, as such quotations are nicknames and coined words rather than titles, and
+    no organisation noun opens it ("„Verein zur Förderung …“"). The caller adds them only
+    where no other mention overlaps."""
+    found = []
+    index = 0
+    while index < len(tokens):
+        close = _QUOTES.get(tokens[index].text)
+        if close is None:
+            index += 1
+            continue
+        end = index + 1
+        while end < len(tokens) and end - index <= 8 and tokens[end].text != close:
+            end += 1
+        if end >= len(tokens) or tokens[end].text != close:
+            index += 1
+            continue
+        before = tokens[index - 1].text if index else ""
+        words = [token.text for token in tokens[index + 1 : end]]
+        if words and not before[:1].islower() and cue_label(words[0]) is None and _title_shaped(words):
+            found.append(Found(index + 1, end - 1, "MISC", "work"))
+        index = end + 1
+    return found
+
+
+def reference_titles(tokens: Sequence[Token], person_ends: frozenset[int]) -> list[Found]:
+    """Book titles in literature lists: "* Gerhart Jander : Lehrbuch der anorganischen Chemie ."
+
+    In a list item (a "*" within the eight tokens before the colon), after a colon that
+    directly follows a person's name (`person_ends`: the end offsets of PER mentions; in
+    news, "Name: Sentence." is an interview answer), a title-shaped run of up to twelve
+    words that ends the sentence with a full stop is MISC; a comma, bracket or verb inside
+    ends the match with nothing.
+    """
+    found = []
+    for index, token in enumerate(tokens[1:-2], start=1):
+        if token.text != ":" or tokens[index - 1].end not in person_ends:
+            continue
+        if not any(t.text == "*" for t in tokens[max(0, index - 8) : index]):
+            continue  # only list items ("* Karl Brenner : …"); "Scholz: Ein guter Abend." is an answer
+        end = index + 1
+        while end < len(tokens) and end - index <= 13 and tokens[end].text not in {".", ",", "(", ")", ";"}:
+            end += 1
+        if end >= len(tokens) or tokens[end].text != "." or end - index > 13:
+            continue
+        words = [t.text for t in tokens[index + 1 : end]]
+        if _title_shaped(words, longest=12):
+            found.append(Found(index + 1, end - 1, "MISC", "work"))
     return found
 
 

@@ -5,12 +5,15 @@
 1. **Cleaning**: a one-word model ORG whose part after a hyphen is a frequent noun
    ("Debüt-Albums"; not "DS-Magazin") and a lower-case adjective ORG/MISC ("europäischen",
    LOCderiv in GermEval) are dropped; a model span "Name ( ACR )" is split in two; a
-   trailing year is cut from a model ORG ("Olympischen Spielen 2004").
+   trailing year is cut from a model ORG ("Olympischen Spielen 2004"); a model ORG that is
+   an English work title ("Piece of Me", "Turn The Tide"; no "Bank", "Band", "Council" …)
+   becomes MISC.
 2. **Cue nouns** (`chronik.nlp.cued_names`): names after "Rockband", "Firma", "Album",
    "Orkan" …; quoted titles after "Song", "Film", "Zeitung" …; products ("Opel Astra").
-3. **Listed names** (`organisations.tsv`, ~3,500 written for chronik: parties, authorities,
-   international bodies, companies, banks, media, clubs, universities, with a kind; and
-   `misc_terms.tsv`: languages after "auf"/"in", epochs, software, "Hartz IV"): matched on
+3. **Listed names** (`organisations.tsv`, ~3,750 written for chronik: parties, authorities,
+   international bodies, companies, banks, media, clubs, leagues, exchanges, universities,
+   with a kind; and `misc_terms.tsv`: languages after "auf"/"in", epochs, software and
+   games, laws and treaties, historic events): matched on
    token boundaries with spaces ignored ("Yahoo !"), genitive "-s" and inflected leading
    adjectives ("Deutschen Bank") tolerated. A listed name is added where nothing overlaps it,
    replaces the mentions inside it ("Mainz" LOC in "Mainz 05"), relabels a model span with
@@ -24,7 +27,11 @@
    Wirtschaft des Saarlandes", "Bayerischen Staatsministerium für Unterricht und Kultus",
    "Universität Gießen"); wars ("Dreißigjährigen Krieg", "2. Weltkrieg"); domains and e-mail
    addresses ("stern.de") as MISC.
-5. **Weak acronyms**: the stage's bracketed-acronym ORGs are dropped when the word before
+5. **Titles** (round 4, `cued_names`): a book title after "* Author :" in a literature list
+   ("* Karl Brenner : Kleine Geschichte der Uhrmacherei .") is MISC, replacing mentions
+   inside it; a title-shaped quotation without a cue ("„Das rote Quadrat“", not after a
+   lower-case word, not "Name : „…“" headline quotes) is MISC where nothing overlaps it.
+6. **Weak acronyms**: the stage's bracketed-acronym ORGs are dropped when the word before
    the bracket is a common noun ("Jagdgeschwadern ( JG )"), kept after an ORG or an
    organisation noun ("Industriekreditbank ( IKB )").
 
@@ -44,7 +51,15 @@ from pathlib import Path
 from typing import Any
 
 from chronik.model import Article, Mention, Token
-from chronik.nlp.cued_names import Found, apply_cue_nouns, product_mentions, quoted_title_mentions
+from chronik.nlp.cued_names import (
+    Found,
+    apply_cue_nouns,
+    english_work_title,
+    product_mentions,
+    quoted_title_mentions,
+    reference_titles,
+    title_shaped_quotes,
+)
 from chronik.nlp.names import add_missing, frequent_nouns
 from chronik.nlp.org_patterns import (
     club_mentions,
@@ -204,7 +219,8 @@ _YEAR = re.compile(r"(?:1[5-9]|20)\d\d$")
 
 
 def _fix_model_bounds(tokens: Sequence[Token], found: Found) -> list[Found]:
-    """ "Bundesamt für Gesundheit ( BAG )" → name + acronym; "Olympischen Spielen 2004" → no year."""
+    """ "Bundesamt für Gesundheit ( BAG )" → name + acronym; "Olympischen Spielen 2004" → no year;
+    an English work title ("Piece of Me") → MISC."""
     first, last = found.first, found.last
     if last - first >= 3 and tokens[last].text == ")" and tokens[last - 2].text == "(":
         acronym = tokens[last - 1].text
@@ -212,6 +228,8 @@ def _fix_model_bounds(tokens: Sequence[Token], found: Found) -> list[Found]:
             return [Found(first, last - 3, found.label, found.kind), Found(last - 1, last - 1, "ORG")]
     if last > first and found.label == "ORG" and _YEAR.match(tokens[last].text):
         return [Found(first, last - 1, found.label, found.kind)]
+    if found.label == "ORG" and english_work_title([token.text for token in tokens[first : last + 1]]):
+        return [Found(first, last, "MISC", "work")]  # "Turn The Tide", "Piece of Me"
     return [found]
 
 
@@ -347,6 +365,15 @@ def add_org_misc_names(article: Article, mentions: Sequence[Mention], gazetteer:
         if any(start <= tokens[found.first].start < end for start, end in bylines):
             continue
         _apply(spans, found, replace_longer=True)
+    person_ends = frozenset(m.end for m in spans.mentions if m.label == "PER")
+    for found in reference_titles(tokens, person_ends):
+        _apply(spans, found, replace_longer=False)
+    for found in title_shaped_quotes(tokens):
+        if found.first >= 3 and tokens[found.first - 2].text == ":" and tokens[found.first - 3].end in person_ends:
+            continue  # a headline quotation: "Obama : „Sieg für die Sicherheit“"
+        new = spans.mention(found)
+        if not any(m.start < new.end and new.start < m.end for m in spans.mentions):
+            spans.mentions = add_missing(spans.mentions, [new])
     weak = _weak_acronyms(article, spans.mentions, acronyms)
     return sorted((m for m in spans.mentions if m not in weak), key=lambda m: (m.start, m.end))
 

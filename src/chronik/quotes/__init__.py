@@ -217,8 +217,10 @@ def _reports_speech(analysis: SentenceAnalysis, lexicon: QuoteLexicon) -> bool:
 def to_quotes(article: Article, view: ArticleView, drafts: list[Draft], lexicon: QuoteLexicon) -> list[Quote]:
     """`Quote` records (ids in text order) with speakers resolved to entities where possible."""
     resolver = SpeakerResolver(article, view, lexicon)
+    persons = {start: end for start, end, label in view.mentions if label == "PER"}
     quotes: list[Quote] = []
     for number, draft in enumerate(drafts, start=1):
+        draft.speaker = _with_apposed_name(view.text, draft.speaker, persons)
         resolution = resolver.resolve(draft)
         quotes.append(
             Quote(
@@ -240,6 +242,17 @@ def to_quotes(article: Article, view: ArticleView, drafts: list[Draft], lexicon:
             )
         )
     return quotes
+
+
+def _with_apposed_name(text: str, speaker: tuple[int, int] | None, persons: dict[int, int]) -> tuple[int, int] | None:
+    """A role whose name follows as an apposition takes the name in: "Der Sprecher der Polizei, Hans Weber,",
+    "fordert die Vorsitzende, Nina Graf."."""
+    if speaker is None or text[speaker[1] : speaker[1] + 2] != ", " or speaker[0] in persons:
+        return speaker
+    end = persons.get(speaker[1] + 2)
+    if end is None or text[end : end + 1] not in (",", ".", ";", ":"):
+        return speaker
+    return speaker[0], end
 
 
 def _span(article: Article, offsets: tuple[int, int] | None) -> Span | None:

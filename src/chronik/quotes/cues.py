@@ -30,6 +30,7 @@ from chronik.quotes.grammar import (
     noun_phrase_right,
     speaker_right,
     subject_of,
+    verb_tagged_as_adjective,
 )
 from chronik.quotes.lexicon import QuoteLexicon, VerbSense
 from chronik.quotes.particles import foreign_particle, matching_sense, non_speech_sense, particle_position
@@ -162,7 +163,7 @@ def _verb_cue(
     words: Sequence[Word], position: int, segment: tuple[int, int], masked: set[int], lexicon: QuoteLexicon
 ) -> Cue | None:
     word = words[position]
-    if word.pos and not word.pos.startswith("V"):
+    if word.pos and not word.pos.startswith("V") and not verb_tagged_as_adjective(words, position):
         return None
     if word.pos.endswith("IMP") or word.morph.get("Mood") == "Imp" or word.key == "sprich":
         return None  # "sprich: …" explains, it reports nothing

@@ -352,4 +352,6 @@ def _split_follower(view: ArticleView, candidates: list[DirectCandidate], number
         return None
     if view.text[candidates[number].span.end : draft.cue[0]].strip(" ,–—") != "":
         return None
+    if view.sentence_at(draft.cue[0]) != follower.open_sentence:
+        return None  # a new sentence with its own cue: "«…», sagte X. Y widersprach: «…»"
     return number + 1

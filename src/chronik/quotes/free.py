@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from chronik.quotes.direct import apply_cue
 from chronik.quotes.draft import Coverage, Draft, SentenceAnalysis
-from chronik.quotes.grammar import konjunktiv
+from chronik.quotes.grammar import FOCUS_PARTICLES, SUBORDINATORS, is_temporal, konjunktiv, subject_of
 from chronik.quotes.lexicon import QuoteLexicon
 from chronik.quotes.view import ArticleView, Word
 
@@ -54,6 +54,8 @@ def build_free_indirect(
         draft = Draft("FreeIndirect", [(sentence.start, sentence.end)], [analysis.index], inherits_speaker=True)
         if not _previous_quote_in_paragraph(view, analysis, quoted):
             _own_speech_verb(view, draft, analysis)
+        if draft.speaker is None and _konjunktiv_only_subordinate(analysis, lexicon):
+            draft.speaker = _named_subject(view, analysis)
         drafts.append(draft)
         quoted.add(analysis.index)
     return drafts
@@ -79,6 +81,38 @@ def _own_speech_verb(view: ArticleView, draft: Draft, analysis: SentenceAnalysis
         if any(s < end and start < e for s, e, _ in view.mentions):
             apply_cue(draft, cue, analysis)
             return
+
+
+def _konjunktiv_only_subordinate(analysis: SentenceAnalysis, lexicon: QuoteLexicon) -> bool:
+    """Every Konjunktiv I of the sentence stands in a clause opened by a subordinator, none in the
+    main clause: "X will prüfen, ob ein Verbot angestrebt werden solle."."""
+    words = analysis.words
+    found = False
+    for start, end in analysis.segments:
+        moods = [
+            konjunktiv(words, i, lexicon) == "I" for i in range(start, end) if words[i].index not in analysis.masked
+        ]
+        if not any(moods):
+            continue
+        if start == 0 or not (words[start].key in SUBORDINATORS or words[start].pos in ("KOUS", "PWAV")):
+            return False
+        found = True
+    return found
+
+
+def _named_subject(view: ArticleView, analysis: SentenceAnalysis) -> tuple[int, int] | None:
+    """The subject of the sentence's first clause when it names someone: "Auch CDU und FDP wandten ein, …"."""
+    words = analysis.words
+    end = analysis.segments[0][1] if analysis.segments else len(words)
+    start = 0
+    while start + 1 < end and words[start].key in FOCUS_PARTICLES:
+        start += 1
+    subject = subject_of(words, start, end)
+    if subject is None or is_temporal(words, subject):
+        return None
+    span = analysis.char_span(*subject)
+    named = any(s < span[1] and span[0] < e for s, e, _ in view.mentions)
+    return span if named or not view.mentions else None
 
 
 def _continues(view: ArticleView, analysis: SentenceAnalysis, quoted: set[int]) -> bool:

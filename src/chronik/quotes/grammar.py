@@ -24,6 +24,10 @@ _WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag
 OBJECT_DETERMINERS = function_words("object_determiners")
 # Particles that may stand before a subject in the first position: "Auch der Minister sagte …".
 FOCUS_PARTICLES = frozenset({"auch", "selbst", "sogar", "nur", "zudem", "ebenso", "ebenfalls"})
+_OBJECT_PRONOUNS = frozenset({"das", "dies", "es"})
+_GROUP_PRONOUNS = frozenset({"beide", "alle", "viele", "einige", "manche", "mehrere", "andere", "etliche"})
+_ATTRIBUTE_OPENERS = frozenset({"ART", "PPOSAT", "APPRART", "PDAT", "PIAT", "ADJA", "CARD", "APPR"})
+_NO_NOUN_AFTER = frozenset({"PPER", "PDS", "PIS", "ART", "$.", "$,", "PRF"})
 QUOTE_MARKS = frozenset("«»‹›„“”‚‘’\"'")
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "-"})
 SENTENCE_FINAL = frozenset({".", "!", "?", "…"})
@@ -157,8 +161,10 @@ def noun_phrase_right(words: Sequence[Word], position: int, *, limit: int) -> tu
     """The noun phrase starting at `position` (a pronoun or determiner-adjective-noun chain with genitives)."""
     if position >= limit:
         return None
-    if words[position].key in PERSONAL_PRONOUNS:
+    if words[position].key in PERSONAL_PRONOUNS and not _possessive_before_noun(words, position, limit):
         return position, position + 1
+    if _group_pronoun(words[position]) and (position + 1 >= limit or words[position + 1].is_punct):
+        return position, position + 1  # "sagen beide."
     if words[position].text in QUOTE_MARKS and position + 1 < limit:
         found = noun_phrase_right(words, position + 1, limit=limit)
         return None if found is None else (position, _close_mark(words, found[1], limit))
@@ -178,6 +184,11 @@ def noun_phrase_right(words: Sequence[Word], position: int, *, limit: int) -> tu
     return position, end
 
 
+def _possessive_before_noun(words: Sequence[Word], position: int, limit: int) -> bool:
+    """ "Ihr Kollege Tim Roth": "ihr" tagged as a possessive with a noun after it opens a longer phrase."""
+    return words[position].pos == "PPOSAT" and position + 1 < limit and words[position + 1].pos in ("NN", "NE", "ADJA")
+
+
 def _extended_attribute(words: Sequence[Word], article: int, limit: int) -> int | None:
     """The end of a phrase whose article and noun enclose a prepositional attribute: "der für die
     Region zuständige Koordinator", "die vom Amt geplante Reform" (up to eight words between)."""
@@ -194,6 +205,11 @@ def _extended_attribute(words: Sequence[Word], article: int, limit: int) -> int 
 def _nominal(word: Word) -> bool:
     """A word that makes a phrase nominal: a capitalised word, a pronoun or a tagged noun ("ai-Bericht")."""
     return word.capitalized or word.key in PRONOUNS or word.pos in ("NN", "NE")
+
+
+def _group_pronoun(word: Word) -> bool:
+    """ "sagen beide", "meinten viele": an indefinite pronoun that stands for people."""
+    return word.pos == "PIS" and word.key in _GROUP_PRONOUNS
 
 
 def _genitive_follows(words: Sequence[Word], position: int, limit: int) -> bool:
@@ -334,14 +350,41 @@ def is_participle_adverb(word: Word) -> bool:
 def subject_of(words: Sequence[Word], start: int, end: int) -> tuple[int, int] | None:
     """The subject of a main clause: its first phrase, or the phrase after its finite verb (also when the
     first phrase is plainly an object: "Einen neuen Virusstamm haben die Behörden entdeckt")."""
+    if start + 1 < end and _demonstrative(words[start]) and is_finite(words[start + 1]):
+        return start, start + 1  # "Dieser bedankte sich: «…»"
     found = noun_phrase_right(words, start, limit=end)
     if found is not None and words[start].key not in NON_NP_OPENERS and words[start].key not in OBJECT_DETERMINERS:
         return found
     for position in range(start + 1, min(end, start + 1 + CLAUSE_REACH)):
         word = words[position]
         if is_finite(word) or (not word.pos and word.key in AUXILIARIES):
-            return noun_phrase_right(words, position + 1, limit=end)
+            return noun_phrase_right(words, _after_object_pronoun(words, position + 1, end), limit=end)
     return None
+
+
+def verb_tagged_as_adjective(words: Sequence[Word], position: int) -> bool:
+    """A lower-case word tagged as an attributive adjective with no noun after it and no article before it
+    is a verb the tagger misread: "Am Abend ergänzte er: «…»" (but "die erklärte Absicht")."""
+    word = words[position]
+    if word.pos != "ADJA" or not word.text[:1].islower() or position + 1 >= len(words):
+        return False
+    before = words[position - 1].pos if position > 0 else ""
+    return before not in _ATTRIBUTE_OPENERS and words[position + 1].pos in _NO_NOUN_AFTER
+
+
+def _demonstrative(word: Word) -> bool:
+    return word.pos == "PDS" and word.key in _DEMONSTRATIVE_SUBJECTS
+
+
+def _after_object_pronoun(words: Sequence[Word], position: int, end: int) -> int:
+    """Skip an object pronoun before the subject: "Anders sieht das der Ökonom X", "So sieht es auch die Chefin"."""
+    if position + 1 < end and words[position].key in _OBJECT_PRONOUNS:
+        following = position + 1
+        while following + 1 < end and words[following].key in FOCUS_PARTICLES:
+            following += 1
+        if words[following].pos in ("ART", "PPOSAT", "NE"):
+            return following
+    return position
 
 
 def is_temporal(words: Sequence[Word], phrase: tuple[int, int]) -> bool:
@@ -366,7 +409,7 @@ def _number(text: str) -> bool:
 def speaker_right(words: Sequence[Word], position: int, end: int) -> tuple[int, int] | None:
     """The first noun phrase after the verb (skipping adverbs and prepositional phrases) unless it is
     plainly an object: "nannte seinen Platzverweis" has its subject elsewhere."""
-    phrase = phrase_right(words, position, end)
+    phrase = phrase_right(words, _after_object_pronoun(words, position, end), end)
     while phrase is not None and is_temporal(words, phrase):  # "hatte letzten September kritisiert"
         phrase = phrase_right(words, phrase[1], end)
     if phrase is not None and words[phrase[0]].key in OBJECT_DETERMINERS:

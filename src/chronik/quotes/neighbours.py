@@ -7,7 +7,7 @@
 - An inscription: "Auf dem Plakat stand: «…»", "Darauf waren die Worte zu lesen: «…»" (the
   place the words stand on speaks).
 - The sentence after the quote names its speaker: "«…» Mit diesen Worten kommentierte X …",
-  "«…» So äusserte sich X …"; that sentence is then no separate reported quotation.
+  "«…» So äusserte sich X …", "«…» Das sagte X am Montag."; that sentence is then no separate reported quotation.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ _PLACE_ADVERBS = frozenset({"darauf", "daran", "darin", "dort"})
 _SKIPPED_AFTER_VERB = frozenset({"PRF", "ADV", "ADJD", "PTKNEG"})
 # Words that open a sentence referring back to the quote before it: "Mit diesen Worten …", "So …".
 _BACK_REFERENCES = (("mit", "diesen", "worten"), ("mit", "den", "worten"), ("mit", "dieser", "aussage"), ("so",))
+# A pronoun object that opens such a sentence, only right before its speech verb: "«…» Das sagte X am Montag."
+_BACK_PRONOUNS = frozenset({"das", "dies"})
 
 
 def subject_after_quote(span: QuotedSpan, closing: SentenceAnalysis) -> tuple[int, tuple[int, int]] | None:
@@ -139,10 +141,20 @@ def speakers_from_next_sentence(drafts: list[Draft], analyses: list[SentenceAnal
 
 def _back_referring_cue(analysis: SentenceAnalysis) -> tuple[int, tuple[int, int], str] | None:
     """The first speech-verb cue with a speaker in a sentence that opens with a back reference."""
-    keys = [word.key for word in analysis.words[:3]]
-    if not any(tuple(keys[: len(opening)]) == opening for opening in _BACK_REFERENCES):
+    words = analysis.words
+    keys = [word.key for word in words[:3]]
+    if keys[:1] and keys[0] in _BACK_PRONOUNS:
+        cue = next((c for c in analysis.cues if c.kind in ("verb", "anaphoric") and c.words[0] == 1), None)
+        usable = cue is not None and cue.speaker is not None and not cue.guessed_speaker
+        return (1, cue.speaker, cue.lemma) if usable and cue is not None and cue.speaker is not None else None
+    opening = next((o for o in _BACK_REFERENCES if tuple(keys[: len(o)]) == o), None)
+    if opening is None:
         return None
     for cue in analysis.cues:
         if cue.kind == "verb" and cue.speaker is not None and not cue.guessed_speaker and cue.words[0] <= 5:
             return cue.words[0], cue.speaker, cue.lemma
-    return None
+    verb = len(opening)  # "Mit diesen Worten eröffnete X die Sitzung": any verb, its subject behind it
+    if len(opening) < 3 or verb >= len(words) or not is_finite(words[verb]):
+        return None
+    subject = _subject_right(words, verb + 1, len(words))
+    return (verb, subject, words[verb].lemma or words[verb].key) if subject is not None else None

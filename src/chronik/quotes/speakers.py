@@ -18,7 +18,7 @@ from chronik.quotes.grammar import AUXILIARIES, DETERMINERS, NON_NP_OPENERS
 from chronik.quotes.lexicon import QuoteLexicon, key
 from chronik.quotes.view import ArticleView
 
-_SINGULAR_PERSON = frozenset({"er", "sie", "ihr", "ich"})
+_SINGULAR_PERSON = frozenset({"er", "sie", "ihr", "ich", "dieser", "letzterer"})  # "Dieser sagte": the last named
 _DOCUMENT_PRONOUNS = frozenset({"es", "darin", "dort", "hierin", "daraus", "dieses", "dies"})
 _STATE_KINDS = frozenset({"country", "government", "state"})
 _ORG_KINDS = frozenset({"party", "company", "media", "institution", "igo", "organisation", "organization"})
@@ -42,6 +42,8 @@ def inherit_speakers(drafts: list[Draft]) -> None:
                 _copy_speaker(draft, host)
             elif host is None and draft.speaker is not None:
                 last = draft  # a quoted phrase with its own cue: "X berichtete von «…». Es sei …"
+            elif host is None and last is not None:
+                _copy_speaker(draft, last)  # "Ziel sei es gewesen, «…»": no cue, no subject, the last speaker
             continue
         if draft.speaker is None and draft.inherits_speaker and last is not None:
             _copy_speaker(draft, last)

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -61,6 +61,7 @@ class Found:
     model_only: bool = False
 
 
+_QUOTE_REACH = 9  # a closing mark at most 9 tokens after the opening one: up to 8 quoted tokens
 _QUOTES = {"„": "“", "»": "«", "«": "»", '"': '"', "“": "”", "‚": "‘", "‹": "›"}
 _WORK_CUES = (
     "song", "songs", "album", "albums", "film", "films", "filmes", "titel", "titels", "hit", "hits", "lied",
@@ -136,18 +137,7 @@ def english_work_title(words: Sequence[str]) -> bool:
 def quoted_title_mentions(tokens: Sequence[Token]) -> list[Found]:
     """Titles in quotes after a work or press noun ("der Song „One Bullet Left“"), and English titles."""
     found = []
-    index = 0
-    while index < len(tokens):
-        close = _QUOTES.get(tokens[index].text)
-        if close is None:
-            index += 1
-            continue
-        end = index + 1
-        while end < len(tokens) and end - index <= 9 and tokens[end].text != close:
-            end += 1
-        if end >= len(tokens) or tokens[end].text != close or end == index + 1 or end - index > 9:
-            index += 1
-            continue
+    for index, end in _quotations(tokens, empty=False):
         words = [token.text for token in tokens[index + 1 : end]]
         label = _cue_label(tokens, index) if words[0][:1].isupper() or words[0][:1].isdigit() else None
         if label is None and _english_title(words):
@@ -155,8 +145,27 @@ def quoted_title_mentions(tokens: Sequence[Token]) -> list[Found]:
         speech = any(word.lower() in _SPEECH_WORDS for word in words)
         if label is not None and words[-1] not in {".", ",", ":", ";"} and not speech:
             found.append(Found(index + 1, end - 1, label))
-        index = end + 1
     return found
+
+
+def _quotations(tokens: Sequence[Token], *, empty: bool) -> Iterator[tuple[int, int]]:
+    """(opening mark, closing mark) token positions of quotations of at most 8 tokens, left to
+    right; a mark that opens no such quotation (or, unless `empty`, only an empty one) is skipped
+    and the search goes on at the next token."""
+    index = 0
+    while index < len(tokens):
+        close = _QUOTES.get(tokens[index].text)
+        if close is None:
+            index += 1
+            continue
+        end = index + 1
+        while end < len(tokens) and end - index < _QUOTE_REACH and tokens[end].text != close:
+            end += 1
+        if end >= len(tokens) or tokens[end].text != close or (end == index + 1 and not empty):
+            index += 1
+            continue
+        yield index, end
+        index = end + 1
 
 
 # Lower-case words a German title may hold besides capitalised words: "Der Sohn des Vogelpastors",
@@ -196,23 +205,11 @@ def title_shaped_quotes(tokens: Sequence[Token]) -> list[Found]:
     no organisation noun opens it ("„Verein zur Förderung …“"). The caller adds them only
     where no other mention overlaps."""
     found = []
-    index = 0
-    while index < len(tokens):
-        close = _QUOTES.get(tokens[index].text)
-        if close is None:
-            index += 1
-            continue
-        end = index + 1
-        while end < len(tokens) and end - index <= 8 and tokens[end].text != close:
-            end += 1
-        if end >= len(tokens) or tokens[end].text != close:
-            index += 1
-            continue
+    for index, end in _quotations(tokens, empty=True):
         before = tokens[index - 1].text if index else ""
         words = [token.text for token in tokens[index + 1 : end]]
         if words and not before[:1].islower() and cue_label(words[0]) is None and _title_shaped(words):
             found.append(Found(index + 1, end - 1, "MISC", "work"))
-        index = end + 1
     return found
 
 

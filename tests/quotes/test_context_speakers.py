@@ -40,7 +40,7 @@ def test_free_indirect_takes_the_named_subject_when_only_a_subordinate_clause_is
 def test_free_indirect_takes_the_subject_before_a_dass_clause() -> None:
     text = (
         "«Wir brauchen mehr Grünflächen», sagte die Stadträtin Maria Keller. "
-        "Die Opposition hielt dem entgegen, dass es die Sache der Investoren sei, wie gebaut werde."
+        "Die Opposition blieb dabei, dass es die Sache der Investoren sei, wie gebaut werde."
     )
     quotes = quotes_of(text, "FreeIndirect")
     assert [speaker_of(quote) for quote in quotes] == ["Die Opposition"]

@@ -15,6 +15,8 @@ from chronik.quotes.grammar import FOCUS_PARTICLES, SUBORDINATORS, is_temporal, 
 from chronik.quotes.lexicon import QuoteLexicon
 from chronik.quotes.view import ArticleView, Word
 
+# Conjunctions after which "sei es" still opens a concessive clause: "sei es A oder sei es B".
+_COORDINATORS = frozenset({"oder", "und", "ob", "entweder"})
 # Modal verbs whose indicative reports what others say: "Er soll geflohen sein."
 _REPORTATIVE = frozenset({"soll", "sollen"})
 # Konjunktiv II forms that stand in for Konjunktiv I in reported speech (modals are too often hypothetical).
@@ -32,13 +34,14 @@ def build_free_indirect(
     coverage = Coverage([span for draft in whole for span in draft.message])
     taken_sentences = frozenset(index for draft in whole for index in draft.sentences)
     quoted = set(taken_sentences)  # grows with the drafts found here
+    by_index = {analysis.index: analysis for analysis in analyses}
     for analysis in analyses:
         sentence = view.sentences[analysis.index]
         if analysis.paragraph in view.title_paragraphs or _covered(sentence.start, sentence.end, coverage):
             continue
         if analysis.index in taken_sentences:
             continue  # the Konjunktiv belongs to the quotation already found in this sentence
-        continues = _continues(view, analysis, quoted)
+        continues = _continues(view, analysis, quoted) or _opens_a_run(view, analysis, by_index, lexicon)
         if not _konjunktiv_one(analysis, lexicon, continues=continues):
             continue
         previous = drafts[-1] if drafts else None
@@ -124,6 +127,17 @@ def _continues(view: ArticleView, analysis: SentenceAnalysis, quoted: set[int]) 
     return bool(recent & quoted)
 
 
+def _opens_a_run(
+    view: ArticleView, analysis: SentenceAnalysis, by_index: dict[int, SentenceAnalysis], lexicon: QuoteLexicon
+) -> bool:
+    """The next sentence of the paragraph is in Konjunktiv I, so a Konjunktiv II right before it
+    reports too: "Techniker hätten den Hebel verstellt. Dadurch sei ein Alarm ausgelöst worden."."""
+    following = by_index.get(analysis.index + 1)
+    if following is None or view.sentences[following.index].paragraph != analysis.paragraph:
+        return False
+    return _konjunktiv_one(following, lexicon)
+
+
 def _same_paragraph(view: ArticleView, draft: Draft, analysis: SentenceAnalysis) -> bool:
     return view.sentences[draft.sentences[-1]].paragraph == analysis.paragraph
 
@@ -155,10 +169,24 @@ def _reportative(words: Sequence[Word], position: int) -> bool:
 
 
 def _fixed_phrase(words: Sequence[object], position: int) -> bool:
-    """ "es sei denn", "sei es", "wie dem auch sei": Konjunktiv I that reports nothing."""
+    """ "es sei denn", "sei es … oder", "wie dem auch sei": Konjunktiv I that reports nothing.
+
+    Concessive "sei es" opens its clause ("…, sei es aus Angst oder aus Scham"); after a first
+    constituent it is a verb in second place and reports: "Danach sei es zu Protesten gekommen"."""
     current = getattr(words[position], "key", "")
     after = getattr(words[position + 1], "key", "") if position + 1 < len(words) else ""
     before = getattr(words[position - 1], "key", "") if position > 0 else ""
-    return (current == "sei" and (after in ("denn", "es", "dank") or before == "auch")) or (
+    concessive = after == "es" and _opens_clause(words, position)
+    return (current == "sei" and (after in ("denn", "dank") or concessive or before == "auch")) or (
         current == "gebe" and before == "gott"
     )
+
+
+def _opens_clause(words: Sequence[object], position: int) -> bool:
+    """The word starts the sentence or follows punctuation or a coordinating conjunction."""
+    if position == 0:
+        return True
+    previous = words[position - 1]
+    text = str(getattr(previous, "text", ""))
+    punctuation = bool(text) and not any(char.isalnum() for char in text)
+    return punctuation or getattr(previous, "key", "") in _COORDINATORS

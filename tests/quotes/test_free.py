@@ -1,0 +1,87 @@
+"""Free indirect speech and the seventh-round cues, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronik.model import Article, Paragraph, Quote
+from chronik.quotes import find_quotes
+
+
+def article(text: str) -> Article:
+    paragraphs = []
+    position = 0
+    for block in text.split("\n\n"):
+        paragraphs.append(Paragraph(position, position + len(block), block))
+        position += len(block) + 2
+    return Article(id="t", text=text, paragraphs=paragraphs)
+
+
+def messages(quotes: list[Quote], kind: str) -> list[str]:
+    return [quote.message[0].text for quote in quotes if quote.type == kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jedoch sei es in wenigen Fällen zu einer Anklage gekommen.",
+        "Kurz nach Mitternacht sei es zu einem Kurzschluss gekommen.",
+        "Allerdings sei es weiter geboten, die Banken zu prüfen.",
+    ],
+)
+def test_free_indirect_takes_sei_es_in_second_place(text: str) -> None:
+    assert messages(find_quotes(article(text)), "FreeIndirect") == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er schweigt, sei es aus Angst oder aus Scham.",
+        "Sei es aus Trotz oder aus Not, der Laden bleibt zu.",
+        "Die Gäste kommen, sei es mit dem Zug oder sei es mit dem Bus.",
+        "Es sei denn, der Zug fällt aus.",
+    ],
+)
+def test_free_indirect_ignores_concessive_sei_es(text: str) -> None:
+    assert find_quotes(article(text)) == []
+
+
+def test_free_indirect_joins_konjunktiv_two_before_a_konjunktiv_one_sentence() -> None:
+    text = "Der Bericht liegt vor. Techniker hätten den Hebel verstellt. Dadurch sei ein Alarm ausgelöst worden."
+    assert messages(find_quotes(article(text)), "FreeIndirect") == [
+        "Techniker hätten den Hebel verstellt. Dadurch sei ein Alarm ausgelöst worden."
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ohne die Feuerwehr wären sie gestorben. Die Helfer kamen rechtzeitig.",
+        "Ohne die Feuerwehr wären sie gestorben.\n\nDie Lage sei nun ruhig.",
+    ],
+)
+def test_free_indirect_leaves_konjunktiv_two_without_a_following_report(text: str) -> None:
+    assert not any("wären" in message for message in messages(find_quotes(article(text)), "FreeIndirect"))
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "cue"),
+    [
+        ("Die Opposition hielt dem entgegen, dass die Kosten zu hoch seien.", "dass die Kosten zu hoch seien", "hielt"),
+        ("Die Grünen setzten dem entgegen, es gebe genug Geld.", "es gebe genug Geld", "setzten"),
+        (
+            "Die Zeitung will aus Kreisen der Regierung erfahren haben, dass der Minister zurücktreten werde.",
+            "dass der Minister zurücktreten werde",
+            "erfahren",
+        ),
+    ],
+)
+def test_indirect_reads_objections_and_learnt_reports(text: str, message: str, cue: str) -> None:
+    quotes = [quote for quote in find_quotes(article(text)) if quote.type == "Indirect"]
+    assert [quote.message[0].text for quote in quotes] == [message]
+    assert quotes[0].cue is not None and quotes[0].cue.text == cue
+
+
+@pytest.mark.parametrize("text", ["Er erfuhr erst am Abend von dem Unfall.", "Der Ball wurde ihm entgegengehalten."])
+def test_new_cues_without_content_report_nothing(text: str) -> None:
+    assert find_quotes(article(text)) == []

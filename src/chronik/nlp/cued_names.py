@@ -31,10 +31,10 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from chronik.model import Article, Mention, Token
+from chronik.nlp.lexicon import bundled_rows
 from chronik.nlp.names import FUNCTION_WORDS, add_missing, frequent_nouns, is_first_name, looks_like_common_noun
 
 __all__ = [
@@ -339,9 +339,7 @@ def apply_cue_nouns(article: Article, mentions: Sequence[Mention], gazetteer: An
 @functools.cache
 def products() -> tuple[frozenset[str], frozenset[str]]:
     """Makers and model names (`products.tsv`)."""
-    path = Path(__file__).resolve().parents[1] / "data" / "ner" / "products.tsv"
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
-    rows = [[cell.strip() for cell in row] for row in rows if len(row) == 2 and not row[0].startswith("#")]
+    rows = [row for row in bundled_rows("ner", "products.tsv") if len(row) == 2]
     return frozenset(w for w, kind in rows if kind == "brand"), frozenset(w for w, kind in rows if kind == "model")
 
 

@@ -36,6 +36,13 @@ def iter_lines(text: str) -> Iterator[str]:
             yield stripped
 
 
+def bundled_rows(folder: str, name: str) -> list[list[str]]:
+    """The rows of bundled data file `chronik/data/<folder>/<name>`: its non-empty, non-comment
+    lines split on tabs, every cell stripped."""
+    text = resources.files(_PACKAGE).joinpath("data", folder, name).read_text(encoding="utf-8")
+    return [[cell.strip() for cell in line.split("\t")] for line in iter_lines(text)]
+
+
 def read_lines(name: str, *, extra: Iterable[str | Path] = ()) -> list[str]:
     """The lines of bundled list `name` followed by those of each extra user file."""
     lines = list(iter_lines(_bundled_text(name)))

@@ -20,11 +20,11 @@ import bisect
 import functools
 import itertools
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
 from chronik.model import Article, Mention, Token
 from chronik.nlp.hanta import likeliest_tags
+from chronik.nlp.lexicon import bundled_rows
 
 
 def sentence_ranges(article: Article) -> list[tuple[int, int]]:
@@ -36,9 +36,7 @@ def sentence_ranges(article: Article) -> list[tuple[int, int]]:
 @functools.cache
 def title_endings() -> tuple[str, ...]:
     """Lower-case endings of titles and roles (`chronik/data/ner/titles.txt`)."""
-    path = Path(__file__).resolve().parents[1] / "data" / "ner" / "titles.txt"
-    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return tuple(line for line in lines if line and not line.startswith("#"))
+    return tuple(row[0] for row in bundled_rows("ner", "titles.txt"))
 
 
 # Words a name never ends with; the model sometimes runs a span into the next sentence.
@@ -50,9 +48,7 @@ FUNCTION_WORDS = frozenset(
 @functools.cache
 def common_nouns() -> tuple[frozenset[str], tuple[str, ...]]:
     """Lower-case common nouns and noun endings ("-ung") from `chronik/data/ner/common_nouns.txt`."""
-    path = Path(__file__).resolve().parents[1] / "data" / "ner" / "common_nouns.txt"
-    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
-    entries = [line for line in lines if line and not line.startswith("#")]
+    entries = [row[0] for row in bundled_rows("ner", "common_nouns.txt")]
     endings = tuple(line[1:] for line in entries if line.startswith("-"))
     return frozenset(line for line in entries if not line.startswith("-")), endings
 
@@ -94,9 +90,7 @@ def first_names() -> tuple[frozenset[str], frozenset[str]]:
     A name marked "*" there is also a word, place or brand ("Mark", "Paris"): it counts only
     at the start of a full name.
     """
-    path = Path(__file__).resolve().parents[1] / "data" / "ner" / "first_names.txt"
-    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
-    entries = [line for line in lines if line and not line.startswith("#")]
+    entries = [row[0] for row in bundled_rows("ner", "first_names.txt")]
     names = frozenset(line.rstrip("*") for line in entries)
     return names, frozenset(line for line in entries if not line.endswith("*"))
 
@@ -355,14 +349,9 @@ def lone_first_names(article: Article, gazetteer: Any) -> list[Mention]:
 @functools.cache
 def surnames() -> frozenset[str]:
     """Family names (`chronik/data/ner/surnames.txt`) that are no frequent or listed common noun."""
-    path = Path(__file__).resolve().parents[1] / "data" / "ner" / "surnames.txt"
-    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
     nouns = frequent_nouns()
-    return frozenset(
-        line
-        for line in lines
-        if line and not line.startswith("#") and line.lower() not in nouns and not looks_like_common_noun(line)
-    )
+    lines = (row[0] for row in bundled_rows("ner", "surnames.txt"))
+    return frozenset(line for line in lines if line.lower() not in nouns and not looks_like_common_noun(line))
 
 
 def lone_surnames(article: Article, gazetteer: Any) -> list[Mention]:

@@ -40,6 +40,7 @@ from typing import Any, Literal
 from chronik.errors import PipelineError
 from chronik.model import Article, Mention, Token
 from chronik.nlp.blas import limited_blas_threads, use_numpy_blas
+from chronik.nlp.lexicon import bundled_rows
 from chronik.nlp.names import (
     FUNCTION_WORDS,
     add_missing,
@@ -302,14 +303,10 @@ def refine_mentions(article: Article, mentions: Sequence[Mention], gazetteer: An
 @functools.cache
 def misc_names() -> dict[str, tuple[tuple[tuple[str, ...], bool], ...]]:
     """MISC names by first token: (tokens, only after a number), longest first (`misc_names.tsv`)."""
-    path = Path(__file__).resolve().parents[1] / "data" / "ner" / "misc_names.tsv"
     names: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, _, condition = line.partition("\t")
+    for name, *condition in bundled_rows("ner", "misc_names.tsv"):
         words = tuple(name.split())
-        names.setdefault(words[0], []).append((words, condition.strip() == "after-number"))
+        names.setdefault(words[0], []).append((words, condition[:1] == ["after-number"]))
     return {first: tuple(sorted(found, key=lambda f: -len(f[0]))) for first, found in names.items()}
 
 

@@ -47,7 +47,6 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from chronik.model import Article, Mention, Token
@@ -60,6 +59,7 @@ from chronik.nlp.cued_names import (
     reference_titles,
     title_shaped_quotes,
 )
+from chronik.nlp.lexicon import bundled_rows
 from chronik.nlp.names import add_missing, frequent_nouns
 from chronik.nlp.org_patterns import (
     club_mentions,
@@ -85,7 +85,6 @@ __all__ = [
     "web_name_mentions",
 ]
 
-_DATA = Path(__file__).resolve().parents[1] / "data" / "ner"
 _MAX_NAME_TOKENS = 10
 
 
@@ -125,10 +124,7 @@ def _inflected(name: str) -> list[str]:
 
 def _read_list(filename: str, label: str) -> NameList:
     names: dict[str, ListedName] = {}
-    for line in (_DATA / filename).read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [cell.strip() for cell in line.split("\t")]
+    for cells in bundled_rows("ner", filename):
         kind = cells[1] if len(cells) > 1 and cells[1] else None
         model_only = len(cells) > 2 and cells[2] == "model"
         entry = ListedName(label, kind, model_only)

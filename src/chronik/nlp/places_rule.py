@@ -28,14 +28,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from chronik.model import Article, Mention, Token
+from chronik.nlp.lexicon import bundled_rows
 from chronik.nlp.names import FUNCTION_WORDS, add_missing
 
 __all__ = ["ListedPlace", "add_places", "place_mentions", "places", "road_mentions"]
 
-_PATH = Path(__file__).resolve().parents[1] / "data" / "ner" / "places.tsv"
 # Words before a place that make it part of an organisation's or a building's name.
 _ROAD_WORDS = frozenset({"A", "B", "Autobahn", "Bundesautobahn", "Bundesstraße", "Bundesstrasse"})
 # Words before "A 4"/"B 2" that make it something else: paper sizes, classes, vitamins, rooms.
@@ -61,10 +60,7 @@ class ListedPlace:
 def places() -> dict[str, tuple[ListedPlace, ...]]:
     """Listed places by their first word, longest first (`places.tsv`)."""
     found: dict[str, list[ListedPlace]] = {}
-    for line in _PATH.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [cell.strip() for cell in line.split("\t")]
+    for cells in bundled_rows("ner", "places.tsv"):
         words = tuple(cells[0].split())
         place = ListedPlace(words, cells[1] if len(cells) > 1 else "place", len(cells) > 2 and cells[2] == "model")
         found.setdefault(words[0], []).append(place)

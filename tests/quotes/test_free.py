@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from chronik.model import Article, Paragraph, Quote
+from chronik.model import Quote
 from chronik.quotes import find_quotes
-
-
-def article(text: str) -> Article:
-    paragraphs = []
-    position = 0
-    for block in text.split("\n\n"):
-        paragraphs.append(Paragraph(position, position + len(block), block))
-        position += len(block) + 2
-    return Article(id="t", text=text, paragraphs=paragraphs)
+from tests.quotes.test_indirect import article
 
 
 def messages(quotes: list[Quote], kind: str) -> list[str]:

@@ -401,9 +401,19 @@ def street_mentions(article: Article) -> list[Mention]:
     return found
 
 
+def byline_ranges(article: Article) -> list[tuple[int, int]]:
+    """(start, end) of the byline paragraphs: names there are the authors', not mentions."""
+    return [(p.start, p.end) for p in article.paragraphs if p.kind == "byline"]
+
+
+def in_bylines(offset: int, bylines: Sequence[tuple[int, int]]) -> bool:
+    """Whether a character offset lies in one of `byline_ranges`."""
+    return any(start <= offset < end for start, end in bylines)
+
+
 def _outside_bylines(article: Article, mentions: Iterable[Mention]) -> list[Mention]:
-    bylines = [(p.start, p.end) for p in article.paragraphs if p.kind == "byline"]
-    return [m for m in mentions if not any(start <= m.start < end for start, end in bylines)]
+    bylines = byline_ranges(article)
+    return [m for m in mentions if not in_bylines(m.start, bylines)]
 
 
 def add_person_names(article: Article, mentions: Sequence[Mention], gazetteer: Any) -> list[Mention]:

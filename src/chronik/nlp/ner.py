@@ -46,9 +46,11 @@ from chronik.nlp.names import (
     add_missing,
     add_person_names,
     add_streets,
+    byline_ranges,
     common_nouns,
     first_names,
     frequent_nouns,
+    in_bylines,
     is_first_name,
     looks_like_common_noun,
     sentence_ranges,
@@ -243,7 +245,7 @@ def _place_head(article: Article, starts: Sequence[int], mention: Mention, gazet
 def _keep(
     article: Article, starts: Sequence[int], mention: Mention, gazetteer: Any, bylines: Sequence[tuple[int, int]]
 ) -> bool:
-    if any(start <= mention.start < end for start, end in bylines):
+    if in_bylines(mention.start, bylines):
         return False
     if len(mention.text) == 1:
         first, _ = token_range(starts, mention)
@@ -289,7 +291,7 @@ def _trim_leading_nouns(article: Article, starts: Sequence[int], mention: Mentio
 
 def refine_mentions(article: Article, mentions: Sequence[Mention], gazetteer: Any) -> list[Mention]:
     """Apply the cleaning rules of the module docstring to merged mentions."""
-    bylines = [(p.start, p.end) for p in article.paragraphs if p.kind == "byline"]
+    bylines = byline_ranges(article)
     starts = [token.start for token in article.tokens]
     refined = []
     for mention in mentions:

@@ -60,7 +60,7 @@ from chronik.nlp.cued_names import (
     title_shaped_quotes,
 )
 from chronik.nlp.lexicon import bundled_rows
-from chronik.nlp.names import add_missing, frequent_nouns
+from chronik.nlp.names import add_missing, byline_ranges, frequent_nouns, in_bylines
 from chronik.nlp.org_patterns import (
     club_mentions,
     institution_mentions,
@@ -344,7 +344,7 @@ def add_org_misc_names(article: Article, mentions: Sequence[Mention], gazetteer:
     mentions = [m for m in mentions if not (_is_noun_mention(m, gazetteer) or _is_adjective_mention(m))]
     acronyms = {id(m) for m in mentions if m.source == "rule" and m.label == "ORG" and m.text.isupper()}
     mentions = apply_cue_nouns(article, mentions, gazetteer)
-    bylines = [(p.start, p.end) for p in article.paragraphs if p.kind == "byline"]
+    bylines = byline_ranges(article)
     spans = _Spans(article, mentions)
     _model_bound_fixes(spans)
     rules = [
@@ -358,7 +358,7 @@ def add_org_misc_names(article: Article, mentions: Sequence[Mention], gazetteer:
         *web_name_mentions(tokens),
     ]
     for found in rules:
-        if any(start <= tokens[found.first].start < end for start, end in bylines):
+        if in_bylines(tokens[found.first].start, bylines):
             continue
         _apply(spans, found, replace_longer=True)
     person_ends = frozenset(m.end for m in spans.mentions if m.label == "PER")

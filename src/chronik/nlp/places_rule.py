@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from chronik.model import Article, Mention, Token
 from chronik.nlp.lexicon import bundled_rows
-from chronik.nlp.names import FUNCTION_WORDS, add_missing
+from chronik.nlp.names import FUNCTION_WORDS, add_missing, byline_ranges, in_bylines
 
 __all__ = ["ListedPlace", "add_places", "place_mentions", "places", "road_mentions"]
 
@@ -100,7 +100,7 @@ def _followed_by_name(tokens: Sequence[Token], after: int) -> bool:
 def place_mentions(article: Article) -> list[Mention]:
     """Listed places not marked ``model``, on token boundaries, outside bylines (rule 1)."""
     tokens, found = article.tokens, []
-    bylines = [(p.start, p.end) for p in article.paragraphs if p.kind == "byline"]
+    bylines = byline_ranges(article)
     index = 0
     while index < len(tokens):
         place = _match_at(tokens, index)
@@ -114,7 +114,7 @@ def place_mentions(article: Article) -> list[Mention]:
             place.model_only
             or before in _ORG_CUES
             or (tokens[after - 1].text == place.words[-1] and _followed_by_name(tokens, after))
-            or any(b_start <= start < b_end for b_start, b_end in bylines)
+            or in_bylines(start, bylines)
         ):
             found.append(Mention(start, end, article.text[start:end], "LOC", source="rule", kind=place.kind))
         index = after

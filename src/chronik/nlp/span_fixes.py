@@ -47,8 +47,10 @@ from typing import Any
 from chronik.model import Article, Mention, Token
 from chronik.nlp.hanta import likeliest_tags
 from chronik.nlp.names import (
+    byline_ranges,
     first_names,
     frequent_nouns,
+    in_bylines,
     is_first_name,
     looks_like_common_noun,
     surnames,
@@ -400,9 +402,8 @@ def speaker_names(article: Article, mentions: Sequence[Mention], gazetteer: Any)
     for mention in mentions:
         first, last = token_range(starts, mention)
         covered.update(range(first, last + 1))
-    for paragraph in article.paragraphs:
-        if paragraph.kind == "byline":
-            covered.update(i for i, token in enumerate(tokens) if paragraph.start <= token.start < paragraph.end)
+    bylines = byline_ranges(article)
+    covered.update(i for i, token in enumerate(tokens) if in_bylines(token.start, bylines))
     sentence_starts = frozenset(s.token_start for s in article.sentences)
     found = [
         Mention(token.start, token.end, token.text, "PER", source="rule")

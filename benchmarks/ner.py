@@ -42,36 +42,36 @@ def germeval_path(split: str) -> Path:
     return shared_data() / "germeval2014" / f"NER-de-{split}.tsv"
 
 
-def read_europarl(path: Path) -> Iterator[list[tuple[str, str]]]:
-    """Europarl NER sentences as (word, IOB2 tag) rows; the file is IOB1 (`I-` may open a span)."""
-    rows: list[tuple[str, str]] = []
+def _blocks(path: Path) -> Iterator[list[list[str]]]:
+    """The tab-separated cells of each blank-line-separated block of a CoNLL-style file ("#" lines skipped)."""
+    block: list[list[str]] = []
     for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
-        if not line.strip():
-            if rows:
-                yield rows
-            rows = []
-            continue
-        cells = line.split("\t")
-        tag, previous = cells[-1], rows[-1][1] if rows else "O"
-        if tag.startswith("I-") and previous[2:] != tag[2:]:
-            tag = "B-" + tag[2:]
-        rows.append((cells[0], tag))
-
-
-def read_sentences(path: Path) -> Iterator[list[tuple[str, str]]]:
-    rows: list[tuple[str, str]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("#"):
             continue
         if not line.strip():
-            if rows:
-                yield rows
-            rows = []
+            if block:
+                yield block
+            block = []
             continue
-        cells = line.split("\t")
-        rows.append((cells[1], cells[2]))
-    if rows:
+        block.append(line.split("\t"))
+
+
+def read_europarl(path: Path) -> Iterator[list[tuple[str, str]]]:
+    """Europarl NER sentences as (word, IOB2 tag) rows; the file is IOB1 (`I-` may open a span)."""
+    for block in _blocks(path):
+        rows: list[tuple[str, str]] = []
+        for cells in block:
+            tag, previous = cells[-1], rows[-1][1] if rows else "O"
+            if tag.startswith("I-") and previous[2:] != tag[2:]:
+                tag = "B-" + tag[2:]
+            rows.append((cells[0], tag))
         yield rows
+
+
+def read_sentences(path: Path) -> Iterator[list[tuple[str, str]]]:
+    """GermEval sentences as (word, outer tag) rows."""
+    for block in _blocks(path):
+        yield [(cells[1], cells[2]) for cells in block]
 
 
 def gold_spans(rows: list[tuple[str, str]], offset: int) -> tuple[str, set[Span], set[tuple[int, int]]]:

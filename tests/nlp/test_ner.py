@@ -13,7 +13,7 @@ from chronik.gazetteer import Gazetteer, GazetteerEntry
 from chronik.gazetteer_data import EntryRecord
 from chronik.model import Article, Mention, Paragraph, Token
 from chronik.nlp import names as name_rules
-from chronik.nlp import ner
+from chronik.nlp import ner, spacy_vocab
 from chronik.nlp.tokenizer import create_stage as create_tokenizer
 
 needs_model = pytest.mark.skipif(not ner.MODEL_DIR.exists(), reason="bundled NER model not built")
@@ -337,7 +337,7 @@ def test_model_mentions_keep_spacy_vocabulary_bounded(monkeypatch: pytest.Monkey
     model = str(ner.MODEL_DIR)
     ner.model_mentions(_article("Anna Roth sprach in Bern."), ner.load_spacy_pipeline(model))
     limit = len(ner.load_spacy_pipeline(model).vocab.strings) + 40
-    monkeypatch.setattr(ner, "MAX_MODEL_STRINGS", limit)
+    monkeypatch.setattr(spacy_vocab, "MAX_STRINGS", limit)
     for number in range(60):
         article = _article(f"Die Zauberin{number} Anna Roth reiste nach Quarkstadt{number} in Bern.")
         found = ner.model_mentions(article, ner.load_spacy_pipeline(model))

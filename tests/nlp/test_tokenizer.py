@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chronik.model import Article, Paragraph
-from chronik.nlp import tokenizer as tokenizer_module
+from chronik.nlp import spacy_vocab
 from chronik.nlp.tokenizer import abbreviation_table, create_stage, load_spacy_tokenizer, tokenize_text
 
 
@@ -96,7 +96,7 @@ def test_stage_extra_abbreviation_file(tmp_path: pytest.TempPathFactory) -> None
 def test_tokenize_text_keeps_spacy_vocabulary_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     tokenize_text("Die Vorrede.")
     limit = len(load_spacy_tokenizer(abbreviation_table(())[0]).vocab.strings) + 40
-    monkeypatch.setattr(tokenizer_module, "MAX_VOCABULARY", limit)
+    monkeypatch.setattr(spacy_vocab, "MAX_STRINGS", limit)
     for number in range(100):
         tokens = tokenize_text(f"Das Zaubergremium{number} tagte in Quarkstadt{number}.")
         assert tokens[1].text == f"Zaubergremium{number}"

@@ -60,6 +60,7 @@ from chronik.nlp.names import (
 )
 from chronik.nlp.orgs import add_org_misc_names, misc_terms, organisations
 from chronik.nlp.places_rule import add_places, places
+from chronik.nlp.spacy_vocab import on_renew, renew_when_full, shared_vocab
 from chronik.nlp.span_fixes import fix_model_spans, speaker_names
 
 __all__ = [
@@ -79,8 +80,9 @@ __all__ = [
     "title_endings",
 ]
 
-# Strings the model's vocabulary may collect before it is loaded afresh (~4 per new word:
-# text, prefix, suffix, shape). A reload costs ~1.5 s, so the cap is higher than the tokenizer's.
+# Strings a user's spaCy model's vocabulary may collect before it is loaded afresh (~4 per new
+# word: text, prefix, suffix, shape). The bundled model shares the tokenizer's vocabulary,
+# which is renewed past `chronik.nlp.spacy_vocab.MAX_STRINGS`.
 MAX_MODEL_STRINGS = 250_000
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner-de"
 MergePolicy = Literal["model-first", "gazetteer-first", "model-only"]
@@ -116,14 +118,19 @@ def load_spacy_pipeline(model: str) -> Any:
     source = "ner" if model == str(MODEL_DIR) else model
     if not spacy.util.is_package(model) and not Path(model).exists():
         raise PipelineError("E060", source, f"spaCy model {model!r} is not installed and is not a path")
+    # The bundled model and the tokenizer share one vocabulary: each new word's lexeme is built once.
+    vocab = shared_vocab() if model == str(MODEL_DIR) else True
     try:
-        nlp = spacy.load(model, exclude=sorted(_NOT_NEEDED))
+        nlp = spacy.load(model, exclude=sorted(_NOT_NEEDED), vocab=vocab)
     except (OSError, ValueError) as exc:  # spaCy reports broken or incompatible models this way
         raise PipelineError("E060", source, f"cannot load spaCy model {model!r}: {exc}") from exc
     if "ner" not in nlp.pipe_names:
         raise PipelineError("E060", source, f"spaCy model {model!r} has no 'ner' component")
     use_numpy_blas(nlp)  # same output, ~1.5× faster on CPU (chronik.nlp.blas)
     return nlp
+
+
+on_renew(load_spacy_pipeline.cache_clear)
 
 
 def model_mentions(article: Article, nlp: Any, *, batch_size: int = 256) -> list[Mention]:
@@ -139,9 +146,11 @@ def model_mentions(article: Article, nlp: Any, *, batch_size: int = 256) -> list
             for (first, _), doc in zip(ranges, nlp.pipe(docs, batch_size=batch_size), strict=True)
             for ent in doc.ents
         ]
-    if len(nlp.vocab.strings) > MAX_MODEL_STRINGS:
-        # spaCy's vocabulary keeps every word it ever saw (a `memory_zone` per article would
-        # rebuild the lexemes of each article, 5 % of the pipeline): a fresh model next time.
+    # spaCy's vocabulary keeps every word it ever saw (a `memory_zone` per article would
+    # rebuild the lexemes of each article, 5 % of the pipeline): past a cap, a fresh one.
+    if nlp.vocab is shared_vocab():
+        renew_when_full(nlp.vocab)
+    elif len(nlp.vocab.strings) > MAX_MODEL_STRINGS:
         load_spacy_pipeline.cache_clear()
     for name, head, last in found:
         label = _LABEL_MAP.get(name)

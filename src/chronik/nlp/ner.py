@@ -32,6 +32,7 @@ surname seen in a full PER name ("Steve Witkoff") makes its bare mentions PER.
 from __future__ import annotations
 
 import functools
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +59,7 @@ from chronik.nlp.names import (
     title_endings,
     token_range,
 )
+from chronik.nlp.ner_decoder import NumpyNer
 from chronik.nlp.orgs import add_org_misc_names, misc_terms, organisations
 from chronik.nlp.places_rule import add_places, places
 from chronik.nlp.spacy_vocab import on_renew, renew_when_full, shared_vocab
@@ -132,20 +134,36 @@ def load_spacy_pipeline(model: str) -> Any:
 
 on_renew(load_spacy_pipeline.cache_clear)
 
+_DECODERS: weakref.WeakKeyDictionary[Any, NumpyNer | None] = weakref.WeakKeyDictionary()
+
+
+def numpy_decoder(nlp: Any) -> NumpyNer | None:
+    """The numpy decoder for `nlp`'s NER (`chronik.nlp.ner_decoder`), None where it does not apply."""
+    if nlp not in _DECODERS:
+        _DECODERS[nlp] = NumpyNer.of(nlp)
+    return _DECODERS[nlp]
+
 
 def model_mentions(article: Article, nlp: Any, *, batch_size: int = 256) -> list[Mention]:
     """Run the spaCy NER over the article's own tokens, one sentence per Doc."""
     from spacy.tokens import Doc
 
     ranges = sentence_ranges(article)
-    docs = (_sentence_doc(nlp.vocab, article.tokens[first:last], Doc) for first, last in ranges)
+    docs = [_sentence_doc(nlp.vocab, article.tokens[first:last], Doc) for first, last in ranges]
     mentions: list[Mention] = []
+    decoder = numpy_decoder(nlp)
     with limited_blas_threads():  # one thread: chronik scales by processes
-        found = [
-            (ent.label_, first + ent.start, first + ent.end - 1)
-            for (first, _), doc in zip(ranges, nlp.pipe(docs, batch_size=batch_size), strict=True)
-            for ent in doc.ents
-        ]
+        if decoder is not None:  # the same entities as spaCy's loop, ~4 ms less per article
+            spans = decoder.entities(docs)
+        else:
+            spans = [
+                [(ent.label_, ent.start, ent.end) for ent in doc.ents] for doc in nlp.pipe(docs, batch_size=batch_size)
+            ]
+    found = [
+        (label, first + start, first + end - 1)
+        for (first, _), in_doc in zip(ranges, spans, strict=True)
+        for label, start, end in in_doc
+    ]
     # spaCy's vocabulary keeps every word it ever saw (a `memory_zone` per article would
     # rebuild the lexemes of each article, 5 % of the pipeline): past a cap, a fresh one.
     if nlp.vocab is shared_vocab():

@@ -4,6 +4,8 @@ a content clause. All sentences are written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from chronik.model import Quote
 from tests.quotes.test_constructions import indirect, message, quotes_of
 
@@ -159,3 +161,20 @@ def test_find_cues_a_date_in_apposition_is_no_speaker() -> None:
     )
     assert len(quotes) == 1
     assert speaker_of(quotes[0]) == "Gysi"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Als der Pächter erfuhr, dass die Miete steigt, kündigte er den Vertrag.",
+        "Nachdem die Wirtin bemerkt hatte, dass die Kasse fehlte, rief sie die Polizei.",
+    ],
+)
+def test_find_cues_ignores_learning_something_in_a_temporal_clause(text: str) -> None:
+    assert indirect(text) == []
+
+
+def test_find_cues_keeps_a_perception_verb_in_a_main_clause() -> None:
+    assert [message(quote) for quote in indirect("Die Polizei bemerkte, dass die Tür offen stand.")] == [
+        "dass die Tür offen stand"
+    ]

@@ -6,6 +6,7 @@ import pytest
 
 from chronik.model import Quote
 from chronik.quotes import find_quotes
+from tests.quotes.test_constructions import message, quotes_of
 from tests.quotes.test_indirect import article
 
 
@@ -77,3 +78,36 @@ def test_indirect_reads_objections_and_learnt_reports(text: str, message: str, c
 @pytest.mark.parametrize("text", ["Er erfuhr erst am Abend von dem Unfall.", "Der Ball wurde ihm entgegengehalten."])
 def test_new_cues_without_content_report_nothing(text: str) -> None:
     assert find_quotes(article(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Da das Werk sofort abgeschaltet wurde, sei es in einer Turbine zu Problemen gekommen.",
+        "Als die Feuerwehr eintraf, sei es bereits zu spät gewesen.",
+    ],
+)
+def test_free_indirect_takes_sei_es_after_a_fronted_adverbial_clause(text: str) -> None:
+    assert [message(quote) for quote in quotes_of(text, "FreeIndirect")] == [text]
+
+
+def test_free_indirect_keeps_concessive_sei_es_oder_after_a_fronted_clause() -> None:
+    assert quotes_of("Als er kam, sei es aus Angst oder aus Scham, schwieg er.", "FreeIndirect") == []
+
+
+def test_free_indirect_takes_a_full_verb_konjunktiv_two_after_a_quotation() -> None:
+    text = "Das Amt warnt vor weiterem Hochwasser. Die Dämme befänden sich nahe an der Belastungsgrenze."
+    assert [message(quote) for quote in quotes_of(text, "FreeIndirect")] == [
+        "Die Dämme befänden sich nahe an der Belastungsgrenze."
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Dämme befänden sich nahe an der Belastungsgrenze.",  # no quotation before it
+        "Das Amt warnt vor weiterem Hochwasser. Das Wasser könnte bald weiter steigen.",  # a modal verb
+    ],
+)
+def test_free_indirect_ignores_konjunktiv_two_alone_or_of_a_modal(text: str) -> None:
+    assert quotes_of(text, "FreeIndirect") == []

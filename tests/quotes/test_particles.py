@@ -4,6 +4,8 @@ the sense it selects. All sentences are written for these tests."""
 from __future__ import annotations
 
 from chronik.quotes.lexicon import load_lexicon
+from chronik.quotes.particles import finite_in_clause
+from chronik.quotes.view import Word
 from tests.quotes.test_constructions import indirect, message, quotes_of
 from tests.quotes.test_cues import speaker_of
 
@@ -53,3 +55,21 @@ def test_find_cues_finds_the_particle_after_an_apposition() -> None:
     assert len(quotes) == 1
     assert message(quotes[0]) == "Der Strom fiel um acht Uhr aus"
     assert quotes[0].cue_lemma == "mitteilen"
+
+
+def _tagged(pairs: list[tuple[str, str]]) -> list[Word]:
+    return [
+        Word(i, i * 10, i * 10 + len(text), text, text.lower(), pos, text, {}, 0) for i, (text, pos) in enumerate(pairs)
+    ]
+
+
+def test_finite_in_clause_reads_a_plural_present_tagged_as_infinitive() -> None:
+    words = _tagged([("Die", "ART"), ("Bauern", "NN"), ("dagegen", "PROAV"), ("sehen", "VVINF"), ("Gefahren", "NN")])
+    assert finite_in_clause(words, 3, (0, len(words)))
+
+
+def test_finite_in_clause_rejects_an_infinitive_beside_a_finite_verb_or_after_zu() -> None:
+    modal = _tagged([("Die", "ART"), ("Bauern", "NN"), ("wollen", "VMFIN"), ("Gefahren", "NN"), ("sehen", "VVINF")])
+    assert not finite_in_clause(modal, 4, (0, len(modal)))
+    after_zu = _tagged([("um", "KOUI"), ("Gefahren", "NN"), ("zu", "PTKZU"), ("sehen", "VVINF")])
+    assert not finite_in_clause(after_zu, 3, (0, len(after_zu)))

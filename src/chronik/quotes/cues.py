@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 
 from chronik.quotes.citing import citing_place, quoted_person
+from chronik.quotes.clause_parts import WERDEN, addressee, passive_agent
 from chronik.quotes.draft import Cue
 from chronik.quotes.frames import adverb_frame, frame_cue, noun_cue, noun_frame_cue, noun_phrase_ending_at
 from chronik.quotes.grammar import (
@@ -33,10 +34,18 @@ from chronik.quotes.grammar import (
     verb_tagged_as_adjective,
 )
 from chronik.quotes.lexicon import QuoteLexicon, VerbSense
-from chronik.quotes.particles import foreign_particle, matching_sense, non_speech_sense, particle_position
+from chronik.quotes.particles import (
+    finite_in_clause,
+    foreign_particle,
+    matching_sense,
+    non_speech_sense,
+    particle_position,
+)
 from chronik.quotes.view import Word
 
 _ANAPHORS = frozenset({"das", "dies", "dieses"})
+_PERCEPTION_LEMMAS = frozenset({"erfahren", "bemerken", "merken", "feststellen", "herausfinden", "sehen", "hören"})
+_TEMPORAL_OPENERS = frozenset({"als", "nachdem", "sobald", "bevor", "wenn"})
 _DOCUMENT_ADVERBS = frozenset({"darin", "dort", "hierin", "daraus"})
 _NOT_A_CUE_AFTER = frozenset({"zu", "um"})
 _COORDINATORS = frozenset({"und", "doch", "aber", "sondern", "denn", "oder"})
@@ -44,7 +53,6 @@ _SUBJECT_TAGS = frozenset({"ART", "NN", "NE", "PPER", "PDS", "PIS", "PPOSAT", "P
 _SOURCE_PREPOSITIONS = frozenset({"in", "im", "aus", "laut", "seitens"})
 # Pronouns that are always nominative: right after a finite verb they are its subject.
 _SUBJECT_PRONOUNS = frozenset({"er", "wir", "ich"})
-_WERDEN = frozenset({"wird", "werden", "wurde", "wurden", "worden", "würde", "würden", "wirst", "werde"})
 
 
 def find_cues(
@@ -59,12 +67,27 @@ def find_cues(
     for number, segment in enumerate(segments):
         numbers.setdefault(segment, number)
     source = cache(lambda: _source_phrase(words))  # the same for every cue of the sentence
+    cues = [cue for cue in cues if not _perceived_in_temporal_clause(words, cue)]
     for cue in cues:
         _widen_wie_clause(words, segments, numbers, cue)
         if cue.kind in ("verb", "impersonal", "noun") and cue.speaker is None:
             cue.speaker = _fallback_speaker(words, cue, source)
             cue.guessed_speaker = cue.speaker is not None
     return cues
+
+
+def _perceived_in_temporal_clause(words: Sequence[Word], cue: Cue) -> bool:
+    """ "Als sie erfuhr, dass …", "Nachdem er bemerkt hatte, dass …": learning something in a temporal
+    clause is an event, not a quotation. The clause opener is the nearest one before the verb."""
+    if cue.kind != "verb" or cue.lemma not in _PERCEPTION_LEMMAS:
+        return False
+    for position in range(cue.words[0] - 1, max(-1, cue.words[0] - 1 - CLAUSE_REACH), -1):
+        word = words[position]
+        if word.key in _TEMPORAL_OPENERS and (position == 0 or words[position - 1].is_punct):
+            return True
+        if is_finite(word) or word.key in SUBORDINATORS or word.pos.startswith("PREL"):
+            return False
+    return False
 
 
 def _usable_subject(words: Sequence[Word], subject: tuple[int, int], position: int) -> bool:
@@ -184,7 +207,7 @@ def _verb_cue(
         open_start = next((p for p in range(segment[0], position) if words[p].index not in masked), position)
         return _impersonal_cue(words, position, segment, cue_words, sense, open_start=open_start)
     cue = _attach_speaker(words, position, segment, masked, Cue(cue_words, sense.lemma, sense.medium, "verb", segment))
-    cue.addressee = _addressee(words, position, segment, cue.speaker)
+    cue.addressee = addressee(words, position, segment, cue.speaker)
     return cue
 
 
@@ -192,23 +215,6 @@ def _content_clause_follows(words: Sequence[Word], position: int) -> bool:
     """A dass/ob clause or a colon right after the word: "…, zu betonen, dass …", "ist zu hören: …"."""
     after = [word.key for word in words[position + 1 : position + 3]]
     return after[:1] == [":"] or (after[:1] == [","] and after[1:] in (["dass"], ["daß"], ["ob"]))
-
-
-def _addressee(
-    words: Sequence[Word], position: int, segment: tuple[int, int], speaker: tuple[int, int] | None
-) -> tuple[int, int] | None:
-    """ "sagte er gegenüber der Zeitung", "sagte sie dem «Blick»": whom the speaker addressed."""
-    for later in range(position + 1, min(segment[1], position + 1 + CLAUSE_REACH)):
-        if speaker is not None and speaker[0] <= later < speaker[1]:
-            continue
-        word = words[later]
-        if word.key == "gegenüber" and later + 1 < segment[1]:
-            return noun_phrase_right(words, later + 1, limit=segment[1])
-        if word.key == "dem" and (speaker is None or later >= speaker[1]):
-            return noun_phrase_right(words, later, limit=segment[1])
-        if word.key in PREPOSITIONS and word.key != "gegenüber":
-            return None
-    return None
 
 
 def _impersonal_cue(
@@ -257,7 +263,7 @@ def _attach_speaker(words: Sequence[Word], position: int, segment: tuple[int, in
     while start < position and words[start].index in masked:
         start += 1
     cue.verb_initial = _is_verb_initial(words, position, (start, end))
-    cue.finite = bool(is_finite(words[position])) if words[position].pos else True
+    cue.finite = finite_in_clause(words, position, segment)
     if cue.verb_initial and not cue.finite and start > 0:
         cue.verb_initial = False  # the end of a verb bracket after an apposition: "hatte X, Y, erklärt"
         cue.speaker = _bracket_subject(words, start)
@@ -300,13 +306,13 @@ def _attach_speaker(words: Sequence[Word], position: int, segment: tuple[int, in
         _apposition_subject(words, segment, cue)  # "X, Chef von Y, hat in einem Interview angeregt"
         if cue.speaker is not None:
             if cue.lemma == "zitieren":  # "X, Chef von Y, wird von der Zeitung zitiert"
-                cue.citing = _passive_agent(words, start, anchor, end)
+                cue.citing = passive_agent(words, start, anchor, end)
             return cue
-    agent = _passive_agent(words, start, anchor, end)
+    agent = passive_agent(words, start, anchor, end)
     if cue.lemma == "zitieren":
         cue.citing = agent or citing_place(words, start, anchor)  # "X wird von der Zeitung zitiert"
         agent = None
-    cue.passive = cue.lemma != "zitieren" and words[anchor].key in _WERDEN and words[position].pos == "VVPP"
+    cue.passive = cue.lemma != "zitieren" and words[anchor].key in WERDEN and words[position].pos == "VVPP"
     if cue.passive and agent is None:
         return cue  # "In einem Bericht werden die Vorkehrungen als extrem bezeichnet": the subject is no speaker
     cue.speaker = agent or noun_phrase_left(words, start, anchor)
@@ -436,16 +442,3 @@ def _finite_anchor(words: Sequence[Word], start: int, position: int) -> int:
         if is_finite(word) or (not word.pos and word.key in AUXILIARIES):
             return candidate  # at `start` too: "…, soll X zu Y gesagt haben"
     return position
-
-
-def _passive_agent(words: Sequence[Word], start: int, anchor: int, end: int) -> tuple[int, int] | None:
-    """The agent of a passive: "wurde von X bestätigt", "Von den Behörden wird angenommen"."""
-    if words[start].key in ("von", "vom") and anchor > start + 1 and words[anchor].key in AUXILIARIES:
-        return noun_phrase_right(words, start + 1, limit=anchor)
-    clause = words[anchor + 1 : min(end, anchor + 1 + CLAUSE_REACH)]
-    if words[anchor].key not in _WERDEN and not any(word.key in _WERDEN for word in clause):
-        return None  # active voice: "bezeichnet ihre Investition von 5 Prozent als …" has no agent
-    for later in range(anchor + 1, min(end, anchor + 1 + CLAUSE_REACH)):
-        if words[later].key in ("von", "vom") and later + 1 < end:
-            return noun_phrase_right(words, later + 1, limit=end)
-    return None

@@ -9,9 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from chronik.quotes.content_clause import content_clause
 from chronik.quotes.direct import apply_cue
 from chronik.quotes.draft import Coverage, Draft, SentenceAnalysis
-from chronik.quotes.grammar import FOCUS_PARTICLES, SUBORDINATORS, is_temporal, konjunktiv, subject_of
+from chronik.quotes.grammar import (
+    ADVERBIAL_OPENERS,
+    FOCUS_PARTICLES,
+    SUBORDINATORS,
+    is_temporal,
+    konjunktiv,
+    subject_of,
+)
 from chronik.quotes.lexicon import QuoteLexicon
 from chronik.quotes.view import ArticleView, Word
 
@@ -30,6 +38,7 @@ def build_free_indirect(
 ) -> list[Draft]:
     """Konjunktiv I sentences outside any quotation, runs within a paragraph merged into one."""
     drafts: list[Draft] = []
+    clauses: list[Draft] = []
     whole = [draft for draft in taken if not draft.partial]
     coverage = Coverage([span for draft in whole for span in draft.message])
     taken_sentences = frozenset(index for draft in whole for index in draft.sentences)
@@ -54,6 +63,11 @@ def build_free_indirect(
             previous.sentences.append(analysis.index)
             quoted.add(analysis.index)
             continue
+        clause = content_clause(analysis, lexicon)
+        if clause is not None:
+            clauses.append(clause)  # kept apart: a following Konjunktiv sentence opens its own run
+            quoted.add(analysis.index)
+            continue
         draft = Draft("FreeIndirect", [(sentence.start, sentence.end)], [analysis.index], inherits_speaker=True)
         if not _previous_quote_in_paragraph(view, analysis, quoted):
             _own_speech_verb(view, draft, analysis)
@@ -61,7 +75,7 @@ def build_free_indirect(
             draft.speaker = _named_subject(view, analysis)
         drafts.append(draft)
         quoted.add(analysis.index)
-    return drafts
+    return sorted(drafts + clauses, key=lambda draft: draft.start)
 
 
 def _previous_quote_in_paragraph(view: ArticleView, analysis: SentenceAnalysis, quoted: set[int]) -> bool:
@@ -157,9 +171,15 @@ def _konjunktiv_one(analysis: SentenceAnalysis, lexicon: QuoteLexicon, *, contin
             return True
         if continues and word.key in _REPORTATIVE and _reportative(words, position):
             return True
-        if mood == "II" and continues and word.key in _REPORTING_KONJUNKTIV_TWO:
+        if mood == "II" and continues and (word.key in _REPORTING_KONJUNKTIV_TWO or _umlaut_form(word)):
             return True
     return False
+
+
+def _umlaut_form(word: Word) -> bool:
+    """A Konjunktiv II of a full verb that no past form shares: "befänden", "lägen", "stünde" (modal
+    verbs are too often hypothetical: "könnte", "dürfte", "möchte")."""
+    return word.pos == "VVFIN" and any(vowel in word.key for vowel in "äöü")
 
 
 def _reportative(words: Sequence[Word], position: int) -> bool:
@@ -183,10 +203,28 @@ def _fixed_phrase(words: Sequence[object], position: int) -> bool:
 
 
 def _opens_clause(words: Sequence[object], position: int) -> bool:
-    """The word starts the sentence or follows punctuation or a coordinating conjunction."""
+    """The word starts the sentence or follows punctuation or a coordinating conjunction, but not the
+    comma after a fronted adverbial clause: "Da das Werk stillstand, sei es zu Problemen gekommen"."""
     if position == 0:
         return True
     previous = words[position - 1]
     text = str(getattr(previous, "text", ""))
+    if text == "," and _after_fronted_clause(words, position - 1) and not _oder_follows(words, position):
+        return False
     punctuation = bool(text) and not any(char.isalnum() for char in text)
     return punctuation or getattr(previous, "key", "") in _COORDINATORS
+
+
+def _oder_follows(words: Sequence[object], position: int) -> bool:
+    """ "sei es A oder B": the concessive pair within the next few words."""
+    return any(getattr(word, "key", "") == "oder" for word in words[position + 2 : position + 12])
+
+
+def _after_fronted_clause(words: Sequence[object], comma: int) -> bool:
+    """The comma closes an adverbial clause that opens the sentence ("Als …, ", "Da …, ")."""
+    first = words[0]
+    verb_last = getattr(words[comma - 1], "pos", "") in ("VVFIN", "VAFIN", "VMFIN")
+    subordinator = getattr(first, "pos", "") in ("KOUS", "") or verb_last  # not "Als Grund nannte er …, "
+    if getattr(first, "key", "") not in ADVERBIAL_OPENERS or not subordinator:
+        return False
+    return not any(getattr(word, "text", "") in (",", ";", ":") for word in words[1:comma])

@@ -22,6 +22,10 @@ TEMPORAL = function_words("temporal")
 _THIRD_PERSON_SUBJECTS = frozenset({"er", "sie", "es", "dies", "das", "dieses", "man", "dieser", "diese"})
 _WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag")
 OBJECT_DETERMINERS = function_words("object_determiners")
+# Subordinators of a fronted adverbial clause, after which the main clause's finite verb comes first.
+ADVERBIAL_OPENERS = frozenset(
+    {"da", "weil", "als", "nachdem", "wenn", "obwohl", "während", "bevor", "sobald", "seit", "seitdem", "falls"}
+)
 # Particles that may stand before a subject in the first position: "Auch der Minister sagte …".
 FOCUS_PARTICLES = frozenset({"auch", "selbst", "sogar", "nur", "zudem", "ebenso", "ebenfalls"})
 _OBJECT_PRONOUNS = frozenset({"das", "dies", "es"})

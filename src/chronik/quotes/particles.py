@@ -122,3 +122,15 @@ def foreign_particle(words: Sequence[Word], position: int, segment: tuple[int, i
     if particle.pos != "PTKVZ" or lemma.startswith(particle.key) or any(is_finite(word) for word in between):
         return False
     return particle.key in _OTHER_VERB_PARTICLES  # "sprach ihn … frei" is "freisprechen"
+
+
+def finite_in_clause(words: Sequence[Word], position: int, segment: tuple[int, int]) -> bool:
+    """Whether the verb is finite; a plural present the tagger read as an infinitive counts when its
+    clause has no other verb form that could be finite ("Die Bauern dagegen sehen im Gesetz eine Gefahr")."""
+    word = words[position]
+    if not word.pos or is_finite(word):
+        return True
+    if word.pos != "VVINF" or position == segment[0] or words[position - 1].key in ("zu", "um"):
+        return False
+    start, end = segment
+    return not any(is_finite(other) or other.pos in ("VAINF", "VMINF") for other in words[start:end])

@@ -2,15 +2,17 @@
 
 "Witkoff äusserte sich zum Treffen", "Die Polizei sprach von 4000 Teilnehmern", "Die Opposition
 forderte den Rücktritt". One per sentence, and only for a sentence that holds no other quotation
-(`indirect.build_indirect` decides that).
+(`indirect.build_indirect` decides that). The message is the speech act's own clause, not a
+subordinate clause before it or a main clause of its own after it.
 """
 
 from __future__ import annotations
 
 from chronik.quotes.direct import apply_cue
 from chronik.quotes.draft import Cue, Draft, SentenceAnalysis
-from chronik.quotes.grammar import CLAUSE_REACH, konjunktiv
+from chronik.quotes.grammar import CLAUSE_REACH, SUBORDINATORS, is_finite, konjunktiv
 from chronik.quotes.lexicon import QuoteLexicon
+from chronik.quotes.view import Word
 
 # Verbs that too often describe something other than a speech act to stand alone as one.
 _REPORTED_LEMMAS_EXCLUDED = frozenset(
@@ -67,10 +69,14 @@ _REPORTING_WITH_PREPOSITION: dict[str, frozenset[str]] = {
     "rechnen": frozenset({"mit"}),
     "sehen": frozenset({"in", "im", "darin"}),  # "sieht in dem Gesetz eine Gefahr"
     "aussprechen": frozenset({"für", "gegen"}),
+    "fürhalten": frozenset({"für"}),  # "hält das Verfahren für verfassungswidrig"
 }
 
 
 _INDEFINITES = frozenset({"ein", "eine", "einen", "einer", "kein", "keine", "keinen", "keiner"})
+# Conjunctions before a verb phrase that shares the speech act's subject ("…, und nahm … in Schutz").
+_COORDINATORS = frozenset({"und", "oder", "aber", "sondern", "doch"})
+_FINITE_FIRST = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 
 
 def reported_speech(analysis: SentenceAnalysis, lexicon: QuoteLexicon) -> Draft | None:
@@ -87,7 +93,7 @@ def reported_speech(analysis: SentenceAnalysis, lexicon: QuoteLexicon) -> Draft 
             continue  # "Der Minister kündigte eine Lösung an": an act, no reported content
         if cue.subordinate or konjunktiv(analysis.words, cue.words[0], lexicon) == "I":
             continue  # "Das Land gehe von Mehrkosten aus" is someone's reported speech, free indirect
-        draft = Draft("Reported", [analysis.char_span(0, len(analysis.words))], [analysis.index])
+        draft = Draft("Reported", [analysis.char_span(*_clause_extent(analysis, cue))], [analysis.index])
         apply_cue(draft, cue, analysis)
         return draft
     return None
@@ -113,3 +119,40 @@ def _governs_its_preposition(analysis: SentenceAnalysis, cue: Cue) -> bool:
     if cue.lemma == "sehen" and not any(word.key in _INDEFINITES for word in window):
         return False  # "sieht in dem Gesetz eine Gefahr", not "sahen das Spiel im Stadion"
     return any(word.key in prepositions for word in window)
+
+
+def _clause_extent(analysis: SentenceAnalysis, cue: Cue) -> tuple[int, int]:
+    """The words of the speech act's own clause: the sentence without a subordinate clause that opens
+    it before the cue ("Da die Zahl steigt, rechnet X mit …") and without a main clause of its own that
+    follows ("Die Behörden gehen von Brandstiftung aus, ein Verfahren wurde eingeleitet.")."""
+    words, segments = analysis.words, analysis.segments
+    number = analysis.segment_of(cue.words[0])
+    if number < 0:
+        return 0, len(words)
+    start = 0
+    if number > 0 and _subordinate(words[segments[0][0]]) and words[segments[number][0]].pos in _FINITE_FIRST:
+        start = segments[number][0]  # "Da …, rechnet Dr. X mit …": the verb opens the main clause
+    end = len(words)
+    for first, last in segments[number + 1 :]:
+        if _new_main_clause(words, first, last):
+            end = first - 1  # before the comma
+            break
+    return start, max(end, cue.words[0] + 1)
+
+
+def _subordinate(word: Word) -> bool:
+    return word.pos == "KOUS" or (not word.pos and word.key in SUBORDINATORS)
+
+
+def _new_main_clause(words: list[Word], first: int, last: int) -> bool:
+    """A stretch with a subject and finite verb of its own: not a relative or subordinate clause, not a
+    verb phrase that shares the subject ("…, nimmt die Abgeordneten in Schutz")."""
+    opener = words[first]
+    if opener.pos.startswith("PREL") or _subordinate(opener) or opener.key in SUBORDINATORS:
+        return False
+    if opener.pos == "APPR" and first + 1 < last and words[first + 1].pos.startswith("PREL"):
+        return False  # a relative clause after a preposition: "…, in denen von X die Rede ist"
+    position = first + 1 if opener.key in _COORDINATORS else first
+    if position < last and is_finite(words[position]):
+        return False
+    return any(is_finite(word) for word in words[position:last])

@@ -1,0 +1,57 @@
+"""Reported speech of the eighth round: the message is the speech act's own clause, and "halten … für"
+with a predicate reports an opinion. All sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quotes.test_constructions import message, quotes_of
+
+
+def reported(text: str) -> list[str]:
+    return [message(quote) for quote in quotes_of(text, "Reported")]
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (
+            "Die Behörden gehen von Brandstiftung aus, ein Verfahren wurde bereits eröffnet.",
+            "Die Behörden gehen von Brandstiftung aus",
+        ),
+        (
+            "Da die Zahl der Fälle steigt, rechnet die Ärztin mit mehr Patienten.",
+            "rechnet die Ärztin mit mehr Patienten.",
+        ),
+    ],
+)
+def test_reported_speech_keeps_to_the_clause_of_its_cue(text: str, clause: str) -> None:
+    assert reported(text) == [clause]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a relative clause, a subordinate clause and a verb phrase sharing the subject stay in
+        "Der Verband forderte den Rücktritt des Direktors, der die Firma seit zehn Jahren leitet.",
+        "Die Gewerkschaft warnte vor Kürzungen, weil die Löhne ohnehin tief sind.",
+        "Der Präsident warnte vor Gewalt, nahm die Polizei in Schutz und forderte Ruhe.",
+        # a relative clause after a preposition
+        "Die Ministerin kritisierte die Pläne, mit denen die Regierung mehr Ordnung schaffen will.",
+    ],
+)
+def test_reported_speech_keeps_dependent_clauses(text: str) -> None:
+    assert reported(text) == [text]
+
+
+def test_reported_speech_reads_halten_fuer_with_a_predicate() -> None:
+    assert reported("Der Verband hält das neue Verfahren für verfassungswidrig.") == [
+        "Der Verband hält das neue Verfahren für verfassungswidrig."
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["Die Ministerin hält eine Rede für die Opfer.", "Der Verein hält an seinem Trainer fest."]
+)
+def test_reported_speech_ignores_halten_without_a_predicate(text: str) -> None:
+    assert reported(text) == []

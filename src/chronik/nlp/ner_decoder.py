@@ -8,9 +8,10 @@ of the NER model's time on our machines. This module runs the same computation w
 model's own weights, all sentences of an article at once, one numpy step per token
 position:
 
-- the token vectors, their projection and the precomputed feature table come from the
-  model's own layers (`tok2vec` component, `tok2vec` and `lower` references), computed
-  exactly as spaCy computes them, sentences ordered by length as spaCy orders them;
+- the token vectors come from the `tok2vec` component's encoder run on numpy
+  (`chronik.nlp.tok2vec_numpy`, the same numbers without thinc's layer bookkeeping), their
+  projection and the precomputed feature table from the model's own layers (`tok2vec` and
+  `lower` references), sentences ordered by length as spaCy orders them;
 - a state's features are the next token, the first token of the open entity and the
   token before the next one (the model's three features; the padding row where absent),
   summed in spaCy's order, plus the bias, max-pooled over the pieces, then the output
@@ -33,12 +34,15 @@ from typing import Any
 
 import numpy as np
 
+from chronik.nlp.tok2vec_numpy import NumpyTok2Vec
+
 __all__ = ["NumpyNer"]
 
 _BEGIN, _IN, _LAST, _UNIT, _OUT = range(5)
 _MOVE_TYPES = {"B": _BEGIN, "I": _IN, "L": _LAST, "U": _UNIT, "O": _OUT}
 _NO_LABEL = -1
 _LAYERS = ["tok2vec-listener>>list2array>>linear", "precomputable_affine", "linear"]
+_PROJECTION = ["tok2vec-listener", "list2array", "linear"]
 
 Entity = tuple[str, int, int]  # (label, first token, end token), per sentence
 
@@ -48,6 +52,7 @@ class NumpyNer:
     """The NER component of a spaCy pipeline, decoded in numpy (see the module docstring)."""
 
     tok2vec: Any  # the pipeline's tok2vec component
+    encoder: NumpyTok2Vec | None  # the same in numpy, where its shape allows (chronik.nlp.tok2vec_numpy)
     project: Any  # listener >> list2array >> linear: token vectors to the hidden width
     lower: Any  # precomputable affine: per token and feature, the hidden layer's input
     bias: np.ndarray  # (hidden × pieces,) the lower layer's bias
@@ -71,6 +76,8 @@ class NumpyNer:
         model = ner.model
         if ner.cfg.get("beam_width", 1) != 1 or [layer.name for layer in model.layers] != _LAYERS:
             return None
+        if [layer.name for layer in model.get_ref("tok2vec").layers] != _PROJECTION:
+            return None
         if not all(isinstance(node.ops, NumpyOps) for node in model.walk()):
             return None
         lower, upper = model.get_ref("lower"), model.get_ref("upper")
@@ -86,6 +93,7 @@ class NumpyNer:
         unseen[list(model.attrs.get("unseen_classes", ()))] = True
         return cls(
             tok2vec=nlp.get_pipe("tok2vec"),
+            encoder=NumpyTok2Vec.of(nlp.get_pipe("tok2vec")),
             project=model.get_ref("tok2vec"),
             lower=lower,
             bias=lower.get_param("b").reshape(-1),
@@ -106,10 +114,15 @@ class NumpyNer:
         result: list[list[Entity]] = [[] for _ in docs]
         if not any(len(doc) for doc in docs):
             return result
-        self.tok2vec.set_annotations(docs, self.tok2vec.predict(docs))
         order = sorted(range(len(docs)), key=lambda index: len(docs[index]))  # as spaCy's parser batches
         ordered = [docs[index] for index in order]
-        table = self.lower.predict(self.project.predict(ordered))  # (tokens + 1, 3, hidden, pieces); row 0 pads
+        if self.encoder is not None:  # listener >> list2array >> linear, on our encoder's vectors
+            vectors = self.encoder(docs)
+            projected = self.project.layers[-1].predict(np.concatenate([vectors[index] for index in order]))
+        else:
+            self.tok2vec.set_annotations(docs, self.tok2vec.predict(docs))
+            projected = self.project.predict(ordered)
+        table = self.lower.predict(projected)  # (tokens + 1, 3, hidden, pieces); row 0 pads
         table = table.reshape(table.shape[0], 3, -1)
         lengths = np.array([len(doc) for doc in ordered])
         offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))

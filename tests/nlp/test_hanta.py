@@ -44,12 +44,14 @@ def test_swiss_spelling_uses_eszett_analysis() -> None:
 
 def test_shipped_forms_equal_hanta_own_analyses() -> None:
     plain = CachedHanta(forms=False)
-    analyses, lemmas = _read_forms(plain._tagger.tag2int)
-    assert len(analyses) > 1_000 and len(lemmas) > 1_000
-    for word in sorted(analyses)[:: len(analyses) // 25]:
-        assert analyses[word] == list(plain._tagger.analyze_forward(word))
-    for (word, tag), lemma in sorted(lemmas.items())[:: len(lemmas) // 25]:
-        assert plain._tagger._analyze(word, tag, 1)[0] == lemma
+    tag2int = plain._tagger.tag2int
+    forms = _read_forms(tag2int)
+    assert len(forms.analyses) > 1_000 and len(forms.lemmas) > 1_000
+    for word in sorted(forms.analyses)[:: len(forms.analyses) // 25]:
+        assert forms.analysis(word) == list(plain._tagger.analyze_forward(word))
+    for (word, tag), lemma in sorted(forms.lemmas.items())[:: len(forms.lemmas) // 25]:
+        assert plain._tagger._analyze(word, tag2int[tag], 1)[0] == lemma
+    assert forms.analysis("Quarkgremiumsvorsitzende") is None
 
 
 def test_tag_same_with_and_without_shipped_forms() -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import gzip
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -53,8 +54,8 @@ class CachedHanta:
 
         self._analogy = analogy
         tagger: Any = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
-        analyses, self._lemmas = _read_forms(tagger.tag2int) if forms else ({}, {})
-        tagger.analyze_forward = _looked_up(analyses, lru_cache(maxsize=_CACHE_SIZE)(tagger.analyze_forward))
+        self._forms = _read_forms(tagger.tag2int) if forms else ShippedForms(tagger.tag2int, {}, {})
+        tagger.analyze_forward = _looked_up(self._forms, lru_cache(maxsize=_CACHE_SIZE)(tagger.analyze_forward))
         tagger._analyze = lru_cache(maxsize=_CACHE_SIZE)(tagger._analyze)
         self._tagger = tagger
         # Only HanTa's shipped word list: a set that grew with the words seen would make an
@@ -184,39 +185,60 @@ class CachedHanta:
         """HanTa's lemma, skipped where it is the word itself (numbers, names, symbols)."""
         if name in LEMMA_IS_WORD or (name == "NE" and not word.endswith(("s", "'"))):
             return word
-        lemma = self._lemmas.get((word.lower(), tag))  # HanTa lemmatises the lower-cased word
+        lemma = self._forms.lemmas.get((word.lower(), name))  # HanTa lemmatises the lower-cased word
         if lemma is None:
             lemma = self._tagger._analyze(word, tag, 1)[0]
         return lemma
 
 
-def _looked_up(table: dict[str, Any], compute: Callable[[str], Any]) -> Callable[[str], Any]:
-    """`compute`, answered from `table` where it holds the word (the table holds its results)."""
+@dataclass(frozen=True)
+class ShippedForms:
+    """HanTa's analyses of frequent forms shipped with chronik (`FORMS_FILE`).
+
+    A word's analysis is parsed when the word is first looked up: parsing all of them when
+    the tagger loads took ~0.8 s per process, most of it for words a run never meets.
+    """
+
+    tag2int: dict[str, int]
+    analyses: dict[str, str]  # word → "TAG=log-probability TAG=…", as in the file
+    lemmas: dict[tuple[str, str], str]  # (lower-cased word, tag) → lemma
+
+    def analysis(self, word: str) -> list[tuple[int, float]] | None:
+        """HanTa's `analyze_forward(word)` result, None where the table does not hold the word."""
+        row = self.analyses.get(word)
+        if row is None:
+            return None
+        pairs = (item.rsplit("=", 1) for item in row.split(" ") if item)
+        return [(self.tag2int[tag], float(score)) for tag, score in pairs]
+
+
+def _looked_up(forms: ShippedForms, compute: Callable[[str], Any]) -> Callable[[str], Any]:
+    """`compute`, answered from the shipped forms where they hold the word (they hold its results)."""
 
     def analyse(word: str) -> Any:
-        found = table.get(word)
+        found = forms.analysis(word)
         return found if found is not None else compute(word)
 
     return analyse
 
 
-def _read_forms(tag2int: dict[str, int]) -> tuple[dict[str, Any], dict[tuple[str, int], str]]:
-    """The shipped HanTa analyses: word → [(tag, log-probability)], (lower-cased word, tag) → lemma."""
-    analyses: dict[str, Any] = {}
-    lemmas: dict[tuple[str, int], str] = {}
+def _read_forms(tag2int: dict[str, int]) -> ShippedForms:
+    """The shipped HanTa analyses and lemmas, each kept as its text until it is needed."""
+    forms = ShippedForms(tag2int, {}, {})
     source = resources.files("chronik").joinpath("data", "nlp", FORMS_FILE)
     if not source.is_file():
-        return analyses, lemmas
+        return forms
     with source.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as rows:
-        for row in rows:
-            kind, word, rest = row.rstrip("\n").split("\t", 2)
+        for row in rows.read().split("\n"):
+            if not row:
+                continue
+            kind, word, rest = row.split("\t", 2)
             if kind == "F":
-                pairs = (item.rsplit("=", 1) for item in rest.split(" ") if item)
-                analyses[word] = [(tag2int[tag], float(score)) for tag, score in pairs]
+                forms.analyses[word] = rest
             else:
                 tag, lemma = rest.split("\t", 1)
-                lemmas[(word, tag2int[tag])] = lemma
-    return analyses, lemmas
+                forms.lemmas[(word, tag)] = lemma
+    return forms
 
 
 def _advance(

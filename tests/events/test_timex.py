@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chronik.events.timex import Direction, find_time_expressions, iso_week, parse_anchor
+from chronik.events.timex import RULE_WORDS, RULES, Direction, find_time_expressions, iso_week, parse_anchor
 
 SATURDAY = date(2025, 12, 6)
 
@@ -141,3 +141,37 @@ def test_find_time_expressions_never_raises_and_spans_are_valid(
         assert expression.start >= last_end
         last_end = expression.end
         assert expression.value is None or _VALUE.match(expression.value), expression
+
+
+@pytest.mark.parametrize("name", sorted(RULE_WORDS))
+def test_every_match_of_a_rule_contains_one_of_its_words(name: str) -> None:
+    pattern = next(pattern for rule, pattern, _ in RULES if rule == name)
+    words = RULE_WORDS[name]
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.from_regex(pattern))
+    def check(text: str) -> None:
+        for match in pattern.finditer(text):
+            folded = match.group().casefold()
+            # "İ" folds to two characters; no German word in a rule has it
+            assert "\u0130" in match.group() or any(word in folded for word in words), match.group()
+
+    check()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am 3. März 2024, einem Sonntag, und Anfang April sowie im zweiten Quartal; vor zwei Wochen, heute.",
+        "Die Zahlen vom 12.03.2023 und die KW 14 bestätigen es, sagte sie am kommenden Wochenende.",
+        "Seit 2019 steigen die Preise; nächste Woche entscheidet der Rat, in drei Monaten das Volk.",
+        "Kein Datum in diesem Satz.",
+    ],
+)
+def test_skipping_rules_without_their_words_finds_the_same(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    from chronik.events import timex
+
+    anchor = date(2024, 3, 10)
+    skipping = [(t.start, t.end, t.value) for t in find_time_expressions(text, anchor=anchor)]
+    monkeypatch.setattr(timex, "RULE_WORDS", {})
+    assert [(t.start, t.end, t.value) for t in find_time_expressions(text, anchor=anchor)] == skipping

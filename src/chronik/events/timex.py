@@ -383,9 +383,49 @@ def _accepts(name: str, match: re.Match[str], text: str) -> bool:
     return True
 
 
+# Words one of which (case-folded) is part of every match of a rule: a rule whose words are all
+# absent from a text cannot match there and is not run (its regex scan is most of this
+# module's time; tests/events/test_timex.py checks the words against generated matches).
+# Rules without an entry (digits only) always run.
+_MONTH_STEMS = (
+    "jan",
+    "jän",
+    "jaen",
+    "feb",
+    "mär",
+    "maerz",
+    "mrz",
+    "apr",
+    "mai",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "okt",
+    "nov",
+    "dez",
+)
+RULE_WORDS: dict[str, tuple[str, ...]] = {
+    "day_month": _MONTH_STEMS,
+    "month": _MONTH_STEMS,
+    "edge": ("anfang", "mitte", "ende"),
+    "quarter": ("quartal",),
+    "calendar_week": ("kw", "kalenderwoche"),
+    "weekday": ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag"),
+    "day_word": ("gestern", "heute", "morgen"),
+    "relative_unit": ("woche", "monat", "jahr"),
+    "offset": ("tag", "woche", "monat", "jahr"),
+    "weekend": ("wochenende",),
+}  # fmt: skip
+
+
 def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str], Resolver]]:
     found = []
+    folded = text.casefold()
     for name, pattern, resolver in RULES:
+        words = RULE_WORDS.get(name)
+        if words is not None and not any(word in folded for word in words):
+            continue
         for match in pattern.finditer(text):
             if match.end() > match.start() and _accepts(name, match, text):
                 found.append((match.start(), match.end(), name, match, resolver))

@@ -6,7 +6,7 @@ import pytest
 
 from chronik.model import Quote
 from chronik.quotes import find_quotes
-from tests.quotes.test_constructions import message, quotes_of
+from tests.quotes.test_constructions import _tagging, message, quotes_of
 from tests.quotes.test_indirect import article
 
 
@@ -111,3 +111,35 @@ def test_free_indirect_takes_a_full_verb_konjunktiv_two_after_a_quotation() -> N
 )
 def test_free_indirect_ignores_konjunktiv_two_alone_or_of_a_modal(text: str) -> None:
     assert quotes_of(text, "FreeIndirect") == []
+
+
+def _tagged(text: str) -> list[Quote]:
+    """All quotations of a text whose paragraphs are separated by blank lines, after the tagger."""
+    tagged = article(text)
+    for stage in _tagging():
+        tagged = stage(tagged)
+    return find_quotes(tagged)
+
+
+def test_free_indirect_takes_reportative_soll_after_a_speech_act() -> None:
+    text = (
+        "Am Dienstag erklärte die Staatsanwaltschaft in Graz die Hintergründe der Festnahme. "
+        "Der Mann wohnte im selben Haus. Das Motiv soll Eifersucht gewesen sein."
+    )
+    quotes = _tagged(text)
+    assert messages(quotes, "FreeIndirect") == ["Das Motiv soll Eifersucht gewesen sein."]
+    assert [quote.speaker.text for quote in quotes if quote.type == "FreeIndirect" and quote.speaker] == [
+        "die Staatsanwaltschaft"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am Dienstag wurde in Graz ein Mann festgenommen. Das Motiv soll Eifersucht gewesen sein.",  # no speech act
+        "Am Dienstag erklärte die Polizei die Details.\n\nDas Motiv soll Eifersucht gewesen sein.",  # new paragraph
+        "Dem Dorf drohte im Frühling eine Flut. Der Damm soll gebrochen sein.",  # a correlate verb alone
+    ],
+)
+def test_free_indirect_ignores_soll_without_a_speech_act_before(text: str) -> None:
+    assert messages(_tagged(text), "FreeIndirect") == []

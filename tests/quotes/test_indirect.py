@@ -6,6 +6,8 @@ import pytest
 
 from chronik.model import Article, Paragraph, Quote
 from chronik.quotes import find_quotes
+from tests.quotes.test_constructions import message as message_text
+from tests.quotes.test_constructions import quotes_of
 
 
 def article(text: str) -> Article:
@@ -95,3 +97,39 @@ def test_find_quotes_reads_an_anaphoric_attribution() -> None:
 def test_find_quotes_sets_the_medium_from_the_cue() -> None:
     quotes = find_quotes(article("Die Zeitung schrieb, der Plan sei gescheitert."))
     assert quotes[0].medium == "writing"
+
+
+def test_find_quotes_leaves_the_main_clause_after_a_fronted_adverbial_clause() -> None:
+    text = "Nachdem die Vorwürfe bekannt wurden, hat die Ministerin angekündigt, ihr Amt niederzulegen."
+    quotes = quotes_of(text, "Indirect")
+    assert [message_text(quote) for quote in quotes] == ["ihr Amt niederzulegen"]
+    assert [quote.cue.text for quote in quotes if quote.cue] == ["angekündigt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        ("Dass der Bus wieder fährt, erhofft sich die Gemeinde von der neuen Regelung.", "Dass der Bus wieder fährt"),
+        (
+            "Die Mehrheit der Befragten befürwortete, dass die Läden länger offen bleiben.",
+            "dass die Läden länger offen bleiben",
+        ),
+    ],
+)
+def test_find_quotes_reads_the_ninth_round_cue_verbs(text: str, clause: str) -> None:
+    assert [message_text(quote) for quote in quotes_of(text, "Indirect")] == [clause]
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        ("Der Vater kann nicht glauben was geschehen sei.", "was geschehen sei"),
+        ("Die Ärztin fragte ob der Patient Fieber habe.", "ob der Patient Fieber habe"),
+    ],
+)
+def test_find_quotes_reads_a_content_clause_without_its_comma(text: str, clause: str) -> None:
+    assert [message_text(quote) for quote in quotes_of(text, "Indirect")] == [clause]
+
+
+def test_find_quotes_ignores_a_comparison_after_the_cue() -> None:
+    assert quotes_of("Die Partei lehnte den Plan ab wie auch die Opposition im Landtag.", "Indirect") == []

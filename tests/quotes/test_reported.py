@@ -55,3 +55,46 @@ def test_reported_speech_reads_halten_fuer_with_a_predicate() -> None:
 )
 def test_reported_speech_ignores_halten_without_a_predicate(text: str) -> None:
     assert reported(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am Montag erklärte die Polizei auf einer Pressekonferenz die Hintergründe der Festnahme.",  # a place
+        "Der Schiedsrichter erklärte das Spiel nach dem Unwetter für beendet.",  # declaring, not reporting
+    ],
+)
+def test_reported_speech_needs_a_speech_act_with_a_topic(text: str) -> None:
+    assert reported(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Anwohner drängten auf eine rasche Lösung.",  # "auf" with an accusative is a topic
+        "Die Bäckerei äusserte sich bisher nicht zu den Vorwürfen.",  # a refusal to comment is still reported
+    ],
+)
+def test_reported_speech_keeps_topics_and_refusals(text: str) -> None:
+    assert reported(text) == [text]
+
+
+def test_reported_speech_reads_bezeichnen_only_with_als() -> None:
+    assert reported("Der Begriff bezeichnet eine alte Technik aus dem Tessin.") == []
+    text = "Die Ministerin bezeichnete den Entscheid als Fehler."
+    assert reported(text) == [text]
+
+
+def test_reported_speech_in_its_own_clause_beside_indirect_speech() -> None:
+    text = "Laut den Veranstaltern kamen 7000 Menschen, die Polizei dagegen sprach von 4000 Teilnehmern."
+    assert [message(quote) for quote in quotes_of(text, "Indirect")] == ["kamen 7000 Menschen"]
+    assert reported(text) == ["die Polizei dagegen sprach von 4000 Teilnehmern."]
+    overlapping = "Die Gemeinde sagte, sie rechne mit hohen Kosten."
+    assert reported(overlapping) == []  # a clause that carries indirect speech is no second, reported one
+
+
+def test_frame_message_keeps_a_konjunktiv_clause_after_the_comma() -> None:
+    text = "Laut dem Veranstalter kamen 7000 Menschen, die Polizei habe von 4000 gesprochen."
+    assert [message(quote) for quote in quotes_of(text, "Indirect")] == [
+        "kamen 7000 Menschen, die Polizei habe von 4000 gesprochen"
+    ]

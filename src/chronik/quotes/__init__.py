@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from chronik.model import Article, Quote, Span
 from chronik.quotes.citing import with_citing_sources
+from chronik.quotes.clause_parts import split_unmarked_wie_clause
 from chronik.quotes.cues import find_cues
 from chronik.quotes.direct import DirectCandidate, build_direct, classify
 from chronik.quotes.draft import Draft, SentenceAnalysis
@@ -39,7 +40,7 @@ def analyse_sentences(view: ArticleView, spans: list[QuotedSpan], lexicon: Quote
     analyses: list[SentenceAnalysis] = []
     for sentence in view.sentences:
         words = view.sentence_words(sentence)
-        sentence_segments = segments(words, masked)
+        sentence_segments = split_unmarked_wie_clause(words, segments(words, masked))
         cues = find_cues(words, sentence_segments, masked, lexicon)
         analyses.append(SentenceAnalysis(sentence.index, sentence.paragraph, words, masked, sentence_segments, cues))
     return analyses

@@ -1,4 +1,5 @@
-"""Parts of a speech verb's clause besides its subject: whom the speaker addressed and a passive's agent.
+"""Parts of a speech verb's clause besides its subject: whom the speaker addressed, a passive's agent, and
+the end of a wie-clause whose comma is missing.
 
 "sagte er gegenüber der Zeitung", "sagte sie dem «Blick»", "wurde von der Polizei bestätigt". Positions
 index the sentence's word list.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from chronik.quotes.grammar import AUXILIARIES, CLAUSE_REACH, PREPOSITIONS, noun_phrase_right
+from chronik.quotes.grammar import AUXILIARIES, CLAUSE_REACH, PREPOSITIONS, is_finite, noun_phrase_right
 from chronik.quotes.view import Word
 
 WERDEN = frozenset({"wird", "werden", "wurde", "wurden", "worden", "würde", "würden", "wirst", "werde"})
@@ -42,3 +43,20 @@ def passive_agent(words: Sequence[Word], start: int, anchor: int, end: int) -> t
         if words[later].key in ("von", "vom") and later + 1 < end:
             return noun_phrase_right(words, later + 1, limit=end)
     return None
+
+
+def split_unmarked_wie_clause(words: Sequence[Word], segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A wie-clause that opens the sentence without its closing comma ends at its verb when a finite verb
+    follows: "Wie die Polizei mitteilte wurden zwei Menschen verletzt" (not "Wie die Polizei berichtet
+    hat, …", whose auxiliary ends the segment, nor "Wie erwartet sind …", which names no source)."""
+    if not segments or segments[0][0] != 0 or not words or words[0].key != "wie":
+        return segments
+    start, end = segments[0]
+    for position in range(start + 2, min(end - 2, start + CLAUSE_REACH)):
+        verb, following = words[position], words[position + 1]
+        plural_present = verb.pos == "VVINF" and following.pos != "VMFIN"  # "berichten" tagged as infinitive
+        if (verb.pos in ("VVFIN", "VVPP") or plural_present) and is_finite(following):
+            return [(start, position + 1), (position + 1, end), *segments[1:]]
+        if is_finite(verb):
+            return segments
+    return segments

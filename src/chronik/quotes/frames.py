@@ -13,8 +13,10 @@ from chronik.quotes.draft import Cue
 from chronik.quotes.grammar import (
     AUXILIARIES,
     CLAUSE_REACH,
+    OBJECT_DETERMINERS,
     QUOTE_MARKS,
     SENTENCE_FINAL,
+    SUBORDINATORS,
     is_finite,
     konjunktiv,
     noun_phrase_right,
@@ -24,8 +26,11 @@ from chronik.quotes.view import Word
 
 
 def noun_cue(words: Sequence[Word], position: int, segment: tuple[int, int], lexicon: QuoteLexicon) -> Cue | None:
-    """A speech noun that governs a dass/ob clause: "die Forderung der Gewerkschaft, dass …"."""
+    """A speech noun that governs a dass/ob clause: "die Forderung der Gewerkschaft, dass …"; or a
+    document that states one (see `document_statement_cue`)."""
     word = words[position]
+    if word.key in _STEHEN:
+        return document_statement_cue(words, position, segment, lexicon)
     if not word.capitalized or word.key not in lexicon.nouns or (word.pos and word.pos != "NN"):
         return None
     end = segment[1]
@@ -36,8 +41,63 @@ def noun_cue(words: Sequence[Word], position: int, segment: tuple[int, int], lex
         return None
     speaker = _genitive_or_von(words, position + 1, end)
     if position + 1 < end and speaker is None:
-        return None  # the noun must end its phrase or take a genitive source
+        if not content or not _subject_of_short_clause(words, position, segment):
+            return None  # the noun must end its phrase or take a genitive source
+        source = _genitive_or_von(words, position + 1, end) or (position, position + 1)
+        speaker = (_phrase_start(words, position, segment[0]), source[1])  # "Vorwürfe werden laut, dass …"
     return Cue([position], word.key, lexicon.nouns[word.key], "noun", segment, speaker)
+
+
+def _subject_of_short_clause(words: Sequence[Word], position: int, segment: tuple[int, int]) -> bool:
+    """The speech noun is the subject of a short main clause that reports its content after the comma:
+    "Vorwürfe werden laut, dass …", "Gegen ihn stehen Vorwürfe im Raum, er habe …", "Die Vermutungen
+    der Forscher gehen dahin, dass …" (not an object: "Er wies die Vorwürfe zurück, weil …" has no
+    content clause, and a long clause is rather about something else)."""
+    start, end = segment
+    if end - start > 10 or words[start].key in SUBORDINATORS or words[start].pos.startswith("PREL"):
+        return False
+    finite = next((p for p in range(start, end) if is_finite(words[p])), None)
+    if finite is None:
+        return False
+    phrase_start = _phrase_start(words, position, start)
+    fronted = phrase_start == start and finite > position
+    opener = words[start]
+    adverbial = opener.pos in ("APPR", "APPRART", "ADV", "PROAV") or opener.key == "es"  # no subject before it
+    after_verb = phrase_start == finite + 1 and adverbial  # "Gegen ihn stehen Vorwürfe im Raum, …"
+    return (fronted or after_verb) and words[phrase_start].key not in OBJECT_DETERMINERS
+
+
+def _phrase_start(words: Sequence[Word], position: int, start: int) -> int:
+    """The first word of the noun phrase that ends with the noun at `position` (articles, adjectives)."""
+    first = position
+    while first > start and words[first - 1].pos in ("ART", "ADJA", "PPOSAT", "PIAT", "CARD"):
+        first -= 1
+    return first
+
+
+_STEHEN = frozenset({"steht", "stand", "stehe", "standen", "stünde", "stehen"})
+
+
+def document_statement_cue(
+    words: Sequence[Word], position: int, segment: tuple[int, int], lexicon: QuoteLexicon
+) -> Cue | None:
+    """ "In dem Bericht steht, dass …", "Im Brief stand: …": a document that states a content clause or a
+    colon clause; the document is the source ("Auf dem Plan steht, wo …" names no document)."""
+    word = words[position]
+    if word.key not in _STEHEN or not is_finite(word) or position + 2 >= len(words) or segment[1] != position + 1:
+        return None
+    after = words[position + 1]
+    if not (after.text == ":" or (after.text == "," and words[position + 2].key in ("dass", "daß", "ob"))):
+        return None
+    for opener in range(segment[0], position):
+        if words[opener].key not in ("in", "im"):
+            continue
+        source = noun_phrase_right(words, opener + 1, limit=position)
+        if source is not None and any(
+            lexicon.is_document(w.text) for w in words[source[0] : source[1]] if w.capitalized
+        ):
+            return Cue([position], "stehen", "writing", "noun", segment, source, document_reference=True)
+    return None
 
 
 def _zu_infinitive_clause(words: Sequence[Word], start: int) -> bool:
@@ -73,18 +133,25 @@ def frame_cue(words: Sequence[Word], position: int, segment: tuple[int, int], le
             return None
         speaker = (speaker[0], with_apposition(words, speaker[1]))
         return Cue([position], word.key, "unknown", "frame", segment, speaker, (position, speaker[1]))
-    if word.key in lexicon.frame_word("postpositions"):
-        pronoun = position > start and words[position - 1].key in ("ihm", "ihr", "ihnen")
-        speaker = (position - 1, position) if pronoun else noun_phrase_ending_at(words, start, position)
+    if word.key in lexicon.frame_word("postpositions") or _zu_folge(words, position, start):
+        before = position - 1 if word.key == "folge" else position  # "Gerüchten zu Folge"
+        cue_words = [before, position] if before < position else [position]
+        pronoun = before > start and words[before - 1].key in ("ihm", "ihr", "ihnen")
+        speaker = (before - 1, before) if pronoun else noun_phrase_ending_at(words, start, before)
         if speaker is None:
             return None
-        return Cue([position], word.key, "unknown", "frame", segment, speaker, (speaker[0], position + 1))
+        return Cue(cue_words, "zufolge", "unknown", "frame", segment, speaker, (speaker[0], position + 1))
     if word.key in lexicon.frame_word("insertion_particles") and position == start and start > 0:
         speaker = noun_phrase_right(words, position + 1, limit=end)
         if speaker is None or any(is_finite(w) or w.key in AUXILIARIES for w in words[speaker[1] : end]):
             return None
         return Cue([position], word.key, "unknown", "frame", segment, speaker, (position, speaker[1]))
     return None
+
+
+def _zu_folge(words: Sequence[Word], position: int, start: int) -> bool:
+    """ "zufolge" written apart: "Gerüchten zu Folge", "dem Bericht zu Folge" (not "zur Folge haben")."""
+    return words[position].text == "Folge" and position - 1 > start and words[position - 1].key == "zu"
 
 
 def _source_of_preposition(words: Sequence[Word], position: int, end: int) -> tuple[int, int] | None:
@@ -115,13 +182,14 @@ def noun_frame_cue(words: Sequence[Word], position: int, segment: tuple[int, int
     noun_position = position + 1
     while noun_position < min(segment[1], position + 3) and not words[noun_position].capitalized:
         noun_position += 1  # "nach eigenen Angaben", "nach ersten Erkenntnissen"
-    if noun_position >= segment[1] or not _frame_noun(words[noun_position], lexicon):
+    normative = noun_position < segment[1] and words[noun_position].key in lexicon.frame_word("normative")
+    if noun_position >= segment[1] or not (normative or _frame_noun(words[noun_position], lexicon)):
         return None
     noun = words[noun_position]
     speaker = _genitive_or_von(words, noun_position + 1, segment[1])
     indefinite = words[position + 1].key in ("einer", "einem", "eines", "ersten", "neuen", "jüngsten")
-    if noun.key not in lexicon.frame_nouns and not _frame_compound(noun, lexicon) and not indefinite:
-        return None  # "nach dem Urteil" is a time, "nach einer Studie" a source
+    if noun.key not in lexicon.frame_nouns and not _frame_compound(noun, lexicon) and not (indefinite or normative):
+        return None  # "nach dem Urteil" is a time, "nach einer Studie" and "nach der Verfassung" a source
     if speaker is None and noun_position + 1 < segment[1]:
         speaker = noun_phrase_right(words, noun_position + 1, limit=segment[1])  # "nach Angaben libanesischer Kreise"
         if speaker is not None and not _genitive_start(words[noun_position + 1]):

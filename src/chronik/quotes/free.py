@@ -1,8 +1,8 @@
 """Free indirect speech: Konjunktiv sentences outside any other quotation, continuing a speaker.
 
 "Es habe sich um das sechste Treffen gehandelt." Konjunktiv I anywhere; reportative "soll … haben"
-and Konjunktiv II only right after another quotation. Runs of such sentences within a paragraph
-are one quotation.
+and Konjunktiv II only right after another quotation or a speech act told without its content
+("Die Polizei erklärte die Hintergründe."). Runs of such sentences within a paragraph are one quotation.
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from chronik.quotes.content_clause import content_clause
+from chronik.quotes.correlates import needs_correlate
 from chronik.quotes.direct import apply_cue
-from chronik.quotes.draft import Coverage, Draft, SentenceAnalysis
+from chronik.quotes.draft import Coverage, Cue, Draft, SentenceAnalysis
 from chronik.quotes.grammar import (
     ADVERBIAL_OPENERS,
     FOCUS_PARTICLES,
@@ -50,7 +51,12 @@ def build_free_indirect(
             continue
         if analysis.index in taken_sentences:
             continue  # the Konjunktiv belongs to the quotation already found in this sentence
-        continues = _continues(view, analysis, quoted) or _opens_a_run(view, analysis, by_index, lexicon)
+        speech_act = _speech_act_before(analysis, by_index)
+        continues = (
+            _continues(view, analysis, quoted)
+            or speech_act is not None
+            or _opens_a_run(view, analysis, by_index, lexicon)
+        )
         if not _konjunktiv_one(analysis, lexicon, continues=continues):
             continue
         previous = drafts[-1] if drafts else None
@@ -71,6 +77,8 @@ def build_free_indirect(
         draft = Draft("FreeIndirect", [(sentence.start, sentence.end)], [analysis.index], inherits_speaker=True)
         if not _previous_quote_in_paragraph(view, analysis, quoted):
             _own_speech_verb(view, draft, analysis)
+            if draft.speaker is None and speech_act is not None:
+                draft.speaker = speech_act  # "Die Polizei erklärte die Hintergründe. … Das Motiv soll …"
         if draft.speaker is None and _konjunktiv_only_subordinate(analysis, lexicon):
             draft.speaker = _named_subject(view, analysis)
         drafts.append(draft)
@@ -139,6 +147,32 @@ def _continues(view: ArticleView, analysis: SentenceAnalysis, quoted: set[int]) 
     if analysis.index >= 2 and view.sentences[analysis.index - 2].paragraph == analysis.paragraph:
         recent.add(analysis.index - 2)
     return bool(recent & quoted)
+
+
+def _speech_act_before(analysis: SentenceAnalysis, by_index: dict[int, SentenceAnalysis]) -> tuple[int, int] | None:
+    """The speaker (character span) of a speech act told without its content in one of the two sentences
+    before, in the same paragraph: "Die Polizei erklärte am Montag die Hintergründe. Das Motiv soll
+    Eifersucht gewesen sein." (Reportative "soll" and Konjunktiv II continue it like a quotation.)"""
+    for back in (1, 2):
+        previous = by_index.get(analysis.index - back)
+        if previous is None or previous.paragraph != analysis.paragraph:
+            return None
+        for cue in previous.cues:
+            if _speech_act(cue) and cue.speaker is not None:
+                return previous.char_span(*cue.speaker)
+    return None
+
+
+def _speech_act(cue: Cue) -> bool:
+    return (
+        cue.kind == "verb"
+        and cue.speaker is not None
+        and not cue.guessed_speaker
+        and not cue.subordinate
+        and cue.finite
+        and cue.medium in ("speech", "writing")
+        and not needs_correlate(cue.lemma)
+    )
 
 
 def _opens_a_run(

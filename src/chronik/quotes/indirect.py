@@ -11,59 +11,20 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from chronik.quotes.correlates import correlate_ends_clause, needs_correlate
 from chronik.quotes.direct import apply_cue
 from chronik.quotes.draft import Cue, Draft, SentenceAnalysis
 from chronik.quotes.grammar import CLAUSE_REACH, SENTENCE_FINAL, SUBORDINATORS, is_finite, konjunktiv
+from chronik.quotes.infinitives import ends_in_zu_infinitive, inline_zu_infinitive
 from chronik.quotes.lexicon import QuoteLexicon
 from chronik.quotes.reported import reported_speech
 from chronik.quotes.view import ArticleView, Word
 
-_SEPARABLE_PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "frei", "her", "hin", "mit", "nach", "vor",
-                        "weg", "zurück", "zusammen", "dar", "fort", "los", "um", "durch", "heraus", "herbei", "hervor",
-                        "voran", "vorbei", "weiter", "wieder", "zu", "statt", "teil", "hinzu", "entgegen", "bereit",
-                        "stand", "wahr")  # fmt: skip
 # Openers of fronted adverbial clauses and phrases, which are no message: "Nachdem …, sagte er".
 _ADVERBIAL_OPENERS = frozenset(
-    [
-        "nachdem",
-        "als",
-        "weil",
-        "obwohl",
-        "obgleich",
-        "während",
-        "wenn",
-        "falls",
-        "sobald",
-        "bevor",
-        "ehe",
-        "da",
-        "damit",
-        "seit",
-        "seitdem",
-        "bis",
-        "indem",
-        "in",
-        "im",
-        "am",
-        "an",
-        "auf",
-        "bei",
-        "beim",
-        "nach",
-        "vor",
-        "mit",
-        "für",
-        "gegen",
-        "über",
-        "unter",
-        "zum",
-        "zur",
-        "vom",
-        "von",
-        "aus",
-        "wegen",
-        "trotz",
-    ]
+    {"nachdem", "als", "weil", "obwohl", "obgleich", "während", "wenn", "falls", "sobald", "bevor", "ehe", "da"}
+    | {"damit", "seit", "seitdem", "bis", "indem", "in", "im", "am", "an", "auf", "bei", "beim", "nach", "vor", "mit"}
+    | {"für", "gegen", "über", "unter", "zum", "zur", "vom", "von", "aus", "wegen", "trotz"}
 )
 # Words that open a second main clause after a comma: "…, jedoch ist laut X fraglich".
 _CLAUSE_OPENERS = frozenset({"jedoch", "lediglich", "aber", "doch", "sondern", "und", "oder", "allerdings"})
@@ -77,6 +38,7 @@ _CONJUNCTION_OPENERS = frozenset(
 _RECENT = 16
 # Coordinators that can join a second reporting clause: "…, doch X erklärte …".
 _COORDINATORS = frozenset({"doch", "aber", "und", "sondern", "während", "jedoch"})
+_W_WORDS = frozenset({"was", "wie", "wer", "warum", "weshalb", "wo", "wann", "wieso"})
 _RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "welcher", "welche", "welches"})
 # Verbs that report only with a dass/ob clause: "Die Studie zeigt, dass …" (not "zeigte sich entschlossen, …").
 _CONTENT_CLAUSE_ONLY = frozenset({"zeigen"})
@@ -101,10 +63,10 @@ def build_indirect(
             draft = Draft("Indirect", message, [analysis.index])
             apply_cue(draft, cue, analysis)
             drafts.append(draft)
-    if not drafts and not _has_direct(analysis, taken) and analysis.paragraph not in view.title_paragraphs:
+    if not _has_direct(analysis, taken) and analysis.paragraph not in view.title_paragraphs:
         reported = reported_speech(analysis, lexicon)
-        if reported is not None:
-            drafts.append(reported)
+        if reported is not None and not any(draft.overlaps(*span) for draft in drafts for span in reported.message):
+            drafts.append(reported)  # its own clause: "Laut X kamen 7000, die Polizei spricht von 4000."
     return drafts
 
 
@@ -129,7 +91,7 @@ def _cut_at_next_cue(
                 continue
         else:
             opener = min(other.speaker[0], other.words[0]) - 1
-        if opener <= 0 or words[opener].key not in _COORDINATORS:
+        if opener <= 0 or not (words[opener].key in _COORDINATORS or _asyndetic_reporter(words, cue, other, opener)):
             continue
         cut = words[opener].start
         if not message[-1][0] < cut < message[-1][1]:
@@ -139,6 +101,15 @@ def _cut_at_next_cue(
             end -= 1
         return [*message[:-1], (message[-1][0], words[end - 1].end)]
     return message
+
+
+def _asyndetic_reporter(words: Sequence[Word], cue: Cue, other: Cue, opener: int) -> bool:
+    """A frame's message ends before a main clause after a comma whose named subject reports in the
+    indicative: "Laut den Veranstaltern kamen 7000, die Polizei sprach von 4000." """
+    verb = words[other.words[0]]
+    indicative = is_finite(verb) and verb.morph.get("Mood") != "Sub"  # not "…, die Anzeige zurückgewiesen"
+    subject_first = other.speaker is not None and other.speaker[0] == opener + 1 < other.words[0]
+    return cue.kind == "frame" and words[opener].text == "," and indicative and subject_first
 
 
 def _inside(cue: Cue, analysis: SentenceAnalysis, drafts: list[Draft]) -> bool:
@@ -164,11 +135,13 @@ def _message(view: ArticleView, analysis: SentenceAnalysis, cue: Cue, lexicon: Q
     """The message of a cue as character spans, or [] when the cue has no content clause."""
     if cue.lemma in _NO_CONTENT_CLAUSE:
         return []
+    if needs_correlate(cue.lemma) and not _correlate_content(analysis, cue):
+        return []  # "Dem Verein droht der Abstieg", not "Er drohte damit, … zu …"
     if cue.kind == "frame" and cue.lemma == "wonach":
         return [_to_end(analysis, cue.words[0] + 1)]
     if cue.kind == "frame":
         frame = cue.frame or (cue.words[0], cue.words[-1] + 1)
-        return _around(analysis, frame, first=_frame_clause_start(analysis, frame, lexicon))
+        return _around(analysis, frame, first=_frame_clause_start(analysis, frame, lexicon), lexicon=lexicon)
     if cue.kind == "anaphoric":
         return _anaphoric(view, analysis, cue)
     if cue.subordinate and analysis.words[cue.segment[0]].key == "wie":
@@ -182,7 +155,7 @@ def _message(view: ArticleView, analysis: SentenceAnalysis, cue: Cue, lexicon: Q
         return _fronted(analysis, cue, number, lexicon)
     if cue.lemma in _CONTENT_CLAUSE_ONLY:
         following = following if following is not None and words[following[0]].key in ("dass", "daß", "ob") else None
-    if cue.kind == "noun" and following is not None and _ends_in_zu_infinitive(words, following):
+    if cue.kind == "noun" and following is not None and ends_in_zu_infinitive(words, following):
         end = following[1]
         while end > following[0] + 1 and words[end - 1].is_punct:
             end -= 1
@@ -194,7 +167,18 @@ def _message(view: ArticleView, analysis: SentenceAnalysis, cue: Cue, lexicon: Q
         return [_to_main_clause(analysis, later, lexicon)]
     if following is None and _dass_inside(words, cue, segments[number]):
         return [_to_end(analysis, _dass_inside(words, cue, segments[number]))]
-    return []
+    inline = inline_zu_infinitive(words, cue)
+    return [analysis.char_span(*inline)] if inline is not None else []
+
+
+def _correlate_content(analysis: SentenceAnalysis, cue: Cue) -> bool:
+    """A dass/ob clause or zu-infinitive after the correlate that ends the cue's clause."""
+    words = analysis.words
+    number = analysis.segment_of(cue.words[0])
+    if number < 0 or number + 1 >= len(analysis.segments) or not correlate_ends_clause(words, cue.lemma, cue.segment):
+        return False
+    following = analysis.segments[number + 1]
+    return words[following[0]].key in ("dass", "daß", "ob") or ends_in_zu_infinitive(words, following)
 
 
 def _zu_infinitive_clause(analysis: SentenceAnalysis, number: int) -> tuple[int, int] | None:
@@ -206,7 +190,7 @@ def _zu_infinitive_clause(analysis: SentenceAnalysis, number: int) -> tuple[int,
     if words[following[0] - 1].text == ":" or words[following[0]].key in SUBORDINATORS:
         return None
     for later in range(number + 1, min(len(segments) - 1, number + 4)):
-        if not _ends_in_zu_infinitive(words, segments[later]):
+        if not ends_in_zu_infinitive(words, segments[later]):
             continue
         after = segments[later + 1]
         closes = is_finite(words[after[0]]) or words[after[0]].pos == "PTKVZ"  # "…, zu prüfen, ab."
@@ -238,9 +222,12 @@ def _introduces(analysis: SentenceAnalysis, number: int, following: tuple[int, i
         return False  # "schildert die Fehlerkette, welche zur Tragödie führte": a relative clause
     if separator == ":" or first.key in SUBORDINATORS:
         return True
+    opener = words[analysis.segments[number][0]].key
+    if opener in _CONJUNCTION_OPENERS and is_finite(first) and konjunktiv(words, following[0], lexicon) is None:
+        return False  # "Nachdem X bekannt wurde, hat Y angekündigt, …": the main clause follows
     if _has_konjunktiv(analysis, following, lexicon):
         return True
-    if _ends_in_zu_infinitive(words, following):
+    if ends_in_zu_infinitive(words, following):
         return True
     for later in analysis.segments[number + 2 : number + 5]:
         if words[later[0]].key in ("dass", "daß", "ob"):
@@ -249,27 +236,9 @@ def _introduces(analysis: SentenceAnalysis, number: int, following: tuple[int, i
             continue  # a relative clause inside the subject: "A, die gesungen hatte, wäre …"
         if _has_finite(analysis, later, lexicon):
             return _has_konjunktiv(analysis, later, lexicon)  # "meinte, A, die …, und B, die …, wären …"
-        if _ends_in_zu_infinitive(words, later):
+        if ends_in_zu_infinitive(words, later):
             return True  # "sagte zu, nicht über den «Tower», das grösste Gebäude, bestimmen zu wollen"
     return False
-
-
-def _ends_in_zu_infinitive(words: Sequence[Word], segment: tuple[int, int]) -> bool:
-    end = segment[1]
-    while end > segment[0] + 1 and words[end - 1].is_punct:
-        end -= 1
-    last = words[end - 1]
-    return last.pos == "VVIZU" or (end - segment[0] > 1 and words[end - 2].key == "zu") or _zu_infix(last)
-
-
-def _zu_infix(word: Word) -> bool:
-    """A separable verb's zu-infinitive in one word ("einzubringen", "abzuschliessen"), whatever its tag."""
-    if word.pos and not word.pos.startswith("V"):
-        return False
-    return any(
-        word.key.startswith(particle + "zu") and word.key.endswith("n") and len(word.key) > len(particle) + 5
-        for particle in _SEPARABLE_PARTICLES
-    )
 
 
 def _has_konjunktiv(analysis: SentenceAnalysis, segment: tuple[int, int], lexicon: QuoteLexicon) -> bool:
@@ -348,8 +317,16 @@ def _has_finite(analysis: SentenceAnalysis, segment: tuple[int, int], lexicon: Q
 
 
 def _dass_inside(words: Sequence[object], cue: Cue, segment: tuple[int, int]) -> int:
-    for position in range(cue.words[-1] + 1, segment[1]):
-        if getattr(words[position], "key", "") in ("dass", "daß"):
+    """A dass/ob clause, or a w-clause right after the cue, whose comma is missing: "kann nicht glauben
+    was passiert sei"."""
+    after = cue.words[-1] + 1
+    last = segment[1] - 1
+    while last > after and not str(getattr(words[last], "text", "x")).isalnum():
+        last -= 1
+    verb_final = str(getattr(words[last], "pos", "")).startswith("V")  # not "…, wie auch die Opposition"
+    for position in range(after, segment[1]):
+        key = getattr(words[position], "key", "")
+        if key in ("dass", "daß", "ob") or (position == after and key in _W_WORDS and verb_final and last > after):
             return position
     return 0
 
@@ -401,8 +378,12 @@ def _frame_clause_start(analysis: SentenceAnalysis, frame: tuple[int, int], lexi
     return start if two_clauses and not is_finite(words[start]) else 0
 
 
-def _around(analysis: SentenceAnalysis, frame: tuple[int, int], *, first: int = 0) -> list[tuple[int, int]]:
-    """The sentence (or the clause from `first`) without its frame ("Laut X", ", so X,") and the commas next to it."""
+def _around(
+    analysis: SentenceAnalysis, frame: tuple[int, int], *, first: int = 0, lexicon: QuoteLexicon | None = None
+) -> list[tuple[int, int]]:
+    """The sentence (or the clause from `first`) without its frame ("Laut X", ", so X,") and the commas next
+    to it; a clause from `first` ends before a main clause that resumes after it ("Die Spieler, die sich
+    laut X trennen wollen, werden …": up to "wollen") when `lexicon` is given."""
     words = analysis.words
     spans: list[tuple[int, int]] = []
     left_end = frame[0]
@@ -414,7 +395,10 @@ def _around(analysis: SentenceAnalysis, frame: tuple[int, int], *, first: int = 
     while right_start < len(words) and words[right_start].text in (",", "–", "—", ")"):
         right_start += 1
     if right_start < len(words) and words[right_start].text not in SENTENCE_FINAL:
-        spans.append(_to_end(analysis, right_start))
+        within = first > 0 and lexicon is not None
+        spans.append(
+            _to_main_clause(analysis, right_start, lexicon) if within and lexicon else _to_end(analysis, right_start)
+        )
     if sum(1 for s, e in spans for _ in range(1)) == 0:
         return []
     return spans if _word_count(analysis, spans) >= 3 else []

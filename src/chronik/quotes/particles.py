@@ -73,7 +73,19 @@ def non_speech_sense(words: Sequence[Word], position: int, segment: tuple[int, i
     before = words[max(segment[0], position - CLAUSE_REACH) : position]
     if lemma == "erklären" and any(word.key in ("zum", "zur") for word in before):
         return True
+    if lemma == "erklären" and _declared_as(words, position, segment):
+        return True
     return lemma == "anweisen" and words[position].key == "angewiesen" and any(w.key == "auf" for w in before)
+
+
+def _declared_as(words: Sequence[Word], position: int, segment: tuple[int, int]) -> bool:
+    """ "erklärte die Sitzung für beendet", "erklärt den Vertrag für nichtig": "für" and a predicate after
+    the verb declare a state, they report nothing ("erklärte sich für die Reform" has no predicate)."""
+    end = min(segment[1], position + CLAUSE_REACH)
+    return any(
+        words[at].key == "für" and words[at + 1].pos in ("ADJD", "VVPP") and not words[at + 1].capitalized
+        for at in range(position + 1, end - 1)
+    )
 
 
 def _particle_after_apposition(words: Sequence[Word], segment: tuple[int, int], particle: str) -> int:

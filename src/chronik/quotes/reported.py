@@ -1,13 +1,15 @@
 """Reported speech: a speech act mentioned with its topic but without its content.
 
 "Witkoff äusserte sich zum Treffen", "Die Polizei sprach von 4000 Teilnehmern", "Die Opposition
-forderte den Rücktritt". One per sentence, and only for a sentence that holds no other quotation
-(`indirect.build_indirect` decides that). The message is the speech act's own clause, not a
-subordinate clause before it or a main clause of its own after it.
+forderte den Rücktritt". One per sentence, never in a sentence with a direct quote, and only in a
+clause that no other quotation of the sentence covers (`indirect.build_indirect` decides that). The
+message is the speech act's own clause, not a subordinate clause before it or a main clause of its own
+before or after it ("Laut X kamen 7000, die Polizei sprach von 4000." → from "die Polizei").
 """
 
 from __future__ import annotations
 
+from chronik.quotes.correlates import needs_correlate
 from chronik.quotes.direct import apply_cue
 from chronik.quotes.draft import Cue, Draft, SentenceAnalysis
 from chronik.quotes.grammar import CLAUSE_REACH, SUBORDINATORS, is_finite, konjunktiv
@@ -49,6 +51,7 @@ _REPORTED_LEMMAS_EXCLUDED = frozenset(
         "vertreten",
         "sehen",
         "notieren",
+        "bezeichnen",  # only with "als" (see below): "Der Name bezeichnet eine Philosophie" names nothing said
     ]
 )
 
@@ -56,6 +59,8 @@ _REPORTED_LEMMAS_EXCLUDED = frozenset(
 # A reported speech act needs its content: a topic after one of these words, or a verb whose object is
 # the content itself ("forderte den Rücktritt", "kritisierte den Entscheid").
 _TOPIC_WORDS = frozenset({"als", "von", "vom", "über", "auf", "mit", "für", "vor", "gegen", "zu", "zum", "zur"})
+# Determiners of a dative after "auf": a place or an event, not a topic ("auf einer Pressekonferenz").
+_DATIVES = frozenset({"einem", "einer", "dem", "der", "seinem", "seiner", "ihrem", "ihrer", "diesem", "dieser"})
 _CONTENT_OBJECT_VERBS = frozenset(
     {"fordern", "verlangen", "warnen", "kritisieren", "bemängeln", "beklagen", "monieren", "anmahnen", "beanstanden"}
 )
@@ -70,6 +75,7 @@ _REPORTING_WITH_PREPOSITION: dict[str, frozenset[str]] = {
     "sehen": frozenset({"in", "im", "darin"}),  # "sieht in dem Gesetz eine Gefahr"
     "aussprechen": frozenset({"für", "gegen"}),
     "fürhalten": frozenset({"für"}),  # "hält das Verfahren für verfassungswidrig"
+    "bezeichnen": frozenset({"als"}),  # "bezeichnete den Plan als Fehler"
 }
 
 
@@ -83,7 +89,8 @@ def reported_speech(analysis: SentenceAnalysis, lexicon: QuoteLexicon) -> Draft 
     quoting = bool(analysis.masked) and any(word.index in analysis.masked for word in analysis.words)
     for cue in analysis.cues:
         governed = _governs_its_preposition(analysis, cue)
-        if cue.kind != "verb" or not cue.finite or (cue.lemma in _REPORTED_LEMMAS_EXCLUDED and not governed):
+        excluded = cue.lemma in _REPORTED_LEMMAS_EXCLUDED or needs_correlate(cue.lemma)
+        if cue.kind != "verb" or not cue.finite or (excluded and not governed):
             continue
         if cue.medium == "thought" and not quoting and not governed:
             continue  # a thought verb counts only when it carries a quoted phrase: "wünsche «…»"
@@ -101,10 +108,15 @@ def reported_speech(analysis: SentenceAnalysis, lexicon: QuoteLexicon) -> Draft 
 
 def _states_a_topic(analysis: SentenceAnalysis, cue: Cue) -> bool:
     """The speech act names what it is about: "äusserte sich zum Treffen", "warnte vor …",
-    "bezeichnete den Plan als …", "sprach von …"."""
+    "bezeichnete den Plan als …", "sprach von …"; "auf" with a dative names a place, no topic
+    ("erklärte auf einer Pressekonferenz", not "drängte auf eine Lösung")."""
     position = cue.words[0]
     start, end = max(cue.segment[0], position - CLAUSE_REACH), min(cue.segment[1], position + CLAUSE_REACH)
-    return any(word.key in _TOPIC_WORDS for word in analysis.words[start:end])
+    words = analysis.words
+    return any(
+        word.key in _TOPIC_WORDS and not (word.key == "auf" and at + 1 < end and words[at + 1].key in _DATIVES)
+        for at, word in enumerate(words[start:end], start)
+    )
 
 
 def _governs_its_preposition(analysis: SentenceAnalysis, cue: Cue) -> bool:
@@ -132,6 +144,8 @@ def _clause_extent(analysis: SentenceAnalysis, cue: Cue) -> tuple[int, int]:
     start = 0
     if number > 0 and _subordinate(words[segments[0][0]]) and words[segments[number][0]].pos in _FINITE_FIRST:
         start = segments[number][0]  # "Da …, rechnet Dr. X mit …": the verb opens the main clause
+    elif number > 0 and _opens_with_its_speaker(cue, segments[number]) and _new_main_clause(words, *segments[number]):
+        start = segments[number][0]  # "Laut X kamen 7000, die Polizei sprach von 4000": its own clause
     end = len(words)
     for first, last in segments[number + 1 :]:
         if _new_main_clause(words, first, last):
@@ -142,6 +156,10 @@ def _clause_extent(analysis: SentenceAnalysis, cue: Cue) -> tuple[int, int]:
 
 def _subordinate(word: Word) -> bool:
     return word.pos == "KOUS" or (not word.pos and word.key in SUBORDINATORS)
+
+
+def _opens_with_its_speaker(cue: Cue, segment: tuple[int, int]) -> bool:
+    return cue.speaker is not None and cue.speaker[0] == segment[0] < cue.words[0]
 
 
 def _new_main_clause(words: list[Word], first: int, last: int) -> bool:

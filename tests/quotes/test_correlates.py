@@ -1,0 +1,48 @@
+"""Verbs that report only through a correlate ("einigten sich darauf, dass …", "drohte damit, … zu …"),
+ninth round. All sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quotes.test_clause_speakers import speaker_of
+from tests.quotes.test_constructions import message, quotes_of
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        (
+            "Die Gemeinde und der Kanton einigten sich darauf, dass die Brücke im Sommer saniert wird.",
+            "dass die Brücke im Sommer saniert wird",
+            "Die Gemeinde und der Kanton",
+        ),
+        (
+            "Die Gewerkschaft droht damit, die Verhandlungen über den Tarifvertrag abzubrechen.",
+            "die Verhandlungen über den Tarifvertrag abzubrechen",
+            "Die Gewerkschaft",
+        ),
+        (
+            "Der Betriebsrat beharrt darauf, dass keine Stellen abgebaut werden.",
+            "dass keine Stellen abgebaut werden",
+            "Der Betriebsrat",
+        ),
+    ],
+)
+def test_correlate_verb_reports_its_content_clause(text: str, clause: str, speaker: str) -> None:
+    quotes = quotes_of(text, "Indirect")
+    assert [message(quote) for quote in quotes] == [clause]
+    assert speaker_of(quotes[0]) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dem Verein droht nach der Niederlage der Abstieg in die zweite Liga.",
+        "Die Parteien einigten sich nach langen Verhandlungen.",
+        "Die Mieter drohten mit einer Klage gegen die Verwaltung.",
+        "Die Delegierten einigten sich darauf schnell, weil die Zeit drängte.",
+    ],
+)
+def test_correlate_verb_without_correlate_and_content_reports_nothing(text: str) -> None:
+    assert [quote.type for quote in quotes_of(text, "Indirect") + quotes_of(text, "Reported")] == []

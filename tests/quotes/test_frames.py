@@ -1,0 +1,118 @@
+"""Frames and speech nouns of the ninth round: "zufolge" written apart, a frame inside a relative clause
+in mid-sentence, and a speech noun as the subject of a short clause. All sentences are written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quotes.test_clause_speakers import speaker_of
+from tests.quotes.test_constructions import message, quotes_of
+
+
+def test_frame_reads_zufolge_written_apart() -> None:
+    quotes = quotes_of("Dem Bericht zu Folge wurde die Strasse bereits im Mai gesperrt.", "Indirect")
+    assert [message(quote) for quote in quotes] == ["wurde die Strasse bereits im Mai gesperrt"]
+    assert speaker_of(quotes[0]) == "Dem Bericht"
+
+
+def test_frame_ignores_zu_folge_without_a_source() -> None:
+    assert quotes_of("Das hatte zu Folge, dass die Strasse gesperrt wurde.", "Indirect") == []
+
+
+def test_frame_inside_a_relative_clause_keeps_to_that_clause() -> None:
+    text = "Die Spieler, die sich Gerüchten zu Folge vom Verein trennen wollen, sind weiter im Kader."
+    quotes = quotes_of(text, "Indirect")
+    assert [message(quote) for quote in quotes] == ["die sich // vom Verein trennen wollen"]
+    assert speaker_of(quotes[0]) == "Gerüchten"
+
+
+def test_frame_inside_a_final_subordinate_clause_runs_to_the_sentence_end() -> None:
+    text = "Der Zug hielt an, weil laut der Bahn ein Signal gestört war."
+    assert [message(quote) for quote in quotes_of(text, "Indirect")] == ["weil // ein Signal gestört war"]
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        (
+            "Vorwürfe werden laut, dass der Verein seine Spieler zu spät bezahlt.",
+            "dass der Verein seine Spieler zu spät bezahlt",
+            "Vorwürfe",
+        ),
+        (
+            "Die Vermutungen der Geologen gehen dahin, dass die Höhle lange bewohnt war.",
+            "dass die Höhle lange bewohnt war",
+            "der Geologen",
+        ),
+    ],
+)
+def test_speech_noun_as_subject_reports_the_content_clause(text: str, clause: str, speaker: str) -> None:
+    quotes = quotes_of(text, "Indirect")
+    assert [message(quote) for quote in quotes] == [clause]
+    assert speaker_of(quotes[0]) is not None and speaker in str(speaker_of(quotes[0]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Den Vorwurf kennt der Trainer seit Jahren, weil er oft erhoben wird.",  # an object, no content clause
+        "Die Vorwürfe gegen den langjährigen Präsidenten des Vereins wiegen so schwer, dass er zurücktritt.",
+    ],
+)
+def test_speech_noun_as_object_or_in_a_long_clause_reports_nothing(text: str) -> None:
+    assert quotes_of(text, "Indirect") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        (
+            "In dem Jahresbericht des Ministeriums steht, dass die Zahl der Einbrüche gesunken ist.",
+            "dass die Zahl der Einbrüche gesunken ist",
+            "dem Jahresbericht des Ministeriums",
+        ),
+        ("Im Brief der Direktorin stand: Die Schule bleibt bis Montag geschlossen.", None, "Brief"),
+    ],
+)
+def test_document_statement_reports_its_content(text: str, clause: str | None, speaker: str) -> None:
+    quotes = quotes_of(text, "Indirect")
+    assert len(quotes) == 1
+    assert clause is None or message(quotes[0]) == clause
+    assert speaker in str(speaker_of(quotes[0]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Im Garten steht, dass man den Rasen nicht betreten darf.",  # no document
+        "Im Bericht steht die Zahl der Einbrüche.",  # no content clause
+    ],
+)
+def test_document_statement_needs_a_document_and_a_content_clause(text: str) -> None:
+    assert quotes_of(text, "Indirect") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        (
+            "Nach der Verfassung muss der Präsident innerhalb von dreissig Tagen neu gewählt werden.",
+            "muss der Präsident innerhalb von dreissig Tagen neu gewählt werden",
+            "der Verfassung",
+        ),
+        (
+            "Nach geltendem Recht ist der Verkauf von Feuerwerk verboten.",
+            "ist der Verkauf von Feuerwerk verboten",
+            "geltendem Recht",
+        ),
+    ],
+)
+def test_frame_reads_nach_with_a_law_as_source(text: str, clause: str, speaker: str) -> None:
+    quotes = quotes_of(text, "Indirect")
+    assert [message(quote) for quote in quotes] == [clause]
+    assert speaker_of(quotes[0]) == speaker
+
+
+def test_frame_reads_nach_with_another_document_as_a_time() -> None:
+    assert quotes_of("Nach dem Urteil des Gerichts verliess die Familie das Land.", "Indirect") == []

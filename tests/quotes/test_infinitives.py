@@ -1,0 +1,32 @@
+"""Zu-infinitive messages without their comma (ninth round). All sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quotes.test_constructions import message, quotes_of
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (
+            "Die Anwohner wurden aufgefordert Türen und Fenster geschlossen zu halten.",
+            "Türen und Fenster geschlossen zu halten",
+        ),
+        ("Der Minister hat versprochen den Bauern rasch zu helfen.", "den Bauern rasch zu helfen"),
+    ],
+)
+def test_find_quotes_reads_a_zu_infinitive_without_its_comma(text: str, clause: str) -> None:
+    assert [message(quote) for quote in quotes_of(text, "Indirect")] == [clause]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Kandidatin muss sich stellen, um im Amt bestätigt zu werden.",  # the cue is in the infinitive
+        "Die Polizei sucht Zeugen, um den Täter zu ermitteln und ihn zu fassen.",
+    ],
+)
+def test_find_quotes_ignores_a_cue_inside_a_zu_infinitive(text: str) -> None:
+    assert quotes_of(text, "Indirect") == []

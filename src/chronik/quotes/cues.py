@@ -9,7 +9,6 @@ word list; `segment` is the comma-separated stretch the cue stands in.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import cache
 
 from chronik.quotes.citing import citing_place, quoted_person
 from chronik.quotes.clause_parts import WERDEN, addressee, passive_agent
@@ -66,7 +65,13 @@ def find_cues(
     numbers: dict[tuple[int, int], int] = {}
     for number, segment in enumerate(segments):
         numbers.setdefault(segment, number)
-    source = cache(lambda: _source_phrase(words))  # the same for every cue of the sentence
+    phrase: list[tuple[int, int] | None] = []  # the same for every cue of the sentence: found once
+
+    def source() -> tuple[int, int] | None:
+        if not phrase:
+            phrase.append(_source_phrase(words))
+        return phrase[0]
+
     cues = [cue for cue in cues if not _perceived_in_temporal_clause(words, cue)]
     for cue in cues:
         _widen_wie_clause(words, segments, numbers, cue)

@@ -49,6 +49,7 @@ class QuoteLexicon:
     frames: dict[str, Any] = field(default_factory=dict)
     _frame_words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
     _is_document: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    _document_length: tuple[int, int] = field(default=(-1, 0), repr=False, compare=False)
 
     def verb_senses(self, form: str, lemma: str = "") -> list[VerbSense]:
         """Speech-verb senses of a word form (by form, or by the tagger's lemma)."""
@@ -71,11 +72,21 @@ class QuoteLexicon:
 
     def _ends_in_document(self, noun: str) -> bool:
         word = key(noun).rsplit("-", 1)[-1]
+        longest = self._longest_document()
         for ending in ("", "en", "n", "e", "s", "es"):
             stem = word[: len(word) - len(ending)] if ending and word.endswith(ending) else word
-            if any(stem[cut:] in self.documents for cut in range(len(stem) + 1)):
-                return True  # some document ends the stem: one set lookup per suffix
+            # one set lookup per suffix no longer than the longest document
+            if any(stem[cut:] in self.documents for cut in range(max(0, len(stem) - longest), len(stem) + 1)):
+                return True
         return False
+
+    def _longest_document(self) -> int:
+        """Length of the longest document key (documents only grow: recounted when their number changes)."""
+        count, longest = self._document_length
+        if count != len(self.documents):
+            longest = max(map(len, self.documents), default=0)
+            self._document_length = (len(self.documents), longest)
+        return longest
 
     def frame_word(self, group: str) -> frozenset[str]:
         """The keys of a frame word group (built once per group)."""

@@ -89,7 +89,9 @@ class Gazetteer:
     _demonyms: dict[str, str] = field(default_factory=dict, repr=False)
     _prefixes: dict[str, str] = field(default_factory=dict, repr=False)
     # the last text searched and its matches: several stages search the same article text
-    _last_search: tuple[_SearchKey, list[tuple[int, int, GazetteerEntry]]] | None = field(default=None, repr=False)
+    _last_search: tuple[_SearchKey, list[tuple[int, int, GazetteerEntry]]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     @classmethod
     def from_records(cls, records: Iterable[EntryRecord]) -> Gazetteer:

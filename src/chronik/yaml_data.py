@@ -13,7 +13,8 @@ import yaml
 
 __all__ = ["SAFE_LOADER", "load_yaml"]
 
-SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's C loader where PyYAML was built with it (it is not a subclass of SafeLoader)
+SAFE_LOADER: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_yaml(text: str) -> Any:

@@ -106,3 +106,20 @@ def test_moves_allowed_follow_spacys_rules() -> None:
     per = decoder.labels.index("PER")
     assert allowed(4 + 2 * per) == {"L-PER"}  # inside PER, last token: only Last
     assert allowed(5 + 2 * per) == {"I-PER", "L-PER"}
+
+
+@needs_model
+def test_one_doc_per_article_finds_what_one_doc_per_sentence_finds() -> None:
+    from spacy.tokens import Doc
+
+    nlp = ner.load_spacy_pipeline(str(ner.MODEL_DIR))
+    article = create_tokenizer()(Article(id="t", text=TEXT))
+    ranges = ner.sentence_ranges(article)
+    tokens = article.tokens
+    whole = Doc(nlp.vocab, words=[t.text for t in tokens], spaces=[t.space_after for t in tokens])  # type: ignore[attr-defined]
+    _, docs = _docs(TEXT)
+    decoder = NumpyNer.of(nlp)
+    assert decoder is not None and len(ranges) == len(docs) > 3
+    with limited_blas_threads():
+        assert decoder.entities_in(whole, ranges) == decoder.entities(docs) == _spacy_entities(nlp, docs)
+        assert decoder.entities_in(whole, []) == []

@@ -111,23 +111,48 @@ class NumpyNer:
         """(label, first token, end token) of each entity, per doc (one sentence each)."""
         from spacy.attrs import IS_SPACE, SENT_START
 
-        result: list[list[Entity]] = [[] for _ in docs]
         if not any(len(doc) for doc in docs):
-            return result
-        order = sorted(range(len(docs)), key=lambda index: len(docs[index]))  # as spaCy's parser batches
-        ordered = [docs[index] for index in order]
-        if self.encoder is not None:  # listener >> list2array >> linear, on our encoder's vectors
+            return [[] for _ in docs]
+        flags = [doc.to_array([IS_SPACE, SENT_START]).reshape(-1, 2) for doc in docs]
+        if self.encoder is not None:
             vectors = self.encoder(docs)
-            projected = self.project.layers[-1].predict(np.concatenate([vectors[index] for index in order]))
         else:
             self.tok2vec.set_annotations(docs, self.tok2vec.predict(docs))
-            projected = self.project.predict(ordered)
+            vectors = [doc.tensor for doc in docs]  # what the model's listener reads
+        return self._entities(vectors, flags)
+
+    def entities_in(self, doc: Any, ranges: Sequence[tuple[int, int]]) -> list[list[Entity]] | None:
+        """The same for the sentences (first, end token) of one doc; entity tokens count from each
+        sentence's start. One doc per article saves building one per sentence. None without
+        the numpy encoder (spaCy's tok2vec needs a doc per sentence)."""
+        from spacy.attrs import IS_SPACE, SENT_START
+
+        if self.encoder is None:
+            return None
+        if not ranges or all(first == end for first, end in ranges):
+            return [[] for _ in ranges]
+        width = len(self.encoder.columns)
+        values = doc.to_array([*self.encoder.columns, IS_SPACE, SENT_START]).reshape(len(doc), width + 2)
+        values = np.concatenate([values[first:end] for first, end in ranges])  # sentences may skip tokens
+        vectors = self.encoder.encode(values[:, :width], [end - first for first, end in ranges])
+        flags, start = [], 0
+        for first, end in ranges:
+            flags.append(values[start : start + end - first, width:])
+            start += end - first
+        return self._entities(vectors, flags)
+
+    def _entities(self, vectors: list[np.ndarray], flags: list[np.ndarray]) -> list[list[Entity]]:
+        """Decode sentences from their token vectors and (is space, sentence start) flags."""
+        result: list[list[Entity]] = [[] for _ in vectors]
+        order = sorted(range(len(vectors)), key=lambda index: len(vectors[index]))  # as spaCy's parser batches
+        # listener >> list2array >> linear: the token vectors, concatenated in that order, projected
+        projected = self.project.layers[-1].predict(np.concatenate([vectors[index] for index in order]))
         table = self.lower.predict(projected)  # (tokens + 1, 3, hidden, pieces); row 0 pads
         table = table.reshape(table.shape[0], 3, -1)
-        lengths = np.array([len(doc) for doc in ordered])
+        lengths = np.array([len(vectors[index]) for index in order])
         offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-        flags = np.concatenate([doc.to_array([IS_SPACE, SENT_START]).reshape(-1, 2) for doc in ordered])
-        found = self._decode(table, lengths, offsets, flags[:, 0] != 0, flags[:, 1] == 1)
+        ordered = np.concatenate([flags[index] for index in order])
+        found = self._decode(table, lengths, offsets, ordered[:, 0] != 0, ordered[:, 1] == 1)
         for slot, entities in zip(order, found, strict=True):
             result[slot] = entities
         return result

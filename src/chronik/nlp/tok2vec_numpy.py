@@ -117,11 +117,14 @@ class NumpyTok2Vec:
 
     def __call__(self, docs: Sequence[Any]) -> list[np.ndarray]:
         """One (tokens, width) array of float32 vectors per doc."""
+        features = [doc.to_array(self.columns).reshape(-1, len(self.columns)) for doc in docs]
+        return self.encode(np.concatenate(features), [len(doc) for doc in docs])
+
+    def encode(self, features: np.ndarray, lengths: Sequence[int]) -> list[np.ndarray]:
+        """The vectors of consecutive token sequences of these `lengths`, from their `columns` values."""
         ops = self.ops
-        lengths = [len(doc) for doc in docs]
         if not any(lengths):
-            return [np.zeros((0, self.blocks[-1].gain.shape[0]), dtype=np.float32) for _ in docs]
-        features = np.concatenate([doc.to_array(self.columns).reshape(-1, len(self.columns)) for doc in docs])
+            return [np.zeros((0, self.blocks[-1].gain.shape[0]), dtype=np.float32) for _ in lengths]
         features = features.astype(np.uint64, copy=False)
         embedded = [
             ops.gather_add(table, ops.hash(np.ascontiguousarray(features[:, column]), seed) % table.shape[0])

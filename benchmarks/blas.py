@@ -61,7 +61,7 @@ def main() -> int:
         blis_found, blis_seconds = _mentions(on_blis, articles)
         numpy_found, numpy_seconds = _mentions(on_numpy, articles)
     differing = sum(len(set(a) ^ set(b)) for a, b in zip(blis_found, numpy_found, strict=True))
-    print(f"{len(articles)} articles, {tokens:,} tokens; NER model only (spaCy tok2vec + ner), one BLAS thread")
+    print(f"{len(articles)} articles, {tokens:,} tokens; NER model only (`model_mentions`), one BLAS thread")
     print("| ops | CPU s | tokens/s | GFLOP/s (20000×288 · 288×288) |")
     print("|---|---:|---:|---:|")
     print(f"| BLIS | {blis_seconds:.2f} | {tokens / blis_seconds:,.0f} | {_gflops(NumpyOps().gemm):.1f} |")

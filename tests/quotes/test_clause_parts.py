@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.quotes.test_clause_speakers import speaker_of
-from tests.quotes.test_constructions import message, quotes_of
+from tests.quotes.test_constructions import quotes_of, single_indirect
 
 
 @pytest.mark.parametrize(
@@ -21,9 +20,7 @@ from tests.quotes.test_constructions import message, quotes_of
     ],
 )
 def test_wie_clause_without_comma_ends_at_its_verb(text: str, clause: str, speaker: str) -> None:
-    quotes = quotes_of(text, "Indirect")
-    assert [message(quote) for quote in quotes] == [clause]
-    assert speaker_of(quotes[0]) == speaker
+    assert single_indirect(text) == (clause, speaker)
 
 
 @pytest.mark.parametrize(

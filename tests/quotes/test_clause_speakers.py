@@ -8,11 +8,7 @@ from chronik.model import Quote
 from chronik.quotes.grammar import is_participle_adverb, konjunktiv, segments
 from chronik.quotes.lexicon import load_lexicon
 from chronik.quotes.view import Word
-from tests.quotes.test_constructions import indirect, quotes_of
-
-
-def speaker_of(quote: Quote) -> str | None:
-    return quote.speaker.text if quote.speaker is not None else None
+from tests.quotes.test_constructions import indirect, quotes_of, speaker_of
 
 
 def only(quotes: list[Quote]) -> Quote:

@@ -38,6 +38,17 @@ def message(quote: Quote) -> str:
     return " // ".join(span.text for span in quote.message)
 
 
+def speaker_of(quote: Quote) -> str | None:
+    return quote.speaker.text if quote.speaker is not None else None
+
+
+def single_indirect(text: str) -> tuple[str, str | None]:
+    """Message and speaker of the one indirect quotation of `text` (fails unless there is exactly one)."""
+    quotes = indirect(text)
+    assert len(quotes) == 1, [message(quote) for quote in quotes]
+    return message(quotes[0]), speaker_of(quotes[0])
+
+
 def test_find_quotes_keeps_a_frame_inside_its_subordinate_clause() -> None:
     quotes = indirect("Der Zug kam später an, weil nach Angaben der Bahn ein Signal gestört war.")
     assert len(quotes) == 1

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.quotes.test_clause_speakers import speaker_of
-from tests.quotes.test_constructions import message, quotes_of
+from tests.quotes.test_constructions import message, quotes_of, speaker_of
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,7 @@ from chronik.model import Entity, Quote
 from chronik.quotes import find_quotes
 from chronik.quotes.grammar import verb_tagged_as_adjective
 from chronik.quotes.view import Word
-from tests.quotes.test_clause_speakers import speaker_of
-from tests.quotes.test_constructions import _tagging, message, quotes_of
+from tests.quotes.test_constructions import _tagging, message, quotes_of, speaker_of
 from tests.quotes.test_speakers import article_with
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.quotes.test_clause_speakers import speaker_of
-from tests.quotes.test_constructions import message, quotes_of
+from tests.quotes.test_constructions import quotes_of, single_indirect
 
 
 @pytest.mark.parametrize(
@@ -30,9 +29,7 @@ from tests.quotes.test_constructions import message, quotes_of
     ],
 )
 def test_correlate_verb_reports_its_content_clause(text: str, clause: str, speaker: str) -> None:
-    quotes = quotes_of(text, "Indirect")
-    assert [message(quote) for quote in quotes] == [clause]
-    assert speaker_of(quotes[0]) == speaker
+    assert single_indirect(text) == (clause, speaker)
 
 
 @pytest.mark.parametrize(

@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from chronik.model import Quote
-from tests.quotes.test_constructions import indirect, message, quotes_of
-
-
-def speaker_of(quote: Quote) -> str | None:
-    return quote.speaker.text if quote.speaker is not None else None
+from tests.quotes.test_constructions import indirect, message, quotes_of, speaker_of
 
 
 def test_find_cues_takes_the_pronoun_after_the_verb_when_an_object_comes_first() -> None:

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.quotes.test_clause_speakers import speaker_of
-from tests.quotes.test_constructions import message, quotes_of
+from tests.quotes.test_constructions import message, quotes_of, single_indirect, speaker_of
 
 
 def test_frame_reads_zufolge_written_apart() -> None:
@@ -109,9 +108,7 @@ def test_document_statement_needs_a_document_and_a_content_clause(text: str) -> 
     ],
 )
 def test_frame_reads_nach_with_a_law_as_source(text: str, clause: str, speaker: str) -> None:
-    quotes = quotes_of(text, "Indirect")
-    assert [message(quote) for quote in quotes] == [clause]
-    assert speaker_of(quotes[0]) == speaker
+    assert single_indirect(text) == (clause, speaker)
 
 
 def test_frame_reads_nach_with_another_document_as_a_time() -> None:

@@ -4,17 +4,13 @@ are written for these tests."""
 from __future__ import annotations
 
 from chronik.model import Quote
-from tests.quotes.test_constructions import quotes_of
+from tests.quotes.test_constructions import quotes_of, speaker_of
 
 
 def direct(text: str) -> Quote:
     quotes = quotes_of(text, "Direct")
     assert len(quotes) == 1, quotes
     return quotes[0]
-
-
-def speaker_of(quote: Quote) -> str | None:
-    return quote.speaker.text if quote.speaker is not None else None
 
 
 def test_subject_after_quote_takes_the_subject_of_any_verb_after_the_quote() -> None:

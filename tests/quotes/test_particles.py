@@ -6,8 +6,7 @@ from __future__ import annotations
 from chronik.quotes.lexicon import load_lexicon
 from chronik.quotes.particles import finite_in_clause
 from chronik.quotes.view import Word
-from tests.quotes.test_constructions import indirect, message, quotes_of
-from tests.quotes.test_cues import speaker_of
+from tests.quotes.test_constructions import indirect, message, quotes_of, speaker_of
 
 
 def test_verb_senses_know_the_participle_of_a_separable_verb_written_apart() -> None:

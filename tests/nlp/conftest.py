@@ -3,11 +3,32 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
+from chronik.gazetteer import Gazetteer, GazetteerEntry
+from chronik.gazetteer_data import EntryRecord
 from chronik.model import Article, Mention, Paragraph
 from chronik.nlp.tokenizer import create_stage as create_tokenizer
+
+TOKENIZE = create_tokenizer()
+
+
+def tokenized(text: str) -> Article:
+    """A one-paragraph article after the tokenizer stage."""
+    return TOKENIZE(Article(id="t", text=text))
+
+
+def model_mention(article: Article, text: str, label: str) -> Mention:
+    """The first occurrence of `text`, as a mention the NER model found."""
+    start = article.text.index(text)
+    return Mention(start, start + len(text), text, label, source="model")
+
+
+def small_gazetteer(entries: Iterable[GazetteerEntry]) -> Gazetteer:
+    """A real gazetteer holding only `entries`."""
+    return Gazetteer.from_records(EntryRecord(entry=entry) for entry in entries)
 
 
 @dataclass(frozen=True)

@@ -1,21 +1,15 @@
 from __future__ import annotations
 
 from chronik.gazetteer import Gazetteer, GazetteerEntry
-from chronik.gazetteer_data import EntryRecord
 from chronik.model import Article, Mention
 from chronik.nlp import cued_names
-from chronik.nlp.tokenizer import create_stage as create_tokenizer
 
-TOKENIZE = create_tokenizer()
-
-
-def _article(text: str) -> Article:
-    return TOKENIZE(Article(id="t", text=text))
+from .conftest import small_gazetteer, tokenized
 
 
 def _gazetteer() -> Gazetteer:
     entries = [GazetteerEntry(name="Hamburg", label="LOC", kind="city", country="DEU")]
-    return Gazetteer.from_records(EntryRecord(entry=entry) for entry in entries)
+    return small_gazetteer(entries)
 
 
 def _spans(article: Article, found: list[cued_names.Found]) -> set[tuple[str, str]]:
@@ -33,7 +27,7 @@ def test_cue_label_reads_whole_words_and_compound_heads() -> None:
 
 
 def test_quoted_title_after_work_noun_is_misc_and_after_press_noun_org() -> None:
-    article = _article("Der Song „Regen über Lindau“ lief im Magazin „Neue Wege“ oft.")
+    article = tokenized("Der Song „Regen über Lindau“ lief im Magazin „Neue Wege“ oft.")
     assert _spans(article, cued_names.quoted_title_mentions(article.tokens)) == {
         ("Regen über Lindau", "MISC"),
         ("Neue Wege", "ORG"),
@@ -41,17 +35,17 @@ def test_quoted_title_after_work_noun_is_misc_and_after_press_noun_org() -> None
 
 
 def test_english_title_in_quotes_needs_no_cue() -> None:
-    article = _article('Sie sang "Walk On The Water" und rief "Schön hier".')
+    article = tokenized('Sie sang "Walk On The Water" und rief "Schön hier".')
     assert _spans(article, cued_names.quoted_title_mentions(article.tokens)) == {("Walk On The Water", "MISC")}
 
 
 def test_quoted_speech_is_no_title() -> None:
-    article = _article("Im Film „Wir bleiben hier“ und im Titel „Das ist genug .“ sagte er nichts.")
+    article = tokenized("Im Film „Wir bleiben hier“ und im Titel „Das ist genug .“ sagte er nichts.")
     assert cued_names.quoted_title_mentions(article.tokens) == []
 
 
 def test_cue_noun_relabels_model_span_after_it() -> None:
-    article = _article("Die Rockband Kalte Kiesel spielte, das Bankhaus Credo Ligure zahlte.")
+    article = tokenized("Die Rockband Kalte Kiesel spielte, das Bankhaus Credo Ligure zahlte.")
     start = article.text.index("Kalte Kiesel")
     other = article.text.index("Credo Ligure")
     mentions = [
@@ -63,7 +57,7 @@ def test_cue_noun_relabels_model_span_after_it() -> None:
 
 
 def test_cue_noun_inside_model_span_is_cut_off() -> None:
-    article = _article("Als Orkan Xaver kam, blieb alles zu.")
+    article = tokenized("Als Orkan Xaver kam, blieb alles zu.")
     start = article.text.index("Orkan")
     mentions = [Mention(start, start + 11, "Orkan Xaver", "PER", source="model")]
     found = cued_names.apply_cue_nouns(article, mentions, _gazetteer())
@@ -71,36 +65,36 @@ def test_cue_noun_inside_model_span_is_cut_off() -> None:
 
 
 def test_cue_noun_adds_capitalised_non_nouns_but_no_nouns_or_places() -> None:
-    article = _article("Die Firma Grauwerk Lüdtke baut. Die Firma Hamburg wächst. Der Konzern Ende Mai.")
+    article = tokenized("Die Firma Grauwerk Lüdtke baut. Die Firma Hamburg wächst. Der Konzern Ende Mai.")
     found = cued_names.apply_cue_nouns(article, [], _gazetteer())
     assert [(m.text, m.label) for m in found] == [("Grauwerk Lüdtke", "ORG")]
 
 
 def test_gazetteer_mentions_after_cues_keep_their_label() -> None:
-    article = _article("Die Firma Hamburg wächst.")
+    article = tokenized("Die Firma Hamburg wächst.")
     start = article.text.index("Hamburg")
     mentions = [Mention(start, start + 7, "Hamburg", "LOC", source="gazetteer")]
     assert cued_names.apply_cue_nouns(article, mentions, _gazetteer()) == mentions
 
 
 def test_products_need_maker_and_model_or_type_code() -> None:
-    article = _article("Er fuhr einen Opel Astra OPC , flog im Airbus A380 und kaufte bei Opel 2009 nichts.")
+    article = tokenized("Er fuhr einen Opel Astra OPC , flog im Airbus A380 und kaufte bei Opel 2009 nichts.")
     found = cued_names.product_mentions(article.tokens)
     assert _spans(article, found) == {("Opel Astra OPC", "MISC"), ("Airbus A380", "MISC")}
 
 
 def test_cue_noun_that_is_a_first_name_cues_nothing() -> None:
-    article = _article("Dazu sagte Roman Stiftner nichts, die Gruppe Erste Hilfe auch nicht.")
+    article = tokenized("Dazu sagte Roman Stiftner nichts, die Gruppe Erste Hilfe auch nicht.")
     assert cued_names.apply_cue_nouns(article, [], _gazetteer()) == []
 
 
 def test_cue_noun_compounds_of_whole_word_cues_cue_nothing() -> None:
-    article = _article("Der Landesverband Lindwurm tagte, die Zielgruppe Kunden auch.")
+    article = tokenized("Der Landesverband Lindwurm tagte, die Zielgruppe Kunden auch.")
     assert cued_names.apply_cue_nouns(article, [], _gazetteer()) == []
 
 
 def test_title_shaped_quotes_without_cue_are_misc() -> None:
-    article = _article("Neu im Kino : „Das blaue Zimmer“ , „Reise nach Ulm“ und mehr.")
+    article = tokenized("Neu im Kino : „Das blaue Zimmer“ , „Reise nach Ulm“ und mehr.")
     assert _spans(article, cued_names.title_shaped_quotes(article.tokens)) == {
         ("Das blaue Zimmer", "MISC"),
         ("Reise nach Ulm", "MISC"),
@@ -111,12 +105,12 @@ def test_quotes_after_a_lower_case_word_or_with_verbs_are_no_titles() -> None:
     text = (
         "Das war der „Goldene Schuh“ . „Inzwischen leben hier Tausende“ , sagt sie. „Wir Kinder“ , „Verein für Uhren“ ."
     )
-    article = _article(text)
+    article = tokenized(text)
     assert cued_names.title_shaped_quotes(article.tokens) == []
 
 
 def test_reference_title_follows_a_person_and_a_colon_and_ends_with_a_full_stop() -> None:
-    article = _article("* Karl Brenner : Kleine Geschichte der alten und neuen Uhrmacherei . Maier : Ein Abend .")
+    article = tokenized("* Karl Brenner : Kleine Geschichte der alten und neuen Uhrmacherei . Maier : Ein Abend .")
     person_ends = frozenset({article.text.index(" :"), article.text.index(" : Ein")})
     assert _spans(article, cued_names.reference_titles(article.tokens, person_ends)) == {
         ("Kleine Geschichte der alten und neuen Uhrmacherei", "MISC")
@@ -133,6 +127,6 @@ def test_english_work_title_needs_a_function_word_and_no_organisation_word() -> 
 
 
 def test_empty_and_unclosed_quotes_give_no_titles() -> None:
-    article = _article("Er sagte „“ und „ “ , dann „Das blaue")
+    article = tokenized("Er sagte „“ und „ “ , dann „Das blaue")
     assert cued_names.title_shaped_quotes(article.tokens) == []
     assert cued_names.quoted_title_mentions(article.tokens) == []

@@ -14,15 +14,10 @@ from chronik.gazetteer_data import EntryRecord
 from chronik.model import Article, Mention, Paragraph, Token
 from chronik.nlp import names as name_rules
 from chronik.nlp import ner, spacy_vocab
-from chronik.nlp.tokenizer import create_stage as create_tokenizer
+
+from .conftest import model_mention, small_gazetteer, tokenized
 
 needs_model = pytest.mark.skipif(not ner.MODEL_DIR.exists(), reason="bundled NER model not built")
-
-TOKENIZE = create_tokenizer()
-
-
-def _article(text: str) -> Article:
-    return TOKENIZE(Article(id="t", text=text))
 
 
 def _mention(start: int, end: int, label: str, source: str = "model", kind: str | None = None) -> Mention:
@@ -36,7 +31,7 @@ def _gazetteer() -> Gazetteer:
         GazetteerEntry(name="Bundesrat", label="ORG", kind="government", country="CHE"),
         GazetteerEntry(name="Nationaler Sicherheitsrat", label="ORG", kind="institution", country="UKR"),
     ]
-    return Gazetteer.from_records(EntryRecord(entry=entry) for entry in entries)
+    return small_gazetteer(entries)
 
 
 @pytest.fixture(scope="module")
@@ -55,18 +50,18 @@ def stage() -> ner.NerStage:
     ],
 )
 def test_bundled_model_finds_clear_names(stage: ner.NerStage, text: str, name: str, label: str) -> None:
-    article = stage(_article(text))
+    article = stage(tokenized(text))
     assert (name, label) in {(m.text, m.label) for m in article.mentions}
 
 
 def test_bundled_model_leaves_plain_sentence_empty(stage: ner.NerStage) -> None:
-    article = stage(_article("Es regnete den ganzen Tag, und niemand ging nach draußen."))
+    article = stage(tokenized("Es regnete den ganzen Tag, und niemand ging nach draußen."))
     assert article.mentions == []
 
 
 def test_stage_offsets_point_into_article_text(stage: ner.NerStage) -> None:
     text = "Titel ohne Punkt\n\nIn Wien traf Außenministerin Beate Meinl-Reisinger den Kollegen aus Kiew."
-    article = stage(_article(text))
+    article = stage(tokenized(text))
     assert article.mentions
     for mention in article.mentions:
         assert text[mention.start : mention.end] == mention.text
@@ -89,7 +84,7 @@ def test_stage_is_picklable_and_declares_layers(stage: ner.NerStage) -> None:
 @given(st.lists(st.sampled_from(["Anna", "Roth", "sagte", "in", "Zürich", "»", ",", ".", "die", "UNO", "\n\n"])))
 def test_stage_mentions_are_sorted_disjoint_spans(stage: ner.NerStage, words: list[str]) -> None:
     text = " ".join(words)
-    mentions = stage(_article(text)).mentions
+    mentions = stage(tokenized(text)).mentions
     for mention in mentions:
         assert text[mention.start : mention.end] == mention.text and mention.text.strip() == mention.text
     for first, second in itertools.pairwise(mentions):
@@ -159,7 +154,7 @@ def test_merge_unknown_policy_is_a_coded_error() -> None:
 
 
 def test_gazetteer_mentions_only_on_token_boundaries() -> None:
-    article = _article("In Bern tagte der Bundesrat, nicht in Berner Stuben.")
+    article = tokenized("In Bern tagte der Bundesrat, nicht in Berner Stuben.")
     found = [(m.text, m.label, m.kind, m.source) for m in ner.gazetteer_mentions(article, _gazetteer())]
     assert found == [("Bern", "LOC", "city", "gazetteer"), ("Bundesrat", "ORG", "government", "gazetteer")]
 
@@ -178,7 +173,7 @@ def test_fill_kinds_uses_gazetteer_entry_with_same_label() -> None:
 def test_stage_with_gazetteer_adds_kinds_and_names(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ner, "_load_gazetteer", lambda files: _gazetteer())
     text = "Rustem Umjerow, Sekretär des Nationalen Sicherheitsrats, war in Bern."
-    article = ner.NerStage(use_gazetteer=True)(_article(text))
+    article = ner.NerStage(use_gazetteer=True)(tokenized(text))
     by_text = {m.text: m for m in article.mentions}
     assert by_text["Bern"].label == "LOC" and by_text["Bern"].kind == "city"
     assert by_text["Nationalen Sicherheitsrats"].label == "ORG"
@@ -218,7 +213,7 @@ def test_spacy_backend_loads_user_pipeline_by_path(tmp_path: Path) -> None:
     )
     nlp.to_disk(tmp_path / "tiny")
     stage = ner.create_stage(backend="spacy", model=str(tmp_path / "tiny"), gazetteer=False)
-    article = stage(_article("Am Montag sprach Lea Frei in Luzern."))
+    article = stage(tokenized("Am Montag sprach Lea Frei in Luzern."))
     assert [(m.text, m.label) for m in article.mentions] == [("Lea Frei", "PER"), ("Luzern", "LOC")]
 
 
@@ -232,14 +227,9 @@ def test_spacy_backend_without_ner_component_is_coded(tmp_path: Path) -> None:
     assert error.value.code == "E060"
 
 
-def _model_mention(article: Article, text: str, label: str) -> Mention:
-    start = article.text.index(text)
-    return Mention(start, start + len(text), text, label, source="model")
-
-
 def _refined(text: str, spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    article = _article(text)
-    mentions = [_model_mention(article, name, label) for name, label in spans]
+    article = tokenized(text)
+    mentions = [model_mention(article, name, label) for name, label in spans]
     return [(m.text, m.label) for m in ner.refine_mentions(article, mentions, _gazetteer())]
 
 
@@ -255,14 +245,14 @@ def test_refine_mentions_keeps_place_before_a_name() -> None:
 
 def test_refine_mentions_drops_byline_mentions() -> None:
     text = "Anna Keller Redaktorin\n\nAnna Keller traf Ben Roth."
-    article = _article(text)
+    article = tokenized(text)
     article.paragraphs = [Paragraph(0, 22, text[:22], kind="byline"), Paragraph(24, len(text), text[24:])]
-    mentions = [Mention(0, 11, "Anna Keller", "PER", source="model"), _model_mention(article, "Ben Roth", "PER")]
+    mentions = [Mention(0, 11, "Anna Keller", "PER", source="model"), model_mention(article, "Ben Roth", "PER")]
     assert [m.text for m in ner.refine_mentions(article, mentions, _gazetteer())] == ["Ben Roth"]
 
 
 def test_refine_mentions_keeps_single_letter_only_after_auf() -> None:
-    article = _article("Sie schrieb auf X, Variante X sei besser.")
+    article = tokenized("Sie schrieb auf X, Variante X sei besser.")
     first = article.text.index("X")
     second = article.text.rindex("X")
     mentions = [
@@ -286,13 +276,13 @@ def test_refine_mentions_trims_function_words_and_leading_nouns() -> None:
 
 def test_misc_mentions_finds_currencies_wars_and_indices() -> None:
     text = "Nach dem Zweiten Weltkrieg kostete es 3 Millionen Franken, der DAX fiel, in Franken nicht."
-    found = [(m.text, m.label) for m in ner.misc_mentions(_article(text))]
+    found = [(m.text, m.label) for m in ner.misc_mentions(tokenized(text))]
     assert found == [("Zweiten Weltkrieg", "MISC"), ("Franken", "MISC"), ("DAX", "MISC")]
 
 
 @given(st.lists(st.sampled_from(["Euro", "30", "Cent", "Zweiten", "Weltkrieg", "Franken", "DAX", "und", "."])))
 def test_misc_mentions_are_disjoint_token_spans(words: list[str]) -> None:
-    article = _article(" ".join(words))
+    article = tokenized(" ".join(words))
     mentions = ner.misc_mentions(article)
     starts, ends = {t.start for t in article.tokens}, {t.end for t in article.tokens}
     for mention in mentions:
@@ -302,8 +292,8 @@ def test_misc_mentions_are_disjoint_token_spans(words: list[str]) -> None:
 
 
 def test_propagate_surnames_relabels_and_adds_bare_surnames() -> None:
-    article = _article("Steve Witkoff landete. Witkoff sagte, Witkoffs Plan bleibe.")
-    full = _model_mention(article, "Steve Witkoff", "PER")
+    article = tokenized("Steve Witkoff landete. Witkoff sagte, Witkoffs Plan bleibe.")
+    full = model_mention(article, "Steve Witkoff", "PER")
     second = article.text.index("Witkoff", full.end)
     wrong = Mention(second, second + 7, "Witkoff", "LOC", source="model")
     found = [(m.start, m.label) for m in ner.propagate_surnames(article, [full, wrong])]
@@ -317,7 +307,7 @@ def test_looks_like_common_noun_uses_list_and_endings() -> None:
 
 def test_acronym_mentions_tags_bracketed_acronym_and_its_uses() -> None:
     text = "Die Kreditbank ( KBX ) wuchs. Später fiel die KBX, die Pleite ( Ende ) kam, GmbH ( G ) nicht."
-    found = [(m.text, m.label) for m in ner.acronym_mentions(_article(text))]
+    found = [(m.text, m.label) for m in ner.acronym_mentions(tokenized(text))]
     assert found == [("KBX", "ORG"), ("KBX", "ORG")]
 
 
@@ -326,8 +316,8 @@ def test_stage_rules_option_switches_the_rules(monkeypatch: pytest.MonkeyPatch) 
     region = Mention(7, 13, "Region", "LOC", source="model")
     monkeypatch.setattr(ner, "load_spacy_pipeline", lambda model: None)
     monkeypatch.setattr(ner, "model_mentions", lambda article, nlp, batch_size: [region])
-    with_rules = ner.NerStage(use_gazetteer=False)(_article(text)).mentions
-    without = ner.NerStage(use_gazetteer=False, rules=False)(_article(text)).mentions
+    with_rules = ner.NerStage(use_gazetteer=False)(tokenized(text)).mentions
+    without = ner.NerStage(use_gazetteer=False, rules=False)(tokenized(text)).mentions
     assert [(m.text, m.label, m.source) for m in with_rules] == [("Euro", "MISC", "rule")]
     assert [(m.text, m.label) for m in without] == [("Region", "LOC")]
 
@@ -335,11 +325,11 @@ def test_stage_rules_option_switches_the_rules(monkeypatch: pytest.MonkeyPatch) 
 @needs_model
 def test_model_mentions_keep_spacy_vocabulary_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     model = str(ner.MODEL_DIR)
-    ner.model_mentions(_article("Anna Roth sprach in Bern."), ner.load_spacy_pipeline(model))
+    ner.model_mentions(tokenized("Anna Roth sprach in Bern."), ner.load_spacy_pipeline(model))
     limit = len(ner.load_spacy_pipeline(model).vocab.strings) + 40
     monkeypatch.setattr(spacy_vocab, "MAX_STRINGS", limit)
     for number in range(60):
-        article = _article(f"Die Zauberin{number} Anna Roth reiste nach Quarkstadt{number} in Bern.")
+        article = tokenized(f"Die Zauberin{number} Anna Roth reiste nach Quarkstadt{number} in Bern.")
         found = ner.model_mentions(article, ner.load_spacy_pipeline(model))
         assert all(article.text[m.start : m.end] == m.text for m in found)
         assert len(ner.load_spacy_pipeline(model).vocab.strings) <= limit + 20
@@ -379,7 +369,7 @@ def test_first_names_list_is_large_and_has_no_common_nouns() -> None:
 
 def test_full_name_mentions_finds_first_name_and_surname() -> None:
     text = "Am Montag lehnte Henning Voscherau ab, Ole von Beust auch, und von Uta Hagen kam nichts."
-    found = _texts(name_rules.full_name_mentions(_article(text), _names_gazetteer()))
+    found = _texts(name_rules.full_name_mentions(tokenized(text), _names_gazetteer()))
     assert found == [("Henning Voscherau", "PER"), ("Ole von Beust", "PER"), ("Uta Hagen", "PER")]
 
 
@@ -388,27 +378,27 @@ def test_full_name_mentions_stops_at_nouns_places_and_function_words() -> None:
         "Foto: Miguel Riopa Grund genug. Jean-Marie de Surville Neuseeland sah er. "
         "Der Frieden kam, Max kam, Anna Der Trainer ging."
     )
-    found = _texts(name_rules.full_name_mentions(_article(text), _names_gazetteer()))
+    found = _texts(name_rules.full_name_mentions(tokenized(text), _names_gazetteer()))
     assert found == [("Miguel Riopa", "PER"), ("Jean-Marie de Surville", "PER")]
 
 
 def test_full_name_mentions_ignores_places_and_saints() -> None:
     text = "Sie wohnt in St. Moritz Dorf, das Max-Planck-Institut liegt in Marion Ohio."
-    assert name_rules.full_name_mentions(_article(text), _names_gazetteer()) == []
+    assert name_rules.full_name_mentions(tokenized(text), _names_gazetteer()) == []
 
 
 def test_full_name_mentions_needs_a_surname_after_an_ambiguous_first_name() -> None:
     text = "Die Mark Brandenburg zahlte, Mark Rutte kam."
     gazetteer = _names_gazetteer()
     gazetteer.add(EntryRecord(entry=GazetteerEntry(name="Brandenburg", label="LOC", kind="region", country="DEU")))
-    assert _texts(name_rules.full_name_mentions(_article(text), gazetteer)) == [("Mark Rutte", "PER")]
+    assert _texts(name_rules.full_name_mentions(tokenized(text), gazetteer)) == [("Mark Rutte", "PER")]
 
 
 def test_add_full_names_cuts_role_nouns_and_replaces_other_labels() -> None:
-    article = _article("Der Hostess Silvia Sommerlath gefiel es, sagte Biobauer Renzo Blumenthal.")
+    article = tokenized("Der Hostess Silvia Sommerlath gefiel es, sagte Biobauer Renzo Blumenthal.")
     mentions = [
-        _model_mention(article, "Hostess Silvia Sommerlath", "ORG"),
-        _model_mention(article, "Biobauer Renzo Blumenthal", "LOC"),
+        model_mention(article, "Hostess Silvia Sommerlath", "ORG"),
+        model_mention(article, "Biobauer Renzo Blumenthal", "LOC"),
     ]
     names = name_rules.full_name_mentions(article, _names_gazetteer())
     found = _texts(name_rules.add_full_names(article, mentions, names))
@@ -416,10 +406,10 @@ def test_add_full_names_cuts_role_nouns_and_replaces_other_labels() -> None:
 
 
 def test_add_full_names_keeps_longer_spans_and_facilities() -> None:
-    article = _article("Die Konrad Adenauer Stiftung lud zum Flughafen Franz Josef Strauß ein.")
+    article = tokenized("Die Konrad Adenauer Stiftung lud zum Flughafen Franz Josef Strauß ein.")
     mentions = [
-        _model_mention(article, "Konrad Adenauer Stiftung", "ORG"),
-        _model_mention(article, "Flughafen Franz Josef Strauß", "LOC"),
+        model_mention(article, "Konrad Adenauer Stiftung", "ORG"),
+        model_mention(article, "Flughafen Franz Josef Strauß", "LOC"),
     ]
     names = name_rules.full_name_mentions(article, _names_gazetteer())
     assert [m.text for m in names] == ["Konrad Adenauer", "Franz Josef Strauß"]
@@ -427,17 +417,17 @@ def test_add_full_names_keeps_longer_spans_and_facilities() -> None:
 
 
 def test_add_full_names_keeps_same_model_person_span() -> None:
-    article = _article("Gestern sprach Anna Keller.")
-    model = _model_mention(article, "Anna Keller", "PER")
+    article = tokenized("Gestern sprach Anna Keller.")
+    model = model_mention(article, "Anna Keller", "PER")
     merged = name_rules.add_full_names(article, [model], name_rules.full_name_mentions(article, _names_gazetteer()))
     assert merged == [model] and merged[0].source == "model"
 
 
 def test_relabel_first_names_makes_lone_first_names_persons() -> None:
     text = "Claire kam später als Max, in Marion und in Hagen war sie mit Mark in St. Moritz."
-    article = _article(text)
+    article = tokenized(text)
     spans = [("Claire", "LOC"), ("Max", "LOC"), ("Marion", "LOC"), ("Hagen", "LOC"), ("Mark", "ORG"), ("Moritz", "LOC")]
-    mentions = [_model_mention(article, name, label) for name, label in spans]
+    mentions = [model_mention(article, name, label) for name, label in spans]
     found = _texts(name_rules.relabel_first_names(article, mentions, _names_gazetteer()))
     assert found == [
         ("Claire", "PER"),
@@ -451,19 +441,19 @@ def test_relabel_first_names_makes_lone_first_names_persons() -> None:
 
 def test_lone_first_names_skips_sentence_starts_words_and_places() -> None:
     text = "Nur Justin, Alex und Max erinnern sich. Max schwieg. Der Frieden hielt in Marion und Paris."
-    found = _texts(name_rules.lone_first_names(_article(text), _names_gazetteer()))
+    found = _texts(name_rules.lone_first_names(tokenized(text), _names_gazetteer()))
     assert found == [("Justin", "PER"), ("Alex", "PER"), ("Max", "PER")]
 
 
 def test_role_name_mentions_finds_surnames_after_roles() -> None:
     text = "Bäderleiter Schmid und Psychologe Baldwin widersprachen, der Trainer Grund nicht, Präsident Schweiz nicht."
-    found = _texts(name_rules.role_name_mentions(_article(text), _names_gazetteer()))
+    found = _texts(name_rules.role_name_mentions(tokenized(text), _names_gazetteer()))
     assert found == [("Schmid", "PER"), ("Baldwin", "PER")]
 
 
 def test_add_person_names_skips_bylines() -> None:
     text = "Anna Keller Redaktorin\n\nDie Ärztin Eva Roth kam."
-    article = _article(text)
+    article = tokenized(text)
     article.paragraphs = [Paragraph(0, 22, text[:22], kind="byline"), Paragraph(24, len(text), text[24:])]
     found = _texts(name_rules.add_person_names(article, [], _names_gazetteer()))
     assert found == [("Eva Roth", "PER")]
@@ -483,7 +473,7 @@ def test_add_missing_adds_only_extras_that_overlap_nothing() -> None:
 )
 @settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 def test_full_name_mentions_are_disjoint_person_spans_on_token_boundaries(words: list[str]) -> None:
-    article = _article(" ".join(words))
+    article = tokenized(" ".join(words))
     mentions = name_rules.full_name_mentions(article, _names_gazetteer())
     starts, ends = {t.start for t in article.tokens}, {t.end for t in article.tokens}
     for mention in mentions:
@@ -497,9 +487,9 @@ def test_full_name_mentions_are_disjoint_person_spans_on_token_boundaries(words:
 
 def test_stage_person_rules_end_to_end(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "Die Hostess Silvia Sommerlath traf Claire in Hagen, später kam Henning Voscherau."
-    article = _article(text)
+    article = tokenized(text)
     spans = [("Hostess Silvia Sommerlath", "ORG"), ("Claire", "LOC"), ("Hagen", "LOC")]
-    model = [_model_mention(article, name, label) for name, label in spans]
+    model = [model_mention(article, name, label) for name, label in spans]
     monkeypatch.setattr(ner, "load_spacy_pipeline", lambda model: None)
     monkeypatch.setattr(ner, "model_mentions", lambda article, nlp, batch_size: [*model])
     monkeypatch.setattr(ner, "_load_gazetteer", lambda files: _names_gazetteer())
@@ -515,27 +505,27 @@ def test_surnames_drop_listed_words_that_are_frequent_nouns() -> None:
 
 def test_lone_surnames_finds_listed_names_and_genitives_inside_sentences() -> None:
     text = "Merkel kam. Danach sprach Merkel mit Hitlers Biografen, ein Zweig brach, in Washington nicht."
-    found = _texts(name_rules.lone_surnames(_article(text), _names_gazetteer()))
+    found = _texts(name_rules.lone_surnames(tokenized(text), _names_gazetteer()))
     assert found == [("Merkel", "PER"), ("Hitlers", "PER")]
 
 
 def test_street_mentions_finds_named_streets_not_generic_ones() -> None:
     text = "Die Schwanitzstraße und die Friedrich-Ebert-Straße, nicht die Einbahnstraße, Landstraße, Einkaufsstraße."
-    found = _texts(name_rules.street_mentions(_article(text)))
+    found = _texts(name_rules.street_mentions(tokenized(text)))
     assert found == [("Schwanitzstraße", "LOC"), ("Friedrich-Ebert-Straße", "LOC")]
 
 
 def test_relabel_first_names_also_relabels_listed_family_names() -> None:
-    article = _article("Danach kam Merkels Zusage aus Hagen.")
-    mentions = [_model_mention(article, "Merkels", "LOC"), _model_mention(article, "Hagen", "LOC")]
+    article = tokenized("Danach kam Merkels Zusage aus Hagen.")
+    mentions = [model_mention(article, "Merkels", "LOC"), model_mention(article, "Hagen", "LOC")]
     found = _texts(name_rules.relabel_first_names(article, mentions, _names_gazetteer()))
     assert found == [("Merkels", "PER"), ("Hagen", "LOC")]
 
 
 def test_full_name_known_to_gazetteer_as_person_still_replaces_model_span() -> None:
-    article = _article("Gestern traf Secretary of State Marco Rubio den Kollegen.")
+    article = tokenized("Gestern traf Secretary of State Marco Rubio den Kollegen.")
     gazetteer = _names_gazetteer()
     gazetteer.add(EntryRecord(entry=GazetteerEntry(name="Marco Rubio", label="PER", kind=None, country="USA")))
-    model = [_model_mention(article, "Secretary of State Marco Rubio", "ORG")]
+    model = [model_mention(article, "Secretary of State Marco Rubio", "ORG")]
     merged = name_rules.add_full_names(article, model, name_rules.full_name_mentions(article, gazetteer))
     assert _texts(merged) == [("Marco Rubio", "PER")]

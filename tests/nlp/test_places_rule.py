@@ -1,18 +1,13 @@
 from __future__ import annotations
 
-from chronik.model import Article, Mention, Paragraph
+from chronik.model import Mention, Paragraph
 from chronik.nlp import places_rule
-from chronik.nlp.tokenizer import create_stage as create_tokenizer
 
-TOKENIZE = create_tokenizer()
-
-
-def _article(text: str) -> Article:
-    return TOKENIZE(Article(id="t", text=text))
+from .conftest import tokenized
 
 
 def _found(text: str, *existing: tuple[str, str]) -> list[tuple[str, str, str | None]]:
-    article = _article(text)
+    article = tokenized(text)
     mentions = []
     for span, label in existing:
         start = article.text.index(span)
@@ -60,7 +55,7 @@ def test_a_place_before_a_name_is_not_added_but_a_genitive_is() -> None:
 
 
 def test_places_in_bylines_are_not_added() -> None:
-    article = _article("Von Eva Roth, Trient\n\nIn Böhmen regnet es.")
+    article = tokenized("Von Eva Roth, Trient\n\nIn Böhmen regnet es.")
     article.paragraphs = [Paragraph(0, 19, article.text[:19], kind="byline")]
     found = [m.text for m in places_rule.add_places(article, [])]
     assert found == ["Böhmen"]

@@ -1,16 +1,10 @@
 from __future__ import annotations
 
 from chronik.gazetteer import Gazetteer, GazetteerEntry
-from chronik.gazetteer_data import EntryRecord
-from chronik.model import Article, Mention, Paragraph
+from chronik.model import Mention, Paragraph
 from chronik.nlp import span_fixes
-from chronik.nlp.tokenizer import create_stage as create_tokenizer
 
-TOKENIZE = create_tokenizer()
-
-
-def _article(text: str) -> Article:
-    return TOKENIZE(Article(id="t", text=text))
+from .conftest import model_mention, small_gazetteer, tokenized
 
 
 def _gazetteer() -> Gazetteer:
@@ -22,17 +16,12 @@ def _gazetteer() -> Gazetteer:
         GazetteerEntry(name="Chile", label="LOC", kind="country", country="CHL"),
         GazetteerEntry(name="USA", label="LOC", kind="country", country="USA"),
     ]
-    return Gazetteer.from_records(EntryRecord(entry=entry) for entry in entries)
-
-
-def _model(article: Article, text: str, label: str) -> Mention:
-    start = article.text.index(text)
-    return Mention(start, start + len(text), text, label, source="model")
+    return small_gazetteer(entries)
 
 
 def _fixed(text: str, *spans: tuple[str, str]) -> list[tuple[str, str]]:
-    article = _article(text)
-    mentions = [_model(article, span, label) for span, label in spans]
+    article = tokenized(text)
+    mentions = [model_mention(article, span, label) for span, label in spans]
     return [(m.text, m.label) for m in span_fixes.fix_model_spans(article, mentions, _gazetteer())]
 
 
@@ -120,7 +109,7 @@ def test_unknown_genitives_before_nouns_and_family_name_endings_are_people() -> 
 
 
 def test_rule_and_gazetteer_mentions_are_left_alone() -> None:
-    article = _article("Der Hammer fiel in Kaffee.")
+    article = tokenized("Der Hammer fiel in Kaffee.")
     start = article.text.index("Hammer")
     rule = Mention(start, start + 6, "Hammer", "PER", source="rule")
     fixed = span_fixes.fix_model_spans(article, [rule], _gazetteer())
@@ -128,7 +117,7 @@ def test_rule_and_gazetteer_mentions_are_left_alone() -> None:
 
 
 def test_bare_unknown_words_next_to_speech_verbs_become_people() -> None:
-    article = _article(
+    article = tokenized(
         "„Das reicht nicht“, sagte Riederer der Zeitung. Ramelow erklärte, er sei zufrieden. "
         "Diesbezüglich spricht er offen. Das Spiel sei gut, schreibt Eurogamer. Das sagte Polizei heute."
     )
@@ -137,7 +126,7 @@ def test_bare_unknown_words_next_to_speech_verbs_become_people() -> None:
 
 
 def test_speaker_names_leave_covered_words_and_known_places_alone() -> None:
-    article = _article("Er sprach lange, sagte Chile. Riederer erklärte es.")
+    article = tokenized("Er sprach lange, sagte Chile. Riederer erklärte es.")
     start = article.text.index("Riederer")
     covered = [Mention(start, start + 8, "Riederer", "ORG", source="model")]
     assert span_fixes.speaker_names(article, covered, _gazetteer()) == covered
@@ -150,7 +139,7 @@ def test_compound_nouns_tagged_as_people_are_dropped_but_family_names_stay() -> 
 
 
 def test_speaker_names_skip_bylines() -> None:
-    article = _article("Kestenholz sagte Riederer.\n\nDas Spiel sei gut, sagte Riederer.")
+    article = tokenized("Kestenholz sagte Riederer.\n\nDas Spiel sei gut, sagte Riederer.")
     end = article.text.index("\n")
     article.paragraphs = [Paragraph(0, end, article.text[:end], "byline")]
     found = span_fixes.speaker_names(article, [], _gazetteer())
@@ -166,7 +155,7 @@ def test_numbered_common_nouns_and_adjectives_are_no_places() -> None:
 def test_a_noun_before_a_known_place_is_cut_but_place_openers_stay() -> None:
     text = "Nach dem Anschluss Bayerns blieb Bad Tirol ruhig."
     gazetteer = _gazetteer()
-    article = _article(text)
-    spans = [_model(article, "Anschluss Bayerns", "LOC"), _model(article, "Bad Tirol", "LOC")]
+    article = tokenized(text)
+    spans = [model_mention(article, "Anschluss Bayerns", "LOC"), model_mention(article, "Bad Tirol", "LOC")]
     found = span_fixes.fix_model_spans(article, spans, gazetteer)
     assert [(m.text, m.label) for m in found] == [("Bayerns", "LOC"), ("Bad Tirol", "LOC")]

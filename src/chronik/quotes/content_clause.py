@@ -22,6 +22,7 @@ from chronik.quotes.grammar import (
     konjunktiv,
     noun_phrase_right,
     subject_of,
+    trim_punct,
 )
 from chronik.quotes.lexicon import QuoteLexicon
 from chronik.quotes.view import Word
@@ -99,9 +100,7 @@ def _message_end(analysis: SentenceAnalysis, number: int, lexicon: QuoteLexicon)
         if not reports and (coordinated or (finite and words[start].pos not in _NOT_CONTENT_TAGS)):
             break
         last = end
-    while last > 0 and words[last - 1].is_punct:
-        last -= 1
-    return last
+    return trim_punct(words, last, 0)
 
 
 def _draft(analysis: SentenceAnalysis, main: tuple[int, int], start: int, last: int) -> Draft | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from chronik.quotes.grammar import trim_punct
 from chronik.quotes.view import Word
 
 # Lemma (as in speech_verbs.tsv) → the correlates that must end its clause.
@@ -28,7 +29,5 @@ def needs_correlate(lemma: str) -> bool:
 
 def correlate_ends_clause(words: Sequence[Word], lemma: str, segment: tuple[int, int]) -> bool:
     """The cue's clause ends in its correlate right before the comma: "… einigten sich darauf, dass"."""
-    end = segment[1]
-    while end > segment[0] and words[end - 1].is_punct:
-        end -= 1
+    end = trim_punct(words, segment[1], segment[0])
     return end > segment[0] and words[end - 1].key in CORRELATE_VERBS.get(lemma, frozenset())

@@ -115,6 +115,13 @@ def is_punctuation(word: Word) -> bool:
     return word.is_punct
 
 
+def trim_punct(words: Sequence[Word], end: int, floor: int) -> int:
+    """`end` (exclusive) moved back past trailing punctuation, never below `floor`."""
+    while end > floor and words[end - 1].is_punct:
+        end -= 1
+    return end
+
+
 def segments(words: Sequence[Word], masked: set[int]) -> list[tuple[int, int]]:
     """Comma/colon/dash separated stretches of a sentence as (first, last+1) list positions."""
     result: list[tuple[int, int]] = []

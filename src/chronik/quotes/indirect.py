@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from chronik.quotes.correlates import correlate_ends_clause, needs_correlate
 from chronik.quotes.direct import apply_cue
 from chronik.quotes.draft import Cue, Draft, SentenceAnalysis
-from chronik.quotes.grammar import CLAUSE_REACH, SENTENCE_FINAL, SUBORDINATORS, is_finite, konjunktiv
+from chronik.quotes.grammar import CLAUSE_REACH, SENTENCE_FINAL, SUBORDINATORS, is_finite, konjunktiv, trim_punct
 from chronik.quotes.infinitives import ends_in_zu_infinitive, inline_zu_infinitive
 from chronik.quotes.lexicon import QuoteLexicon
 from chronik.quotes.reported import reported_speech
@@ -96,9 +96,7 @@ def _cut_at_next_cue(
         cut = words[opener].start
         if not message[-1][0] < cut < message[-1][1]:
             continue
-        end = opener
-        while end > 0 and words[end - 1].is_punct:
-            end -= 1
+        end = trim_punct(words, opener, 0)
         return [*message[:-1], (message[-1][0], words[end - 1].end)]
     return message
 
@@ -156,9 +154,7 @@ def _message(view: ArticleView, analysis: SentenceAnalysis, cue: Cue, lexicon: Q
     if cue.lemma in _CONTENT_CLAUSE_ONLY:
         following = following if following is not None and words[following[0]].key in ("dass", "daß", "ob") else None
     if cue.kind == "noun" and following is not None and ends_in_zu_infinitive(words, following):
-        end = following[1]
-        while end > following[0] + 1 and words[end - 1].is_punct:
-            end -= 1
+        end = trim_punct(words, following[1], following[0] + 1)
         return [analysis.char_span(following[0], end)]  # "die Aufforderung, die Angriffe einzustellen"
     if following is not None and _introduces(analysis, number, following, lexicon):
         return [_zu_infinitive_clause(analysis, number) or _to_main_clause(analysis, following[0], lexicon)]
@@ -302,9 +298,7 @@ def _verb_second(analysis: SentenceAnalysis, stretch: tuple[int, int]) -> bool:
     """A finite verb (not at the end) after a fronted phrase: a main clause, not a subordinate one."""
     words = analysis.words
     finite = [p for p in range(stretch[0] + 1, stretch[1]) if is_finite(words[p])]
-    last = stretch[1] - 1
-    while last > stretch[0] and words[last].is_punct:
-        last -= 1
+    last = trim_punct(words, stretch[1], stretch[0] + 1) - 1
     return bool(finite) and finite[0] < last
 
 
@@ -343,9 +337,7 @@ def _to_main_clause(analysis: SentenceAnalysis, first: int, lexicon: QuoteLexico
         if words[start].index in analysis.masked or words[start - 1].text != ",":
             continue
         if is_finite(words[start]) and konjunktiv(words, start, lexicon) is None:
-            last = start - 1
-            while last > first + 1 and words[last - 1].is_punct:
-                last -= 1
+            last = trim_punct(words, start - 1, first + 1)
             return analysis.char_span(first, last)
     return _to_end(analysis, first)
 

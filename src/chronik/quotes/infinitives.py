@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from chronik.quotes.draft import Cue
-from chronik.quotes.grammar import is_finite
+from chronik.quotes.grammar import is_finite, trim_punct
 from chronik.quotes.view import Word
 
 _SEPARABLE_PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "frei", "her", "hin", "mit", "nach", "vor",
@@ -20,9 +20,7 @@ _SEPARABLE_PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "frei", 
 
 def ends_in_zu_infinitive(words: Sequence[Word], segment: tuple[int, int]) -> bool:
     """The segment's last word (before punctuation) is a zu-infinitive: "…, den Plan zu prüfen"."""
-    end = segment[1]
-    while end > segment[0] + 1 and words[end - 1].is_punct:
-        end -= 1
+    end = trim_punct(words, segment[1], segment[0] + 1)
     last = words[end - 1]
     return last.pos == "VVIZU" or (end - segment[0] > 1 and words[end - 2].key == "zu") or _zu_infix(last)
 
@@ -41,9 +39,7 @@ def inline_zu_infinitive(words: Sequence[Word], cue: Cue) -> tuple[int, int] | N
     """A zu-infinitive right after a participle cue, the comma left out: "hat angekündigt ihr Mandat
     niederzulegen" (not after a finite cue, whose object may stand there: "versprach den Kindern …")."""
     last = max(cue.words)
-    end = cue.segment[1]
-    while end > last + 1 and words[end - 1].is_punct:
-        end -= 1
+    end = trim_punct(words, cue.segment[1], last + 1)
     rest = words[last + 1 : end]
     participle = words[cue.words[0]].pos in ("VVPP", "ADJD")
     auxiliary = any(is_finite(w) for w in words[cue.segment[0] : cue.words[0]])  # "hat … angekündigt"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from chronik.quotes.grammar import CLAUSE_REACH, DETERMINERS, SENTENCE_FINAL, is_finite
+from chronik.quotes.grammar import CLAUSE_REACH, DETERMINERS, SENTENCE_FINAL, is_finite, trim_punct
 from chronik.quotes.lexicon import VerbSense
 from chronik.quotes.view import Word
 
@@ -124,9 +124,7 @@ def foreign_particle(words: Sequence[Word], position: int, segment: tuple[int, i
     "sagten … vor Gericht aus" is "aussagen", not "sagen" ("kündigte … an" stays "ankündigen")."""
     if not is_finite(words[position]):
         return False
-    last = segment[1] - 1
-    while last > position and words[last].is_punct:
-        last -= 1
+    last = trim_punct(words, segment[1], position + 1) - 1
     if last - position > CLAUSE_REACH:
         return False
     between = words[position + 1 : last]

@@ -14,9 +14,10 @@ from collections.abc import Sequence
 
 from chronik.quotes.draft import Draft, SentenceAnalysis
 from chronik.quotes.grammar import (
-    ADVERBIAL_OPENERS,
+    COORDINATORS,
     FOCUS_PARTICLES,
     SUBORDINATORS,
+    adverbial_clause,
     is_finite,
     is_temporal,
     konjunktiv,
@@ -63,18 +64,13 @@ def _indicative_main_clause(analysis: SentenceAnalysis, segment: tuple[int, int]
     reportative "soll"."""
     words = analysis.words
     start, end = segment
-    if words[start].key in SUBORDINATORS or words[start].pos in _NOT_CONTENT_TAGS or _adverbial(words, segment):
+    first = words[start]
+    if first.key in SUBORDINATORS or first.pos in _NOT_CONTENT_TAGS or adverbial_clause(first, words[end - 1]):
         return False
     finite = [i for i in range(start, end) if is_finite(words[i]) and words[i].index not in analysis.masked]
     if not finite or any(konjunktiv(words, i, lexicon) is not None or words[i].key in _REPORTATIVE for i in finite):
         return False
     return all(words[i].morph.get("Mood", "Ind") == "Ind" for i in finite)
-
-
-def _adverbial(words: Sequence[Word], segment: tuple[int, int]) -> bool:
-    """An adverbial clause with its verb last ("Als er kam, …"), not "Als Grund nannte er …"."""
-    first, last = words[segment[0]], words[segment[1] - 1]
-    return first.key in ADVERBIAL_OPENERS and (first.pos in ("KOUS", "") or is_finite(last))
 
 
 def _opens_content(words: Sequence[Word], start: int, verb: int) -> bool:
@@ -95,7 +91,7 @@ def _message_end(analysis: SentenceAnalysis, number: int, lexicon: QuoteLexicon)
     last = segments[number][1]
     for start, end in segments[number + 1 :]:
         reports = any(_konjunktiv(analysis, i, lexicon) for i in range(start, end))
-        coordinated = words[start].key in ("und", "oder", "aber", "doch", "sondern")
+        coordinated = words[start].key in COORDINATORS
         finite = any(is_finite(words[i]) for i in range(start, end))
         if not reports and (coordinated or (finite and words[start].pos not in _NOT_CONTENT_TAGS)):
             break

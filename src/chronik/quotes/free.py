@@ -14,9 +14,9 @@ from chronik.quotes.correlates import needs_correlate
 from chronik.quotes.direct import apply_cue
 from chronik.quotes.draft import Coverage, Cue, Draft, SentenceAnalysis
 from chronik.quotes.grammar import (
-    ADVERBIAL_OPENERS,
     FOCUS_PARTICLES,
     SUBORDINATORS,
+    adverbial_clause,
     is_temporal,
     konjunktiv,
     subject_of,
@@ -222,43 +222,40 @@ def _reportative(words: Sequence[Word], position: int) -> bool:
     return "sein" in rest[-3:] or "haben" in rest[-3:]
 
 
-def _fixed_phrase(words: Sequence[object], position: int) -> bool:
+def _fixed_phrase(words: Sequence[Word], position: int) -> bool:
     """ "es sei denn", "sei es … oder", "wie dem auch sei": Konjunktiv I that reports nothing.
 
     Concessive "sei es" opens its clause ("…, sei es aus Angst oder aus Scham"); after a first
     constituent it is a verb in second place and reports: "Danach sei es zu Protesten gekommen"."""
-    current = getattr(words[position], "key", "")
-    after = getattr(words[position + 1], "key", "") if position + 1 < len(words) else ""
-    before = getattr(words[position - 1], "key", "") if position > 0 else ""
+    current = words[position].key
+    after = words[position + 1].key if position + 1 < len(words) else ""
+    before = words[position - 1].key if position > 0 else ""
     concessive = after == "es" and _opens_clause(words, position)
     return (current == "sei" and (after in ("denn", "dank") or concessive or before == "auch")) or (
         current == "gebe" and before == "gott"
     )
 
 
-def _opens_clause(words: Sequence[object], position: int) -> bool:
+def _opens_clause(words: Sequence[Word], position: int) -> bool:
     """The word starts the sentence or follows punctuation or a coordinating conjunction, but not the
     comma after a fronted adverbial clause: "Da das Werk stillstand, sei es zu Problemen gekommen"."""
     if position == 0:
         return True
     previous = words[position - 1]
-    text = str(getattr(previous, "text", ""))
+    text = previous.text
     if text == "," and _after_fronted_clause(words, position - 1) and not _oder_follows(words, position):
         return False
     punctuation = bool(text) and not any(char.isalnum() for char in text)
-    return punctuation or getattr(previous, "key", "") in _COORDINATORS
+    return punctuation or previous.key in _COORDINATORS
 
 
-def _oder_follows(words: Sequence[object], position: int) -> bool:
+def _oder_follows(words: Sequence[Word], position: int) -> bool:
     """ "sei es A oder B": the concessive pair within the next few words."""
-    return any(getattr(word, "key", "") == "oder" for word in words[position + 2 : position + 12])
+    return any(word.key == "oder" for word in words[position + 2 : position + 12])
 
 
-def _after_fronted_clause(words: Sequence[object], comma: int) -> bool:
+def _after_fronted_clause(words: Sequence[Word], comma: int) -> bool:
     """The comma closes an adverbial clause that opens the sentence ("Als …, ", "Da …, ")."""
-    first = words[0]
-    verb_last = getattr(words[comma - 1], "pos", "") in ("VVFIN", "VAFIN", "VMFIN")
-    subordinator = getattr(first, "pos", "") in ("KOUS", "") or verb_last  # not "Als Grund nannte er …, "
-    if getattr(first, "key", "") not in ADVERBIAL_OPENERS or not subordinator:
+    if not adverbial_clause(words[0], words[comma - 1]):
         return False
-    return not any(getattr(word, "text", "") in (",", ";", ":") for word in words[1:comma])
+    return not any(word.text in (",", ";", ":") for word in words[1:comma])

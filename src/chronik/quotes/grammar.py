@@ -26,6 +26,8 @@ OBJECT_DETERMINERS = function_words("object_determiners")
 ADVERBIAL_OPENERS = frozenset(
     {"da", "weil", "als", "nachdem", "wenn", "obwohl", "während", "bevor", "sobald", "seit", "seitdem", "falls"}
 )
+# Conjunctions before a main clause or a verb phrase that shares the subject: "…, und lud zum Apéro ein".
+COORDINATORS = frozenset({"und", "oder", "aber", "sondern", "doch"})
 # Particles that may stand before a subject in the first position: "Auch der Minister sagte …".
 FOCUS_PARTICLES = frozenset({"auch", "selbst", "sogar", "nur", "zudem", "ebenso", "ebenfalls"})
 _OBJECT_PRONOUNS = frozenset({"das", "dies", "es"})
@@ -51,6 +53,12 @@ CLAUSE_REACH = 60
 
 def is_finite(word: Word) -> bool:
     return word.pos in _FINITE_TAGS
+
+
+def adverbial_clause(first: Word, last: Word) -> bool:
+    """The stretch from `first` to `last` is an adverbial clause: a subordinator that opens it and, unless
+    tagged as one, its finite verb at the end ("Als er kam, …"; not "Als Grund nannte er …, ")."""
+    return first.key in ADVERBIAL_OPENERS and (first.pos in ("KOUS", "") or is_finite(last))
 
 
 def konjunktiv(words: Sequence[Word], index: int, lexicon: QuoteLexicon) -> str | None:

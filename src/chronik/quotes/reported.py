@@ -12,7 +12,7 @@ from __future__ import annotations
 from chronik.quotes.correlates import needs_correlate
 from chronik.quotes.direct import apply_cue
 from chronik.quotes.draft import Cue, Draft, SentenceAnalysis
-from chronik.quotes.grammar import CLAUSE_REACH, SUBORDINATORS, is_finite, konjunktiv
+from chronik.quotes.grammar import CLAUSE_REACH, COORDINATORS, SUBORDINATORS, is_finite, konjunktiv
 from chronik.quotes.lexicon import QuoteLexicon
 from chronik.quotes.view import Word
 
@@ -80,9 +80,6 @@ _REPORTING_WITH_PREPOSITION: dict[str, frozenset[str]] = {
 
 
 _INDEFINITES = frozenset({"ein", "eine", "einen", "einer", "kein", "keine", "keinen", "keiner"})
-# Conjunctions before a verb phrase that shares the speech act's subject ("…, und nahm … in Schutz").
-_COORDINATORS = frozenset({"und", "oder", "aber", "sondern", "doch"})
-_FINITE_FIRST = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 
 
 def reported_speech(analysis: SentenceAnalysis, lexicon: QuoteLexicon) -> Draft | None:
@@ -142,7 +139,7 @@ def _clause_extent(analysis: SentenceAnalysis, cue: Cue) -> tuple[int, int]:
     if number < 0:
         return 0, len(words)
     start = 0
-    if number > 0 and _subordinate(words[segments[0][0]]) and words[segments[number][0]].pos in _FINITE_FIRST:
+    if number > 0 and _subordinate(words[segments[0][0]]) and is_finite(words[segments[number][0]]):
         start = segments[number][0]  # "Da …, rechnet Dr. X mit …": the verb opens the main clause
     elif number > 0 and _opens_with_its_speaker(cue, segments[number]) and _new_main_clause(words, *segments[number]):
         start = segments[number][0]  # "Laut X kamen 7000, die Polizei sprach von 4000": its own clause
@@ -170,7 +167,7 @@ def _new_main_clause(words: list[Word], first: int, last: int) -> bool:
         return False
     if opener.pos == "APPR" and first + 1 < last and words[first + 1].pos.startswith("PREL"):
         return False  # a relative clause after a preposition: "…, in denen von X die Rede ist"
-    position = first + 1 if opener.key in _COORDINATORS else first
+    position = first + 1 if opener.key in COORDINATORS else first
     if position < last and is_finite(words[position]):
         return False
     return any(is_finite(word) for word in words[position:last])

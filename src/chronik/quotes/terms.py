@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from chronik.quotes.draft import SentenceAnalysis
-from chronik.quotes.grammar import CLAUSE_REACH, DETERMINERS
+from chronik.quotes.grammar import CLAUSE_REACH, DETERMINERS, is_finite
 from chronik.quotes.marks import QuotedSpan
 from chronik.quotes.view import ArticleView, Word
 
@@ -79,7 +79,6 @@ _SO_CALLED = frozenset({"sogenannte", "sogenannten", "sogenannter", "sogenanntes
 _NAMING_VERBS = {"nennen": "", "bezeichnen": "als", "werten": "als", "sprechen": "von"}
 _NAME_PREPOSITIONS = frozenset({"im", "am", "vom", "zum", "beim", "gegenüber", "laut", "von", "mit"})
 _SENTENCE_END_CHARS = ".!?…"
-_FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 # Nouns for words written on something; the quoted words after them are quoted, not a name.
 INSCRIPTION_NOUNS = frozenset({"aufschrift", "inschrift", "parole", "parolen", "losung", "losungen"})
 # Words before a quoted gloss of a word's meaning: "bedeutet etwa «Menschlichkeit»".
@@ -178,7 +177,7 @@ def is_name(view: ArticleView, span: QuotedSpan) -> bool:
         return True
     if words[0].key in ("der", "die", "das") and words[0].capitalized:
         return True
-    if any(word.pos in _FINITE_TAGS for word in words[1:]):
+    if any(is_finite(word) for word in words[1:]):
         return False  # a clause, not a name: "dass «Europa dran ist»"
     foreign = any(word.pos in ("NE", "FM") for word in words) and len(words) >= 2
     if (foreign or any(_odd_word(word.text) for word in words)) and len(words) <= 4:

@@ -123,3 +123,16 @@ def test_one_doc_per_article_finds_what_one_doc_per_sentence_finds() -> None:
     with limited_blas_threads():
         assert decoder.entities_in(whole, ranges) == decoder.entities(docs) == _spacy_entities(nlp, docs)
         assert decoder.entities_in(whole, []) == []
+
+
+@needs_model
+def test_numpy_decoder_also_decodes_spacys_own_token_vectors() -> None:
+    import dataclasses
+
+    nlp, docs = _docs(TEXT)
+    decoder = NumpyNer.of(nlp)
+    assert decoder is not None
+    without_encoder = dataclasses.replace(decoder, encoder=None)  # an encoder of a shape we do not run
+    with limited_blas_threads():
+        assert without_encoder.entities_in(docs[0], [(0, len(docs[0]))]) is None
+        assert without_encoder.entities(docs) == _spacy_entities(nlp, docs)

@@ -154,11 +154,9 @@ def model_mentions(article: Article, nlp: Any, *, batch_size: int = 256) -> list
     with limited_blas_threads():  # one thread: chronik scales by processes
         # the numpy path: the same entities as spaCy's loop, one Doc for the whole article
         spans = decoder.entities_in(_tokens_doc(nlp.vocab, article.tokens, Doc), ranges) if decoder else None
-        if spans is None:
+        if spans is None:  # a Doc per sentence: for spaCy's own encoder, or all of spaCy
             docs = [_tokens_doc(nlp.vocab, article.tokens[first:last], Doc) for first, last in ranges]
-            spans = [
-                [(ent.label_, ent.start, ent.end) for ent in doc.ents] for doc in nlp.pipe(docs, batch_size=batch_size)
-            ]
+            spans = decoder.entities(docs) if decoder else _spacy_entities(nlp, docs, batch_size)
     found = [
         (label, first + start, first + end - 1)
         for (first, _), in_doc in zip(ranges, spans, strict=True)
@@ -195,6 +193,11 @@ def skip_titles(tokens: Sequence[Token], head: int, last: int) -> int:
     while head < last and tokens[head].text.lower().endswith(endings) and tokens[head + 1].text[:1].isupper():
         head += 1
     return head
+
+
+def _spacy_entities(nlp: Any, docs: list[Any], batch_size: int) -> list[list[tuple[str, int, int]]]:
+    """(label, first token, end token) per doc, through spaCy's own pipeline."""
+    return [[(ent.label_, ent.start, ent.end) for ent in doc.ents] for doc in nlp.pipe(docs, batch_size=batch_size)]
 
 
 def _tokens_doc(vocab: Any, tokens: Sequence[Token], doc_class: Any) -> Any:

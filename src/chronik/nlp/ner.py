@@ -32,7 +32,6 @@ surname seen in a full PER name ("Steve Witkoff") makes its bare mentions PER.
 from __future__ import annotations
 
 import functools
-import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,7 +58,7 @@ from chronik.nlp.names import (
     title_endings,
     token_range,
 )
-from chronik.nlp.ner_decoder import NumpyNer
+from chronik.nlp.ner_decoder import numpy_decoder
 from chronik.nlp.orgs import add_org_misc_names, misc_terms, organisations
 from chronik.nlp.places_rule import add_places, places
 from chronik.nlp.spacy_vocab import on_renew, renew_when_full, shared_vocab
@@ -133,15 +132,6 @@ def load_spacy_pipeline(model: str) -> Any:
 
 
 on_renew(load_spacy_pipeline.cache_clear)
-
-_DECODERS: weakref.WeakKeyDictionary[Any, NumpyNer | None] = weakref.WeakKeyDictionary()
-
-
-def numpy_decoder(nlp: Any) -> NumpyNer | None:
-    """The numpy decoder for `nlp`'s NER (`chronik.nlp.ner_decoder`), None where it does not apply."""
-    if nlp not in _DECODERS:
-        _DECODERS[nlp] = NumpyNer.of(nlp)
-    return _DECODERS[nlp]
 
 
 def model_mentions(article: Article, nlp: Any, *, batch_size: int = 256) -> list[Mention]:

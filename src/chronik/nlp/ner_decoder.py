@@ -28,6 +28,7 @@ other features, GPU); everything else runs through spaCy. Same entities as spaCy
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -36,7 +37,7 @@ import numpy as np
 
 from chronik.nlp.tok2vec_numpy import NumpyTok2Vec
 
-__all__ = ["NumpyNer"]
+__all__ = ["NumpyNer", "numpy_decoder"]
 
 _BEGIN, _IN, _LAST, _UNIT, _OUT = range(5)
 _MOVE_TYPES = {"B": _BEGIN, "I": _IN, "L": _LAST, "U": _UNIT, "O": _OUT}
@@ -237,3 +238,13 @@ class NumpyNer:
                 first[state] = -1
             elif move == _UNIT:
                 found[state].append((self.labels[self.move_labels[moves[slot]]], step, step + 1))
+
+
+_DECODERS: weakref.WeakKeyDictionary[Any, NumpyNer | None] = weakref.WeakKeyDictionary()
+
+
+def numpy_decoder(nlp: Any) -> NumpyNer | None:
+    """The decoder for `nlp` (built once per pipeline object), None where its shape is not supported."""
+    if nlp not in _DECODERS:
+        _DECODERS[nlp] = NumpyNer.of(nlp)
+    return _DECODERS[nlp]

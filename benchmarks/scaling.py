@@ -11,6 +11,7 @@
 The machine is shared: `uptime` is recorded with every measurement. Run:
 
     python benchmarks/scaling.py [--sizes 1000,10000,100000] [--stages a,b] [--skip-speedup]
+    python benchmarks/scaling.py --sizes "" --speedup-size 4112 --partitions 16 --rounds 2
 """
 
 from __future__ import annotations
@@ -49,20 +50,46 @@ def _job(inputs: list[str], output: Path, *, master: str, stages: list[str], chu
     }
 
 
-def speedup(stages: list[str], workdir: Path, *, count: int | None) -> dict[str, Any]:
+def speedup(
+    stages: list[str], workdir: Path, *, count: int | None, size: int | None = None, rounds: int = 1, units: int = UNITS
+) -> dict[str, Any]:
+    """local[1] against local[2] on one corpus, `rounds` times in alternating order.
+
+    The corpus is the CSV as it is, its first `count` articles, or (`size`) that many
+    articles: the real ones repeated with variations. Alternating the order (1, 2 | 2, 1 | …)
+    keeps the machine's drift from favouring one master; the speed-up is that of the summed
+    analysis times, and each round's own ratio is listed too.
+    """
     path = gnad_path()
-    if count is not None:  # the first `count` real articles only (to fit a shared machine's time)
+    if size is not None:
+        path = write_jsonl([article.text for article in read_gnad()], size, workdir / "speedup.jsonl")
+    elif count is not None:  # the first `count` real articles only (to fit a shared machine's time)
         path = write_jsonl([article.text for article in read_gnad(limit=count)], count, workdir / "speedup.jsonl")
-    chunk_bytes = path.stat().st_size // UNITS + 1
+    chunk_bytes = path.stat().st_size // units + 1
     _job([str(path)], workdir / "warm", master="local[2]", stages=["tokenizer"], chunk_bytes=None)  # JVM, page cache
-    one = _job([str(path)], workdir / "one", master="local[1]", stages=stages, chunk_bytes=chunk_bytes)
-    two = _job([str(path)], workdir / "two", master="local[2]", stages=stages, chunk_bytes=chunk_bytes)
+    runs: dict[str, list[dict[str, Any]]] = {"local[1]": [], "local[2]": []}
+    for round_ in range(rounds):
+        order = ("local[1]", "local[2]") if round_ % 2 == 0 else ("local[2]", "local[1]")
+        for master in order:
+            run = _job([str(path)], workdir / "out", master=master, stages=stages, chunk_bytes=chunk_bytes)
+            runs[master].append(run)
+    one, two = runs["local[1]"], runs["local[2]"]
     return {
-        "local[1]": one,
-        "local[2]": two,
-        "speedup_analysis": round(one["analysis_seconds"] / two["analysis_seconds"], 2),
-        "speedup_job": round(one["job_seconds"] / two["job_seconds"], 2),
+        "articles": one[0]["articles"],
+        "rounds": rounds,
+        "local[1]": one[0],
+        "local[2]": two[0],
+        "runs": runs,
+        "speedup_per_round": [
+            round(a["analysis_seconds"] / b["analysis_seconds"], 2) for a, b in zip(one, two, strict=True)
+        ],
+        "speedup_analysis": round(_sum(one, "analysis_seconds") / _sum(two, "analysis_seconds"), 2),
+        "speedup_job": round(_sum(one, "job_seconds") / _sum(two, "job_seconds"), 2),
     }
+
+
+def _sum(runs: list[dict[str, Any]], key: str) -> float:
+    return sum(float(run[key]) for run in runs)
 
 
 def growth(sizes: list[int], stages: list[str], *, master: str, workdir: Path) -> list[dict[str, Any]]:
@@ -117,13 +144,19 @@ def render(result: dict[str, Any]) -> str:
             "| master | partitions | analysis s | job s | articles/s | load before |",
             "|---|---:|---:|---:|---:|---|",
         ]
-        for key in ("local[1]", "local[2]"):
-            run = up[key]
-            lines.append(
-                f"| {key} | {run['partitions']} | {run['analysis_seconds']} | {run['job_seconds']} "
-                f"| {run['articles_per_s']} | {run['load_before']} |"
-            )
-        lines.append(f"\nspeed-up local[1] → local[2]: {up['speedup_analysis']} (analysis), {up['speedup_job']} (job)")
+        runs = up.get("runs") or {key: [up[key]] for key in ("local[1]", "local[2]")}
+        for position in range(len(runs["local[1]"])):
+            for key in ("local[1]", "local[2]"):
+                run = runs[key][position]
+                lines.append(
+                    f"| {key} | {run['partitions']} | {run['analysis_seconds']} | {run['job_seconds']} "
+                    f"| {run['articles_per_s']} | {run['load_before']} |"
+                )
+        lines.append(
+            f"\nspeed-up local[1] → local[2] on {up.get('articles', '?')} articles: {up['speedup_analysis']} "
+            f"(analysis, summed over {up.get('rounds', 1)} round(s); per round {up.get('speedup_per_round', '–')}), "
+            f"{up['speedup_job']} (job)"
+        )
     if result.get("growth"):
         lines += [
             "",
@@ -150,6 +183,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--stages", default=None, help="comma-separated stages (default: all that build)")
     parser.add_argument("--skip-speedup", action="store_true")
     parser.add_argument("--speedup-n", type=int, default=None, help="speed-up on the first N articles (default: all)")
+    parser.add_argument(
+        "--speedup-size", type=int, default=None, help="speed-up on N articles: the real ones repeated with variations"
+    )
+    parser.add_argument("--rounds", type=int, default=1, help="speed-up rounds, alternating which master runs first")
+    parser.add_argument("--partitions", type=int, default=UNITS, help="input ranges (partitions) for the speed-up")
     parser.add_argument("--plot", default=str(Path(__file__).resolve().parents[1] / "docs" / "img" / "scaling.png"))
     parser.add_argument("--json", default=None, help="also write the result as JSON here")
     parser.add_argument("--replot", default=None, help="only redraw the plot from a JSON result written by --json")
@@ -172,7 +210,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="chronik-scaling-") as temporary:
         workdir = Path(temporary)
         if not args.skip_speedup:
-            result["speedup"] = speedup(stages, workdir, count=args.speedup_n)
+            result["speedup"] = speedup(
+                stages,
+                workdir,
+                count=args.speedup_n,
+                size=args.speedup_size,
+                rounds=args.rounds,
+                units=args.partitions,
+            )
             print(render(result), flush=True)
         result["growth"] = growth(sizes, stages, master=args.master, workdir=workdir) if sizes else []
     if len(result["growth"]) > 1:

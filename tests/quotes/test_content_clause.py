@@ -71,3 +71,11 @@ def test_content_clause_takes_the_source_of_a_clause_without_subject() -> None:
     quotes = quotes_of("Am Montag war aus dem Rathaus zu hören, der Markt werde verschoben.", "Indirect")
     assert [message(quote) for quote in quotes] == ["der Markt werde verschoben"]
     assert speaker_of(quotes[0]) == "dem Rathaus"
+
+
+def test_content_clause_reads_a_main_clause_whose_subject_has_a_name_in_apposition() -> None:
+    text = "Auch der Sprecher der Partei, Jan Weber, will noch einmal prüfen, ob ein neues Verfahren nötig sei."
+    quotes = quotes_of(text, "Indirect")
+    assert [message(quote) for quote in quotes] == ["ob ein neues Verfahren nötig sei"]
+    assert speaker_of(quotes[0]) == "der Sprecher der Partei, Jan Weber"
+    assert quotes_of(text, "FreeIndirect") == []

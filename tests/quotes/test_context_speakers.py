@@ -31,7 +31,8 @@ def test_inherit_speakers_leaves_a_partial_quote_without_any_earlier_speaker_ope
 
 
 def test_free_indirect_takes_the_named_subject_when_only_a_subordinate_clause_is_konjunktiv() -> None:
-    text = "Auch der Landrat, Peter Huber, will noch einmal prüfen, ob die Strasse gesperrt werden solle."
+    # an adverbial clause; an "ob" clause after the apposition is indirect speech since the tenth round
+    text = "Auch der Landrat, Peter Huber, will die Strasse sperren, weil sie zu gefährlich sei."
     quotes = quotes_of(text, "FreeIndirect")
     assert [speaker_of(quote) for quote in quotes] == ["der Landrat"]
 

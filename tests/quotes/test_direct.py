@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from chronik.model import Article, Paragraph
+from chronik.model import Article, Mention, Paragraph, Quote
 from chronik.quotes import find_quotes
+from tests.quotes.test_constructions import _tagging, quotes_of
 
 
 def article(text: str) -> Article:
@@ -75,3 +76,71 @@ def test_find_quotes_leaves_names_titles_and_scare_quotes_alone(text: str) -> No
 def test_find_quotes_records_the_addressee(text: str, addressee: str) -> None:
     quote = find_quotes(article(text))[0]
     assert quote.addressee is not None and quote.addressee.text == addressee
+
+
+def test_find_quotes_gives_a_bracketed_quote_to_the_name_before_it() -> None:
+    text = (
+        "Gratuliert haben die Leiterin der Behörde, Anna Keller („Niemand hat den Preis mehr verdient.“), "
+        "und der Bürgermeister Jan Weber („Der Preis kommt zur rechten Zeit. Wir freuen uns.“)."
+    )
+    quotes = quotes_of(text, "Direct")
+    assert [(quote.speaker.text if quote.speaker else None) for quote in quotes] == [
+        "Anna Keller",
+        "der Bürgermeister Jan Weber",
+    ]
+
+
+def test_find_quotes_reads_no_speaker_into_a_bracketed_title_after_a_noun() -> None:
+    assert all(quote.speaker is None for quote in quotes_of("Der Film („Ein Sommer am See“) läuft im Kino.", "Direct"))
+
+
+def _direct_with_persons(text: str, persons: list[str]) -> list[Quote]:
+    article = Article(id="p", text=text, paragraphs=[Paragraph(0, len(text), text)])
+    for stage in _tagging():
+        article = stage(article)
+    article.mentions = [Mention(text.index(name), text.index(name) + len(name), name, "PER") for name in persons]
+    return [quote for quote in find_quotes(article) if quote.type == "Direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "speaker"),
+    [
+        (
+            "Der Ermittler will nach dem Ende des Falls Weber seine Arbeit einstellen: „Mehr kommt nicht nach!“",
+            "Weber",
+            "Der Ermittler",
+        ),
+        (
+            "Jede Verantwortung für die Affäre weist Anna Keller von sich: „Das ist Sache des Vorstands.“",
+            "Anna Keller",
+            "Anna Keller",
+        ),
+        (
+            "Die Antwort von Anna Keller war knapp: „Dazu sage ich nichts.“",
+            "Anna Keller",
+            "Die Antwort von Anna Keller",
+        ),
+    ],
+)
+def test_find_quotes_takes_a_colon_speaker_from_the_subject_not_from_an_object(
+    text: str, person: str, speaker: str
+) -> None:
+    quotes = _direct_with_persons(text, [person])
+    assert [quote.speaker.text if quote.speaker else None for quote in quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "„Wasser für alle“, so lautet der Titel einer Studie, die heute in Berlin vorgestellt wurde.",
+        "„Blaue Tage“ heißt das neue Album der Band.",
+    ],
+)
+def test_find_quotes_drops_a_title_named_by_the_clause_after_it(text: str) -> None:
+    found = find_quotes(article(text))
+    assert [quote.type for quote in found] == []
+
+
+def test_find_quotes_keeps_a_quote_that_the_clause_after_it_calls_a_message() -> None:
+    quotes = find_quotes(article("„Wir müssen sparen“, so lautete die Botschaft des Ministers."))
+    assert [quote.type for quote in quotes] == ["Direct"]

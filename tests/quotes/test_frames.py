@@ -113,3 +113,40 @@ def test_frame_reads_nach_with_a_law_as_source(text: str, clause: str, speaker: 
 
 def test_frame_reads_nach_with_another_document_as_a_time() -> None:
     assert quotes_of("Nach dem Urteil des Gerichts verliess die Familie das Land.", "Indirect") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        ("Die Lage sei ernst, so der Minister weiter.", "Die Lage sei ernst"),
+        ("Die Lage sei ernst, so die Ministerin gegenüber der Zeitung.", "Die Lage sei ernst"),
+        ("Laut Polizei: Zwei Menschen wurden verletzt.", "Zwei Menschen wurden verletzt"),
+    ],
+)
+def test_frame_message_leaves_out_what_belongs_to_the_frame(text: str, clause: str) -> None:
+    assert [message(quote) for quote in quotes_of(text, "Indirect")] == [clause]
+
+
+def test_frame_before_a_colon_quote_also_reports_the_clause_before_it() -> None:
+    text = "Auch diese Unwissenheit habe Methode, so der Experte weiter: „Das ist in anderen Firmen üblich.“"
+    indirect = quotes_of(text, "Indirect")
+    direct = quotes_of(text, "Direct")
+    assert [(message(quote), quote.speaker.text if quote.speaker else None) for quote in indirect] == [
+        ("Auch diese Unwissenheit habe Methode", "der Experte")
+    ]
+    assert [message(quote) for quote in direct] == ["„Das ist in anderen Firmen üblich.“"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Laut Jan Weber, dem Vorsitzenden des Vereins, ist die Lage ernst.",
+            "Jan Weber, dem Vorsitzenden des Vereins",
+        ),
+        ("Laut Jan Weber, dem das Amt untersteht, ist die Lage ernst.", "Jan Weber"),
+    ],
+)
+def test_frame_source_takes_a_role_in_apposition_but_not_a_relative_clause(text: str, speaker: str) -> None:
+    quotes = quotes_of(text, "Indirect")
+    assert [(message(quote), speaker_of(quote)) for quote in quotes] == [("ist die Lage ernst", speaker)]

@@ -133,3 +133,55 @@ def test_find_quotes_reads_a_content_clause_without_its_comma(text: str, clause:
 
 def test_find_quotes_ignores_a_comparison_after_the_cue() -> None:
     assert quotes_of("Die Partei lehnte den Plan ab wie auch die Opposition im Landtag.", "Indirect") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        (
+            "Nach langer Prüfung sei er zu dem Schluss gekommen, dass er keine andere Wahl habe.",
+            "dass er keine andere Wahl habe",
+            "er",
+        ),
+        (
+            "Die Studie kommt zu dem Ergebnis, dass die Temperaturen stärker steigen.",
+            "dass die Temperaturen stärker steigen",
+            "Die Studie",
+        ),
+    ],
+)
+def test_find_quotes_reads_a_conclusion_as_a_cue(text: str, clause: str, speaker: str) -> None:
+    quotes = quotes_of(text, "Indirect")
+    assert [(message_text(quote), quote.speaker.text if quote.speaker else None) for quote in quotes] == [
+        (clause, speaker)
+    ]
+
+
+def test_find_quotes_reads_no_cue_into_a_speech_noun_of_another_clause() -> None:
+    text = "Die Einsicht sei ihr mit dem Hinweis verweigert worden, ihre Person sei nicht betroffen."
+    assert quotes_of(text, "Indirect") == []
+
+
+def test_find_quotes_reads_a_konjunktiv_inside_a_quoted_fragment_of_the_clause() -> None:
+    text = "Am Montag äußerte sich der Sprecher dahingehend, das Gespräch „sei in freundlicher Atmosphäre verlaufen“."
+    quotes = quotes_of(text, "Indirect")
+    assert [message_text(quote) for quote in quotes] == ["das Gespräch „sei in freundlicher Atmosphäre verlaufen“"]
+    assert [quote.partial for quote in quotes_of(text, "Direct")] == [True]
+
+
+def test_find_quotes_gives_no_speaker_to_a_fronted_message_of_heisst_es() -> None:
+    quotes = quotes_of("Die Polizei war im Einsatz. Der Schaden sei hoch, hieß es.", "Indirect")
+    assert [(message_text(quote), quote.speaker) for quote in quotes] == [("Der Schaden sei hoch", None)]
+    quotes = quotes_of("In dem Bericht, der am Montag erschien, heißt es, der Schaden sei hoch.", "Indirect")
+    assert [quote.speaker.text if quote.speaker else None for quote in quotes] == ["dem Bericht"]
+
+
+def test_find_quotes_continues_a_message_after_an_inserted_cue() -> None:
+    text = "Die Ursache werde noch untersucht, erklärte die Polizei, ein technischer Defekt sei aber wahrscheinlich."
+    quotes = quotes_of(text, "Indirect")
+    assert [message_text(quote) for quote in quotes] == [
+        "Die Ursache werde noch untersucht // ein technischer Defekt sei aber wahrscheinlich"
+    ]
+    assert [message_text(quote) for quote in quotes_of("Die Lage sei ernst, sagte er, und ging.", "Indirect")] == [
+        "Die Lage sei ernst"
+    ]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from chronik.quotes.infinitives import ends_in_zu_infinitive
+from chronik.quotes.view import Word
 from tests.quotes.test_constructions import message, quotes_of
 
 
@@ -30,3 +32,23 @@ def test_find_quotes_reads_a_zu_infinitive_without_its_comma(text: str, clause: 
 )
 def test_find_quotes_ignores_a_cue_inside_a_zu_infinitive(text: str) -> None:
     assert quotes_of(text, "Indirect") == []
+
+
+def _word(text: str, pos: str) -> Word:
+    return Word(index=0, start=0, end=len(text), text=text, key=text.lower(), pos=pos, lemma="", morph={}, sentence=0)
+
+
+@pytest.mark.parametrize(
+    ("text", "pos", "infinitive"),
+    [
+        ("zurückzustellen", "ADJA", True),  # a tagging slip: no adjective ends like this
+        ("einzubringen", "VVINF", True),
+        ("abzuschliessenden", "ADJA", False),  # the gerundive "die abzuschliessenden Verträge"
+        ("Anzugeben", "NN", False),
+    ],
+)
+def test_ends_in_zu_infinitive_reads_the_infix_whatever_the_adjective_tag(
+    text: str, pos: str, infinitive: bool
+) -> None:
+    words = [_word("Massnahmen", "NN"), _word(text, pos)]
+    assert ends_in_zu_infinitive(words, (0, 2)) is infinitive

@@ -55,9 +55,28 @@ def test_find_quoted_spans_continues_over_paragraphs() -> None:
     assert [text[s:e] for s, e in spans[0].segments] == ["»Wir haben gewarnt.", "»Niemand hörte zu«"]
 
 
-def test_find_quoted_spans_drops_a_quote_that_never_closes() -> None:
+def test_find_quoted_spans_ends_a_quote_that_never_closes_with_its_paragraph() -> None:
     text = "«Wir haben gewarnt.\n\nDann kam der Sturm."
-    assert find_quoted_spans(text, [(0, 19), (21, len(text))]) == []
+    assert [span.segments for span in find_quoted_spans(text, [(0, 19), (21, len(text))])] == [[(0, 19)]]
+
+
+def test_find_quoted_spans_drops_a_straight_mark_that_never_closes() -> None:
+    text = 'Das Brett ist 5" breit.\n\nDann kam der Sturm.'
+    assert find_quoted_spans(text, [(0, 23), (25, len(text))]) == []
+
+
+def test_find_quoted_spans_runs_on_into_a_paragraph_that_closes_without_reopening() -> None:
+    text = "„Wir bleiben hart.\n\nWir verhandeln weiter.“ Dann ging sie."
+    spans = find_quoted_spans(text, [(0, 18), (20, len(text))])
+    assert [[text[s:e] for s, e in span.segments] for span in spans] == [
+        ["„Wir bleiben hart.", "Wir verhandeln weiter.“"]
+    ]
+
+
+def test_find_quoted_spans_does_not_run_on_into_a_paragraph_that_opens_a_new_quote() -> None:
+    text = "„Wir bleiben hart.\n\nEr sagte „Nein“ und ging."
+    spans = find_quoted_spans(text, [(0, 18), (20, len(text))])
+    assert [[text[s:e] for s, e in span.segments] for span in spans] == [["„Wir bleiben hart."], ["„Nein“"]]
 
 
 @given(st.text(alphabet="ab «»„“‚‘\"'.,\n", max_size=60))
@@ -66,7 +85,7 @@ def test_find_quoted_spans_returns_ordered_spans_inside_the_text(text: str) -> N
     for span in spans:
         assert 0 <= span.start < span.end <= len(text)
         for start, end in span.segments:
-            assert text[start] in "«»‹›„‚“”‘’\"'" and text[end - 1] in "«»‹›“”‘’\"'" + "ab.,"
+            assert text[start] in "«»‹›„‚“”‘’\"'" and not text[end - 1].isspace()  # open at the end: to the last word
     assert [s.start for s in spans] == sorted(s.start for s in spans)
 
 

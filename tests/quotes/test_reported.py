@@ -98,3 +98,27 @@ def test_frame_message_keeps_a_konjunktiv_clause_after_the_comma() -> None:
     assert [message(quote) for quote in quotes_of(text, "Indirect")] == [
         "kamen 7000 Menschen, die Polizei habe von 4000 gesprochen"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Als Lichtjahr bezeichnet man die Strecke, die das Licht in einem Jahr zurücklegt.",
+        "Man nennt diese Technik auch Recycling von Wärme.",
+    ],
+)
+def test_reported_speech_skips_a_term_defined_with_man(text: str) -> None:
+    assert reported(text) == []
+
+
+def test_reported_speech_keeps_a_named_speaker_who_names_something() -> None:
+    assert reported("Die Ministerin bezeichnete den Plan als Fehler.") == [
+        "Die Ministerin bezeichnete den Plan als Fehler."
+    ]
+
+
+def test_reported_speech_reads_anprangern_and_not_an_unveiled_monument() -> None:
+    assert reported("Die Gewerkschaft prangerte die Zustände in den Lagern an.") == [
+        "Die Gewerkschaft prangerte die Zustände in den Lagern an."
+    ]
+    assert reported("Der Bürgermeister enthüllte ein Denkmal für die Opfer.") == []

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from chronik.quotes.draft import Draft, SentenceAnalysis
+from chronik.quotes.frames import with_apposition
 from chronik.quotes.grammar import (
     COORDINATORS,
     FOCUS_PARTICLES,
@@ -41,17 +42,34 @@ _REPORTATIVE = frozenset({"soll", "sollen"})
 def content_clause(analysis: SentenceAnalysis, lexicon: QuoteLexicon) -> Draft | None:
     """An Indirect draft for the Konjunktiv content clause of an indicative main clause, or None."""
     words, segments = analysis.words, analysis.segments
-    if len(segments) < 2 or not _indicative_main_clause(analysis, segments[0], lexicon):
+    main, skip = _main_clause(analysis)
+    if len(segments) < skip + 1 or not _indicative_main_clause(analysis, main, lexicon):
         return None
-    for number, (start, end) in enumerate(segments[1:], start=1):
+    for number, (start, end) in enumerate(segments[skip:], start=skip):
         moods = [i for i in range(start, end) if _konjunktiv(analysis, i, lexicon)]
         if not moods:
             continue
         if not _opens_content(words, start, moods[0]):
             return None
         last = _message_end(analysis, number, lexicon)
-        return _draft(analysis, segments[0], start, last)
+        return _draft(analysis, main, start, last)
     return None
+
+
+def _main_clause(analysis: SentenceAnalysis) -> tuple[tuple[int, int], int]:
+    """The first main clause and the number of segments it takes: one, or three when its subject has a
+    name in apposition ("Auch der Sprecher der Partei, Jan Weber, will prüfen, ob …")."""
+    words, segments = analysis.words, analysis.segments
+    first = segments[0]
+    if len(segments) > 3 and _apposition(words, segments[1]) and not any(is_finite(w) for w in words[slice(*first)]):
+        return (first[0], segments[2][1]), 3
+    return first, 1
+
+
+def _apposition(words: Sequence[Word], segment: tuple[int, int]) -> bool:
+    """A comma-delimited stretch of capitalised name words: ", Jan Weber,"."""
+    names = [word for word in words[segment[0] : segment[1]] if not word.is_punct]
+    return 0 < len(names) <= 4 and all(word.capitalized and word.pos in ("NE", "NN", "") for word in names)
 
 
 def _konjunktiv(analysis: SentenceAnalysis, position: int, lexicon: QuoteLexicon) -> bool:
@@ -114,7 +132,7 @@ def _draft(analysis: SentenceAnalysis, main: tuple[int, int], start: int, last: 
     if subject is None or is_temporal(words, subject):
         subject = _source(words, main)
     if subject is not None:
-        draft.speaker = analysis.char_span(*subject)
+        draft.speaker = analysis.char_span(subject[0], with_apposition(words, subject[1]))  # "…, Jan Weber,
     else:
         draft.inherits_speaker = True
     return draft

@@ -75,7 +75,9 @@ def find_cues(
     cues = [cue for cue in cues if not _perceived_in_temporal_clause(words, cue)]
     for cue in cues:
         _widen_wie_clause(words, segments, numbers, cue)
-        if cue.kind in ("verb", "impersonal", "noun") and cue.speaker is None:
+        fronted_message = cue.kind == "impersonal" and cue.verb_initial and words[0].key not in PREPOSITIONS
+        # "Der Schaden sei hoch, hiess es." has no source before the verb ("In dem Bericht, der …, heisst es" has)
+        if cue.kind in ("verb", "impersonal", "noun") and cue.speaker is None and not fronted_message:
             cue.speaker = _fallback_speaker(words, cue, source)
             cue.guessed_speaker = cue.speaker is not None
     return cues
@@ -307,6 +309,8 @@ def _attach_speaker(words: Sequence[Word], position: int, segment: tuple[int, in
     while start + 1 < position and words[start].key in FOCUS_PARTICLES:
         start += 1  # "Auch der frühere Schiedsrichter kritisierte"
     anchor = _finite_anchor(words, start, position)
+    if _predicate_of_other_clause(words, anchor, position):
+        return cue  # "…, der Plan sei falsch und kündigte an": not the subject of "sei"; the fallback decides
     if anchor == start and start == segment[0] and start >= 2:
         _apposition_subject(words, segment, cue)  # "X, Chef von Y, hat in einem Interview angeregt"
         if cue.speaker is not None:
@@ -438,6 +442,15 @@ def _second_main_clause(words: Sequence[Word], start: int, position: int) -> int
             if subject is not None and subject[1] == position:  # the subject stands right before the cue
                 return index + 1
     return start
+
+
+def _predicate_of_other_clause(words: Sequence[Word], anchor: int, position: int) -> bool:
+    """A finite cue right after a coordinator, whose clause has an earlier finite verb in another mood:
+    "Sie erklärte, der Plan sei falsch und kündigte an, …" coordinates "kündigte" with "erklärte", so
+    the subject of "sei" is not its speaker ("Er lobte die Arbeit und sagte:" shares its subject)."""
+    if anchor >= position or not is_finite(words[position]) or words[position - 1].key not in _COORDINATORS:
+        return False
+    return (words[anchor].morph.get("Mood") == "Sub") != (words[position].morph.get("Mood") == "Sub")
 
 
 def _finite_anchor(words: Sequence[Word], start: int, position: int) -> int:

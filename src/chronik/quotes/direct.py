@@ -29,6 +29,7 @@ from chronik.quotes.terms import (
     quoted_head_noun,
     tagged_as_name,
     title_after_colon,
+    titled_after,
 )
 from chronik.quotes.view import ArticleView, Word
 
@@ -67,6 +68,8 @@ def classify(view: ArticleView, spans: list[QuotedSpan], analyses: list[Sentence
             continue
         if is_gloss(view, span):
             continue  # "«Iron Fist» («Eisenfaust»)", "bedeutet etwa «Menschlichkeit»"
+        if titled_after(view, span):
+            continue  # "«Wasser für alle», so lautet der Titel der Studie"
         if not full and named_after(view, span):
             continue  # "stets «der Dicke» genannt", "die sich selbst «Rat für Reform» nennt"
         content_words = [word for word in inner if not word.is_punct]
@@ -186,6 +189,10 @@ def _draft_for(
     draft = Draft("Direct", list(span.segments), sentences)
     closing = analyses[candidate.close_sentence]
     opening = analyses[candidate.open_sentence]
+    named = _name_before_bracket(span, opening, closing)
+    if named is not None:
+        draft.speaker = named  # "…, der Leiter der Behörde, Anna Keller («…»), und …"
+        return draft
     cue, analysis = _cue_after(span, closing), closing
     if cue is None:
         cue, analysis = _cue_before(span, opening), opening
@@ -206,11 +213,28 @@ def _draft_for(
         if reported and _reported_before(opening, span.start, lexicon):
             draft.speaker = None  # "Die Pflichten seien klar festgelegt: «…»" continues the earlier speaker
         if draft.speaker is not None and not _names_entity(view, draft.speaker):
-            draft.speaker = _person_before(view, opening, span.start) or _unless_possessive(view, draft.speaker)
+            draft.speaker = _person_before(view, opening, draft.speaker[1]) or _unless_possessive(view, draft.speaker)
         draft.inherits_speaker = draft.speaker is None
         return draft
     apply_cue(draft, cue, analysis)
+    if cue.kind == "frame" and analysis is opening and cue.words[0] > 0 and opening.words[cue.words[0] - 1].text == ",":
+        opening.used_cues.discard(cue.words[0])  # "Die Lage sei ernst, so X weiter: «…»": the clause before too
     return draft
+
+
+def _name_before_bracket(
+    span: QuotedSpan, opening: SentenceAnalysis, closing: SentenceAnalysis
+) -> tuple[int, int] | None:
+    """A quote in brackets right after a name is that person's words: "Anna Keller («…»)"."""
+    words = opening.words
+    bracket = opening.position_at(span.start) - 1
+    after = closing.position_at(span.end)
+    if bracket < 1 or words[bracket].text != "(" or after >= len(closing.words) or closing.words[after].text != ")":
+        return None
+    phrase = noun_phrase_ending_at(words, 0, bracket)
+    if phrase is None or words[bracket - 1].pos != "NE":
+        return None
+    return opening.char_span(*phrase)
 
 
 def _speaker_after(draft: Draft, span: QuotedSpan, closing: SentenceAnalysis) -> bool:
@@ -285,12 +309,18 @@ def _names_entity(view: ArticleView, speaker: tuple[int, int]) -> bool:
 
 
 def _person_before(view: ArticleView, opening: SentenceAnalysis, position: int) -> tuple[int, int] | None:
-    """The last person named in the opening sentence before the quote."""
-    sentence_start = opening.words[0].start if opening.words else position
+    """The last person named in the opening sentence within the colon clause's subject (`position`: its
+    end; "Die Antwort von Anna Keller war knapp: «…»") or right after its finite verb, where an inverted
+    subject stands ("Jede Schuld weist Anna Keller von sich: «…»"); not a person in an object further
+    on ("Der Ermittler will den Fall Keller abschliessen: «…»")."""
+    words = opening.words
+    sentence_start = words[0].start if words else position
+    verb = next((i for i, word in enumerate(words) if is_finite(word) and word.start >= position), None)
+    inverted = words[verb + 1].start if verb is not None and verb + 1 < len(words) else position
     persons = [
         (start, end)
         for start, end, label in view.mentions
-        if label == "PER" and sentence_start <= start and end <= position
+        if label == "PER" and sentence_start <= start and (end <= position or start == inverted)
     ]
     return persons[-1] if persons else None
 

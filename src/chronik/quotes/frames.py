@@ -20,6 +20,7 @@ from chronik.quotes.grammar import (
     is_finite,
     konjunktiv,
     noun_phrase_right,
+    trim_punct,
 )
 from chronik.quotes.lexicon import QuoteLexicon
 from chronik.quotes.view import Word
@@ -40,12 +41,19 @@ def noun_cue(words: Sequence[Word], position: int, segment: tuple[int, int], lex
     if not content and not _zu_infinitive_clause(words, end + 1):
         return None
     speaker = _genitive_or_von(words, position + 1, end)
-    if position + 1 < end and speaker is None:
+    if position + 1 < end and speaker is None and not _conclusion(words, position, end):
         if not content or not _subject_of_short_clause(words, position, segment):
             return None  # the noun must end its phrase or take a genitive source
         source = _genitive_or_von(words, position + 1, end) or (position, position + 1)
         speaker = (_phrase_start(words, position, segment[0]), source[1])  # "Vorwürfe werden laut, dass …"
     return Cue([position], word.key, lexicon.nouns[word.key], "noun", segment, speaker)
+
+
+def _conclusion(words: Sequence[Word], position: int, end: int) -> bool:
+    """A noun after "zu" followed only by the end of the verb bracket: "ist zu dem Schluss gekommen,
+    dass …" (not "mit dem Hinweis verweigert worden, …", where the verbs are another clause's)."""
+    after_zu = any(word.key in ("zu", "zum", "zur") for word in words[max(0, position - 3) : position])
+    return after_zu and all(word.pos.startswith(("VV", "VA", "VM", "PTKVZ")) for word in words[position + 1 : end])
 
 
 def _subject_of_short_clause(words: Sequence[Word], position: int, segment: tuple[int, int]) -> bool:
@@ -145,7 +153,8 @@ def frame_cue(words: Sequence[Word], position: int, segment: tuple[int, int], le
         speaker = noun_phrase_right(words, position + 1, limit=end)
         if speaker is None or any(is_finite(w) or w.key in AUXILIARIES for w in words[speaker[1] : end]):
             return None
-        return Cue([position], word.key, "unknown", "frame", segment, speaker, (position, speaker[1]))
+        last = trim_punct(words, end, speaker[1])  # "…, so der Minister weiter." / "so X im Interview:"
+        return Cue([position], word.key, "unknown", "frame", segment, speaker, (position, max(speaker[1], last)))
     return None
 
 
@@ -272,14 +281,24 @@ def _konjunktiv_in(words: Sequence[Word]) -> bool:
 
 
 def with_apposition(words: Sequence[Word], end: int) -> int:
-    """Extend a source that ends at a comma over a name in apposition: "laut dem Sprecher, Hans Meier, …"."""
+    """Extend a source that ends at a comma over a name in apposition ("laut dem Sprecher, Hans Meier, …")
+    or a role with its article ("laut Hans Meier, dem Sprecher der Stadt, …"; no verb in it, so not a
+    relative clause: "laut Hans Meier, dem das Amt untersteht, …")."""
     if end >= len(words) or words[end].text != ",":
         return end
-    for later in range(end + 1, min(len(words), end + 6)):
+    for later in range(end + 1, min(len(words), end + 10)):
         if words[later].text == ",":
-            names = words[end + 1 : later]
-            return later if names and all(w.capitalized and (w.pos in ("NE", "NN", "")) for w in names) else end
+            inner = words[end + 1 : later]
+            names = 0 < len(inner) <= 5 and all(w.capitalized and (w.pos in ("NE", "NN", "")) for w in inner)
+            return later if names or _role_apposition(inner) else end
     return end
+
+
+def _role_apposition(inner: Sequence[Word]) -> bool:
+    """ "dem Vorsitzenden des Vereins": an article, a noun and no verb."""
+    if len(inner) < 2 or inner[0].pos != "ART" or inner[0].key not in ("dem", "der", "des", "den"):
+        return False
+    return any(w.pos == "NN" for w in inner) and not any(w.pos.startswith(("V", "PREL")) for w in inner)
 
 
 def _genitive_or_von(words: Sequence[Word], position: int, limit: int) -> tuple[int, int] | None:

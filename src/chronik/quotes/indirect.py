@@ -11,13 +11,23 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from chronik.quotes.coordination import cut_at_next_cue, nearer_cue
 from chronik.quotes.correlates import correlate_ends_clause, needs_correlate
 from chronik.quotes.direct import apply_cue
 from chronik.quotes.draft import Cue, Draft, SentenceAnalysis
-from chronik.quotes.grammar import CLAUSE_REACH, SENTENCE_FINAL, SUBORDINATORS, is_finite, konjunktiv, trim_punct
+from chronik.quotes.grammar import (
+    CLAUSE_REACH,
+    COORDINATORS,
+    SENTENCE_FINAL,
+    SUBORDINATORS,
+    is_finite,
+    konjunktiv,
+    trim_punct,
+)
 from chronik.quotes.infinitives import ends_in_zu_infinitive, inline_zu_infinitive
 from chronik.quotes.lexicon import QuoteLexicon
 from chronik.quotes.reported import reported_speech
+from chronik.quotes.terms import is_title_noun
 from chronik.quotes.view import ArticleView, Word
 
 # Openers of fronted adverbial clauses and phrases, which are no message: "Nachdem …, sagte er".
@@ -36,8 +46,8 @@ _CONJUNCTION_OPENERS = frozenset(
 # How many of a sentence's own earlier drafts a new one is compared with (a sentence holds a few; this
 # bounds the work on text without sentence ends).
 _RECENT = 16
-# Coordinators that can join a second reporting clause: "…, doch X erklärte …".
-_COORDINATORS = frozenset({"doch", "aber", "und", "sondern", "während", "jedoch"})
+# Verbs whose subject may be a title rather than a speaker: "…, so lautet der Titel".
+_NAMING_LEMMAS = frozenset({"lauten", "heissen"})
 _W_WORDS = frozenset({"was", "wie", "wer", "warum", "weshalb", "wo", "wann", "wieso"})
 _RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "welcher", "welche", "welches"})
 # Verbs that report only with a dass/ob clause: "Die Studie zeigt, dass …" (not "zeigte sich entschlossen, …").
@@ -56,9 +66,21 @@ def build_indirect(
     nearby = [draft for draft in taken if draft.start < reach_end and reach_start < draft.end]
     cue_starts = [cue.words[0] for cue in analysis.cues]
     for cue in analysis.cues:
-        if cue.words[0] in analysis.used_cues or _inside(cue, analysis, drafts[-_RECENT:]):
+        if (
+            cue.words[0] in analysis.used_cues
+            or _inside(cue, analysis, drafts[-_RECENT:])
+            or _names_title(analysis, cue)
+        ):
             continue
-        message = _cut_at_next_cue(analysis, cue, _message(view, analysis, cue, lexicon), cue_starts)
+        message = cut_at_next_cue(
+            analysis,
+            cue,
+            _message(view, analysis, cue, lexicon),
+            cue_starts,
+            lambda other: bool(_message(view, analysis, other, lexicon)),
+        )
+        if message and nearer_cue(analysis, cue, message, cue_starts):
+            continue  # "Er lobte die Arbeit und sagte, sie sei gut": the clause belongs to "sagte"
         if message and not _mostly_taken(message, [*nearby, *drafts[-_RECENT:]]):
             draft = Draft("Indirect", message, [analysis.index])
             apply_cue(draft, cue, analysis)
@@ -70,44 +92,11 @@ def build_indirect(
     return drafts
 
 
-def _cut_at_next_cue(
-    analysis: SentenceAnalysis, cue: Cue, message: list[tuple[int, int]], cue_starts: list[int]
-) -> list[tuple[int, int]]:
-    """End a message where a coordinated clause with a speech verb of its own begins:
-    "…, Annabi sei tot, doch der Sprecher erklärte, …" / "… untergeordnet und die Fraktion forderte …".
-    Only cues whose clause can open inside the message's last span are read (`cue_starts`: the first
-    word of each cue, in order)."""
-    if not message:
-        return message
-    words = analysis.words
-    first = bisect_right(cue_starts, analysis.position_at(message[-1][0]))
-    last = bisect_right(cue_starts, analysis.position_at(message[-1][1]) + CLAUSE_REACH)
-    for other in analysis.cues[first:last]:
-        if other is cue or other.kind != "verb" or other.subordinate:
-            continue
-        if other.speaker is None or other.guessed_speaker:
-            opener = other.segment[0]  # "…, jedoch stets beteuert, …": a coordinated participle
-            if other.words[0] - opener > 3 or opener == 0:
-                continue
-        else:
-            opener = min(other.speaker[0], other.words[0]) - 1
-        if opener <= 0 or not (words[opener].key in _COORDINATORS or _asyndetic_reporter(words, cue, other, opener)):
-            continue
-        cut = words[opener].start
-        if not message[-1][0] < cut < message[-1][1]:
-            continue
-        end = trim_punct(words, opener, 0)
-        return [*message[:-1], (message[-1][0], words[end - 1].end)]
-    return message
-
-
-def _asyndetic_reporter(words: Sequence[Word], cue: Cue, other: Cue, opener: int) -> bool:
-    """A frame's message ends before a main clause after a comma whose named subject reports in the
-    indicative: "Laut den Veranstaltern kamen 7000, die Polizei sprach von 4000." """
-    verb = words[other.words[0]]
-    indicative = is_finite(verb) and verb.morph.get("Mood") != "Sub"  # not "…, die Anzeige zurückgewiesen"
-    subject_first = other.speaker is not None and other.speaker[0] == opener + 1 < other.words[0]
-    return cue.kind == "frame" and words[opener].text == "," and indicative and subject_first
+def _names_title(analysis: SentenceAnalysis, cue: Cue) -> bool:
+    """ "…, so lautet der Titel der Studie": the clause gives a title, nobody speaks."""
+    if cue.lemma not in _NAMING_LEMMAS or cue.speaker is None:
+        return False
+    return any(is_title_noun(word.key) for word in analysis.words[slice(*cue.speaker)])
 
 
 def _inside(cue: Cue, analysis: SentenceAnalysis, drafts: list[Draft]) -> bool:
@@ -238,11 +227,14 @@ def _introduces(analysis: SentenceAnalysis, number: int, following: tuple[int, i
 
 
 def _has_konjunktiv(analysis: SentenceAnalysis, segment: tuple[int, int], lexicon: QuoteLexicon) -> bool:
+    """A Konjunktiv in the stretch; inside quotation marks only when the clause opens before them, so
+    the quote is a fragment of it: "…, das Gespräch «sei freundlich verlaufen»"."""
     words = analysis.words
+    opens_outside = words[segment[0]].index not in analysis.masked
     return any(
         konjunktiv(words, position, lexicon) is not None
         for position in range(segment[0], segment[1])
-        if words[position].index not in analysis.masked
+        if opens_outside or words[position].index not in analysis.masked
     )
 
 
@@ -262,7 +254,18 @@ def _fronted(analysis: SentenceAnalysis, cue: Cue, number: int, lexicon: QuoteLe
         spans.append(_to_end(analysis, segments[number + 1][0]))
     elif number + 1 < len(segments) and _rest_of_clause(analysis, segments[number + 1], lexicon):
         spans.append(_to_end(analysis, segments[number + 1][0]))  # "Das Risiko liegt, sagen Forscher, bei …"
+    elif number + 1 < len(segments) and _reported_main_clause(analysis, segments[number + 1], lexicon):
+        spans.append(_to_main_clause(analysis, segments[number + 1][0], lexicon))  # "A sei X, sagte er, B sei Y"
     return spans
+
+
+def _reported_main_clause(analysis: SentenceAnalysis, segment: tuple[int, int], lexicon: QuoteLexicon) -> bool:
+    """A main clause in Konjunktiv right after an inserted cue: "Die Ursache werde untersucht, erklärte die
+    Polizei, ein Defekt sei aber wahrscheinlich" (not a relative, subordinate or coordinated clause)."""
+    first = analysis.words[segment[0]]
+    if first.key in SUBORDINATORS or first.key in COORDINATORS or first.pos.startswith(("PREL", "KOUS", "PW")):
+        return False
+    return _has_konjunktiv(analysis, segment, lexicon)
 
 
 def _rest_of_clause(analysis: SentenceAnalysis, segment: tuple[int, int], lexicon: QuoteLexicon) -> bool:
@@ -384,7 +387,10 @@ def _around(
     if left_end > first:
         spans.append(analysis.char_span(first, left_end))
     right_start = _after_relative_clause(words, frame[1])
-    while right_start < len(words) and words[right_start].text in (",", "–", "—", ")"):
+    quote_after_colon = right_start + 1 < len(words) and words[right_start + 1].index in analysis.masked
+    if right_start < len(words) and words[right_start].text == ":" and quote_after_colon:
+        right_start = len(words)  # "…, so X: «…»": what follows the colon is the frame's own quote
+    while right_start < len(words) and words[right_start].text in (",", "–", "—", ")", ":"):
         right_start += 1
     if right_start < len(words) and words[right_start].text not in SENTENCE_FINAL:
         within = first > 0 and lexicon is not None

@@ -18,6 +18,9 @@ _SEPARABLE_PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "frei", 
                         "stand", "wahr")  # fmt: skip
 
 
+_GERUNDIVE = ("nde", "nden", "ndes", "nder", "ndem")
+
+
 def ends_in_zu_infinitive(words: Sequence[Word], segment: tuple[int, int]) -> bool:
     """The segment's last word (before punctuation) is a zu-infinitive: "…, den Plan zu prüfen"."""
     end = trim_punct(words, segment[1], segment[0] + 1)
@@ -26,8 +29,10 @@ def ends_in_zu_infinitive(words: Sequence[Word], segment: tuple[int, int]) -> bo
 
 
 def _zu_infix(word: Word) -> bool:
-    """A separable verb's zu-infinitive in one word ("einzubringen", "abzuschliessen"), whatever its tag."""
-    if word.pos and not word.pos.startswith("V"):
+    """A separable verb's zu-infinitive in one word ("einzubringen", "abzuschliessen"), tagged as a verb or,
+    lower-case, as an adjective ("zurückzustellen"; not the gerundive "die abzuschliessenden Verträge")."""
+    adjective = word.pos in ("ADJA", "ADJD") and word.text[:1].islower() and not word.key.endswith(_GERUNDIVE)
+    if word.pos and not word.pos.startswith("V") and not adjective:
         return False
     return any(
         word.key.startswith(particle + "zu") and word.key.endswith("n") and len(word.key) > len(particle) + 5

@@ -88,6 +88,8 @@ def _straight(before: str, after: str, family: str) -> tuple[str, str] | None:
 
 
 _LOW_OPENED = frozenset({"german"})
+# Families whose marks are never apostrophes or inch signs: a mark of theirs left open is a quote.
+_UNAMBIGUOUS = frozenset({"german", "guillemet", "single-guillemet", "english"})
 _MARKS = re.compile(r"[«»‹›„‚“”‘’\"']")
 
 
@@ -106,14 +108,49 @@ def find_quoted_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quot
                 carried.segments.append((carried.position, _trim_end(text, carried.position, start)))
                 stack.append(_Open(first[0], carried.family, carried.segments))
                 start = first[0] + 1
+            else:
+                _continue_or_close(text, (start, end), carried, stack, found, (openers, german_lows))
             carried = None
         for match in _MARKS.finditer(text, start, end):
             kind = _classify(text, match.start(), openers, german_lows)
             if kind is not None:
                 _step(stack, found, match.start(), kind)
         carried = stack[0] if stack else None
+    if carried is not None and carried.family in _UNAMBIGUOUS:
+        found.append(
+            QuotedSpan(
+                [*carried.segments, (carried.position, _trim_end(text, carried.position, len(text)))], carried.family
+            )
+        )
     found.sort(key=lambda span: span.start)
     return _nest(found)
+
+
+def _continue_or_close(
+    text: str,
+    paragraph: tuple[int, int],
+    carried: _Open,
+    stack: list[_Open],
+    found: list[QuotedSpan],
+    style: tuple[tuple[str, str], bool],
+) -> None:
+    """A quote left open at the end of the previous paragraph whose next paragraph does not open it
+    again: when that paragraph closes it before opening another, the quote runs on into it
+    ("„… Sicht.¶Wir werden verhandeln.“"); otherwise it ends with its paragraph (a mark left open).
+    Only marks that are never apostrophes count: „…“, «…», ‹…›, “…”."""
+    if carried.family not in _UNAMBIGUOUS:
+        return
+    previous_end = _trim_end(text, carried.position, paragraph[0])
+    for match in _MARKS.finditer(text, *paragraph):
+        kind = _classify(text, match.start(), *style)
+        if kind is None or kind[1] != carried.family:
+            continue
+        if kind[0] == "close":
+            carried.segments.append((carried.position, previous_end))
+            stack.append(_Open(paragraph[0], carried.family, carried.segments))
+            return
+        break
+    found.append(QuotedSpan([*carried.segments, (carried.position, previous_end)], carried.family))
 
 
 def _first_mark(

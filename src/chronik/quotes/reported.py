@@ -52,6 +52,7 @@ _REPORTED_LEMMAS_EXCLUDED = frozenset(
         "sehen",
         "notieren",
         "bezeichnen",  # only with "als" (see below): "Der Name bezeichnet eine Philosophie" names nothing said
+        "enthüllen",  # "enthüllte ein Denkmal für die Opfer" unveils, it says nothing
     ]
 )
 
@@ -63,6 +64,7 @@ _TOPIC_WORDS = frozenset({"als", "von", "vom", "über", "auf", "mit", "für", "v
 _DATIVES = frozenset({"einem", "einer", "dem", "der", "seinem", "seiner", "ihrem", "ihrer", "diesem", "dieser"})
 _CONTENT_OBJECT_VERBS = frozenset(
     {"fordern", "verlangen", "warnen", "kritisieren", "bemängeln", "beklagen", "monieren", "anmahnen", "beanstanden"}
+    | {"anprangern"}
 )
 # Verbs that report a speech act only with the preposition they govern (not "sprach am Abend").
 _REPORTING_WITH_PREPOSITION: dict[str, frozenset[str]] = {
@@ -79,6 +81,8 @@ _REPORTING_WITH_PREPOSITION: dict[str, frozenset[str]] = {
 }
 
 
+# Verbs of naming: with the impersonal "man" as subject they state a term's meaning, not a speech act.
+_NAMING = frozenset({"bezeichnen", "nennen"})
 _INDEFINITES = frozenset({"ein", "eine", "einen", "einer", "kein", "keine", "keinen", "keiner"})
 
 
@@ -95,12 +99,18 @@ def reported_speech(analysis: SentenceAnalysis, lexicon: QuoteLexicon) -> Draft 
             continue
         if not governed and cue.lemma not in _CONTENT_OBJECT_VERBS and not _states_a_topic(analysis, cue):
             continue  # "Der Minister kündigte eine Lösung an": an act, no reported content
+        if cue.lemma in _NAMING and _impersonal_speaker(analysis, cue):
+            continue  # "Als Lichtjahr bezeichnet man die Strecke …" defines a term, nobody speaks
         if cue.subordinate or konjunktiv(analysis.words, cue.words[0], lexicon) == "I":
             continue  # "Das Land gehe von Mehrkosten aus" is someone's reported speech, free indirect
         draft = Draft("Reported", [analysis.char_span(*_clause_extent(analysis, cue))], [analysis.index])
         apply_cue(draft, cue, analysis)
         return draft
     return None
+
+
+def _impersonal_speaker(analysis: SentenceAnalysis, cue: Cue) -> bool:
+    return cue.speaker is not None and [w.key for w in analysis.words[slice(*cue.speaker)]] == ["man"]
 
 
 def _states_a_topic(analysis: SentenceAnalysis, cue: Cue) -> bool:

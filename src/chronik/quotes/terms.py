@@ -72,6 +72,8 @@ _TITLE_NOUNS = frozenset(
 )
 _NAME_NOUNS = frozenset({"name", "namen", "titel", "cd", "dvd", "single"})
 _NAMING_AFTER = frozenset({"genannt", "getauft", "betitelt"})
+# Finite verbs that give a name or title after the quoted passage: "«…», so lautet der Titel".
+_NAMING_FINITES = frozenset({"lautet", "lautete", "lauten", "lauteten", "heisst", "heißt", "hiess", "hieß"})
 _SLOGAN_NOUNS = frozenset({"motto", "slogan"})  # a slogan after a colon is quoted speech of its bearers
 _NAMING_WORDS = frozenset({"namens", "genannt", "genannte", "genannten", "titel", "motto", "codename", "codenamen"})
 _SO_CALLED = frozenset({"sogenannte", "sogenannten", "sogenannter", "sogenanntes", "so", "genannte", "genannten"})
@@ -129,6 +131,23 @@ def is_title(view: ArticleView, span: QuotedSpan) -> bool:
     """A title, an outlet or a so-called term: "der Roman «…»", "die sogenannte «…»"."""
     previous = _previous_word(view, span)
     return previous in _SO_CALLED or previous in _TITLE_NOUNS or _is_title_compound(previous)
+
+
+def titled_after(view: ArticleView, span: QuotedSpan) -> bool:
+    """A title that a clause after it names as one: "«Wasser für alle», so lautet der Titel der Studie",
+    "«…» heisst das neue Album" (not "«…», so lautete die Botschaft des Ministers")."""
+    after = [view.words[index] for index in view.words_between(span.end, span.end + 60)]
+    keys = [word.key for word in after if word.key not in (",", "so")][:4]
+    if not keys or keys[0] not in _NAMING_FINITES:
+        return False
+    return any(is_title_noun(key) for key in keys[1:])
+
+
+def is_title_noun(key: str) -> bool:
+    """A noun for a title or name ("Titel", "Name", "Album", "Buchtitel"); not "Motto" or "Slogan",
+    whose words are someone's."""
+    titles = (key in _TITLE_NOUNS and key not in _SLOGAN_NOUNS) or key in _NAME_NOUNS
+    return titles or key.endswith(("titel", "name", "namen"))  # "Buchtitel", "Arbeitsname" (not "Aussendung")
 
 
 def named_after(view: ArticleView, span: QuotedSpan) -> bool:

@@ -114,7 +114,7 @@ def test_find_quotes_gives_a_quoted_phrase_no_second_reported_quotation() -> Non
 
 
 def test_find_quotes_keeps_a_reported_speech_act_without_quoted_phrase() -> None:
-    quotes = quotes_of("Die Gewerkschaft kritisierte den Sparplan der Regierung.", "Reported")
+    quotes = quotes_of("Die Gewerkschaft kritisierte den Sparplan der Regierung als unsozial.", "Reported")
     assert len(quotes) == 1
 
 

@@ -28,3 +28,23 @@ def test_find_quotes_keeps_a_coordinated_predicate_without_speech_in_the_message
 def test_find_quotes_gives_the_clause_to_the_speech_verb_right_before_it() -> None:
     quotes = quotes_of("Der Trainer lobte die Mannschaft und sagte, sie habe gut gekämpft.", "Indirect")
     assert [(message_text(quote), quote.cue_lemma) for quote in quotes] == [("sie habe gut gekämpft", "sagen")]
+
+
+def test_find_quotes_ends_a_message_before_a_coordinated_clause_whose_subject_has_attributes() -> None:
+    text = (
+        "Der Experte Jan Weber kritisierte, die Kommission habe sich der Firma untergeordnet und die Fraktion "
+        "der Grünen im Landtag von Sachsen forderte vom Minister einen Anbaustopp."
+    )
+    assert [message_text(quote) for quote in quotes_of(text, "Indirect")] == [
+        "die Kommission habe sich der Firma untergeordnet"
+    ]
+    reported = quotes_of(text, "Reported")
+    assert [message_text(quote) for quote in reported] == [
+        "und die Fraktion der Grünen im Landtag von Sachsen forderte vom Minister einen Anbaustopp."
+    ]
+    assert reported[0].speaker is not None and reported[0].speaker.text.startswith("die Fraktion der Grünen")
+
+
+def test_find_quotes_keeps_coordinated_subjects_in_a_reported_speech_act() -> None:
+    text = "Die Gewerkschaft und die Arbeitgeber forderten mehr Geld vom Bund."
+    assert [message_text(quote) for quote in quotes_of(text, "Reported")] == [text]

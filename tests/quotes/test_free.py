@@ -143,3 +143,22 @@ def test_free_indirect_takes_reportative_soll_after_a_speech_act() -> None:
 )
 def test_free_indirect_ignores_soll_without_a_speech_act_before(text: str) -> None:
     assert messages(_tagged(text), "FreeIndirect") == []
+
+
+def test_free_indirect_takes_a_konjunktiv_main_clause_after_a_speech_verb_in_an_adverbial_clause() -> None:
+    text = (
+        "Die Polizei sucht einen Mann. Im Juli soll ein Unbekannter in drei Fällen Frauen belästigt haben. "
+        "Nachdem er seine Opfer verfolgt und festgehalten hat, habe er versucht, sie zu küssen."
+    )
+    quotes = _tagged(text)
+    assert [quote.type for quote in quotes] == ["FreeIndirect"]
+    assert message(quotes[0]).endswith("habe er versucht, sie zu küssen.")
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == "Die Polizei"
+
+
+def test_free_indirect_ignores_a_team_name_in_brackets_tagged_as_a_verb() -> None:
+    text = (
+        "Die Rundfahrt begann am Samstag. Der Slowake Peter Sagan (Bora-hansgrohe) wurde Zweiter, "
+        "der Deutsche Marcel Kittel (Katusha-Alpecin) kam auf Rang drei."
+    )
+    assert _tagged(text) == []

@@ -37,7 +37,7 @@ def test_reported_speech_keeps_to_the_clause_of_its_cue(text: str, clause: str) 
         "Die Gewerkschaft warnte vor Kürzungen, weil die Löhne ohnehin tief sind.",
         "Der Präsident warnte vor Gewalt, nahm die Polizei in Schutz und forderte Ruhe.",
         # a relative clause after a preposition
-        "Die Ministerin kritisierte die Pläne, mit denen die Regierung mehr Ordnung schaffen will.",
+        "Die Ministerin bemängelte die Pläne, mit denen die Regierung mehr Ordnung schaffen will.",
     ],
 )
 def test_reported_speech_keeps_dependent_clauses(text: str) -> None:
@@ -72,7 +72,7 @@ def test_reported_speech_needs_a_speech_act_with_a_topic(text: str) -> None:
     "text",
     [
         "Die Anwohner drängten auf eine rasche Lösung.",  # "auf" with an accusative is a topic
-        "Die Bäckerei äusserte sich bisher nicht zu den Vorwürfen.",  # a refusal to comment is still reported
+        "Die Bäckerei äusserte sich am Montag zu den Vorwürfen.",  # a topic without content
     ],
 )
 def test_reported_speech_keeps_topics_and_refusals(text: str) -> None:
@@ -122,3 +122,66 @@ def test_reported_speech_reads_anprangern_and_not_an_unveiled_monument() -> None
         "Die Gewerkschaft prangerte die Zustände in den Lagern an."
     ]
     assert reported("Der Bürgermeister enthüllte ein Denkmal für die Opfer.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Umweltverbände kritisierten den Entscheid des Gemeinderats.",
+        "Auch die Opposition verurteilte den Angriff auf das Parteibüro.",
+        "Die Präsidentin begrüsste die Gäste aus dem Tessin und lobte die Arbeit der Helfer.",
+        "Der Minister bekräftigte das Engagement seines Landes für den Frieden.",
+        "Die Jury würdigte damit den Einsatz der Freiwilligen.",
+    ],
+)
+def test_reported_speech_skips_an_attitude_towards_a_named_target(text: str) -> None:
+    assert reported(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Umweltverbände kritisierten den Entscheid als übereilt.",
+        "Auch die Opposition verurteilte den Angriff als feige Tat.",
+    ],
+)
+def test_reported_speech_keeps_an_attitude_with_its_judgement(text: str) -> None:
+    assert reported(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Bäckerei äusserte sich bisher nicht zu den Vorwürfen.",
+        "Die Gruppe bekannte sich jedoch nie zu dem Anschlag.",
+        "Der Verband warnte niemals vor den Folgen.",
+    ],
+)
+def test_reported_speech_skips_a_speech_act_that_did_not_take_place(text: str) -> None:
+    assert reported(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Verband forderte nicht nur höhere Löhne, sondern auch mehr Ferien.",
+        "Die Polizei sprach von nicht mehr als 300 Teilnehmern.",
+        "Die Polizei warnte vor nicht genehmigten Demonstrationen.",
+    ],
+)
+def test_reported_speech_keeps_nicht_that_negates_no_act(text: str) -> None:
+    assert reported(text) == [text]
+
+
+def test_reported_speech_for_a_naming_verb_whose_noun_takes_the_infinitive() -> None:
+    text = "Die Direktorin bezeichnete die Sperre als einen Versuch der Regierung, die Presse zu behindern."
+    assert quotes_of(text, "Indirect") == []
+    assert reported(text) == [text]
+    promise = "Der Sprecher kündigte an, die Sender abzuschalten."  # a verb that takes the infinitive
+    assert [message(quote) for quote in quotes_of(promise, "Indirect")] == ["die Sender abzuschalten"]
+
+
+def test_reported_speech_reads_halten_fuer_after_a_relative_clause() -> None:
+    text = "Die Kläger halten das Gesetz, das im Mai beschlossen wurde, für verfassungswidrig."
+    assert reported(text) == [text]
+    assert reported("Die Ministerin hält die Rede, die sie versprochen hat, für die Opfer.") == []

@@ -439,9 +439,18 @@ def _second_main_clause(words: Sequence[Word], start: int, position: int) -> int
             finite = True
         elif finite and word.key in _COORDINATORS and words[index + 1].pos in _SUBJECT_TAGS:
             subject = noun_phrase_right(words, index + 1, limit=position)
-            if subject is not None and subject[1] == position:  # the subject stands right before the cue
-                return index + 1
+            if subject is not None and _attributes_only(words, subject[1], position):
+                return index + 1  # the subject stands right before the cue, or with its attributes
     return start
+
+
+def _attributes_only(words: Sequence[Word], end: int, position: int) -> bool:
+    """Only prepositional attributes between a subject and its verb: "und die Fraktion der Grünen im
+    Landtag von Sachsen forderte" (no verb, punctuation or coordinator there)."""
+    between = words[end:position]
+    if len(between) > 8 or (between and between[0].key not in PREPOSITIONS):
+        return False
+    return not any(is_finite(word) or word.is_punct or word.key in _COORDINATORS for word in between)
 
 
 def _predicate_of_other_clause(words: Sequence[Word], anchor: int, position: int) -> bool:

@@ -97,12 +97,13 @@ def _verb_tagged_as_adjective(words: Sequence[Word], index: int) -> bool:
 
 
 def _tagging_error(words: Sequence[Word], index: int) -> bool:
-    """A verb tag the mood rules should not trust: a capitalised word inside the sentence is a noun
-    ("Die Notstandserlasse lösen …"), and a full verb's "-te"/"-ten" form other than its stem is a past
-    tense, the same in indicative and Konjunktiv II ("hinschaute"; not Konjunktiv I "berichte")."""
+    """A verb tag the mood rules should not trust: a capitalised word inside the sentence or after an
+    opening bracket is a noun ("Die Notstandserlasse lösen …"), and a full verb's "-te"/"-ten" form other
+    than its stem is a past tense, the same in indicative and Konjunktiv II ("hinschaute"; not Konjunktiv I
+    "berichte")."""
     word = words[index]
-    if word.capitalized and index > 0 and not words[index - 1].is_punct:
-        return True
+    if word.capitalized and index > 0 and (not words[index - 1].is_punct or words[index - 1].text == "("):
+        return True  # also a name in brackets: "Peter Sagan (Bora-hansgrohe) wurde Zweiter"
     lemma = key(word.lemma)
     past = word.key.endswith(("te", "ten")) and word.key not in (lemma, lemma[:-1])
     return word.pos == "VVFIN" and bool(lemma) and past

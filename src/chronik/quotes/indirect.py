@@ -54,6 +54,9 @@ _RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "dem", "den", "deren", "des
 _CONTENT_CLAUSE_ONLY = frozenset({"zeigen"})
 # Verbs that report only as a speech act without content clause: "sieht in X eine Gefahr" (not "sieht, dass").
 _NO_CONTENT_CLAUSE = frozenset({"sehen"})
+# Verbs of naming take no zu-infinitive: in "bezeichnete den Schritt als Versuch, die Presse zu behindern"
+# the infinitive belongs to the noun; the naming is reported speech of its own.
+_NO_INFINITIVE = frozenset({"bezeichnen", "werten"})
 
 
 def build_indirect(
@@ -145,6 +148,8 @@ def _message(view: ArticleView, analysis: SentenceAnalysis, cue: Cue, lexicon: Q
     if cue.kind == "noun" and following is not None and ends_in_zu_infinitive(words, following):
         end = trim_punct(words, following[1], following[0] + 1)
         return [analysis.char_span(following[0], end)]  # "die Aufforderung, die Angriffe einzustellen"
+    if following is not None and cue.lemma in _NO_INFINITIVE and ends_in_zu_infinitive(words, following):
+        following = None
     if following is not None and _introduces(analysis, number, following, lexicon):
         return [_zu_infinitive_clause(analysis, number) or _to_main_clause(analysis, following[0], lexicon)]
     later = _later_dass(analysis, number, lexicon)
@@ -208,8 +213,9 @@ def _introduces(analysis: SentenceAnalysis, number: int, following: tuple[int, i
     if separator == ":" or first.key in SUBORDINATORS:
         return True
     opener = words[analysis.segments[number][0]].key
-    if opener in _CONJUNCTION_OPENERS and is_finite(first) and konjunktiv(words, following[0], lexicon) is None:
-        return False  # "Nachdem X bekannt wurde, hat Y angekündigt, …": the main clause follows
+    if opener in _CONJUNCTION_OPENERS and is_finite(first):
+        return False  # "Nachdem X bekannt wurde, hat Y angekündigt, …": the main clause follows, also in
+        # Konjunktiv ("Nachdem er sie festgehalten hatte, habe er …" is free indirect speech, no message)
     if _has_konjunktiv(analysis, following, lexicon):
         return True
     if ends_in_zu_infinitive(words, following):

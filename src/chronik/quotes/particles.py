@@ -90,10 +90,27 @@ def _declared_as(words: Sequence[Word], position: int, segment: tuple[int, int])
 
 def _particle_after_apposition(words: Sequence[Word], segment: tuple[int, int], particle: str) -> int:
     """ "teilte der Direktor der Behörde, Hans Muster, mit.": the particle ends the sentence after an
-    apposition between commas."""
+    apposition between commas; after a relative clause it opens the rest of the clause ("hält das
+    Verfahren, das im Mai begann, für verfassungswidrig")."""
     for later in range(segment[1], min(len(words) - 1, segment[1] + 12)):
         if words[later].key == particle and words[later - 1].text == "," and words[later + 1].text in SENTENCE_FINAL:
             return later
+    return _particle_after_relative_clause(words, segment, particle)
+
+
+def _particle_after_relative_clause(words: Sequence[Word], segment: tuple[int, int], particle: str) -> int:
+    """The particle right after the comma that closes a relative clause ending the cue's clause, when no
+    phrase follows it ("…, für verfassungswidrig", "…, mit, dass …"; not "…, für die Opfer")."""
+    opener = segment[1] + 1
+    if opener >= len(words) or words[segment[1]].text != "," or not words[opener].pos.startswith("PREL"):
+        return -1
+    for later in range(opener + 1, min(len(words) - 1, opener + CLAUSE_REACH)):
+        if words[later].text in SENTENCE_FINAL:
+            return -1
+        if words[later].text == "," and is_finite(words[later - 1]):
+            found = later + 1
+            follows_phrase = found + 1 < len(words) and _opens_phrase(words[found + 1])
+            return found if words[found].key == particle and not follows_phrase else -1
     return -1
 
 

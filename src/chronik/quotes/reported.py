@@ -63,9 +63,18 @@ _TOPIC_WORDS = frozenset({"als", "von", "vom", "über", "auf", "mit", "für", "v
 # Determiners of a dative after "auf": a place or an event, not a topic ("auf einer Pressekonferenz").
 _DATIVES = frozenset({"einem", "einer", "dem", "der", "seinem", "seiner", "ihrem", "ihrer", "diesem", "dieser"})
 _CONTENT_OBJECT_VERBS = frozenset(
-    {"fordern", "verlangen", "warnen", "kritisieren", "bemängeln", "beklagen", "monieren", "anmahnen", "beanstanden"}
-    | {"anprangern"}
+    {"fordern", "verlangen", "warnen", "bemängeln", "beklagen", "monieren", "anmahnen", "beanstanden", "anprangern"}
 )
+# Verbs of an attitude towards a thing: their object is its target, not what was said ("kritisierte den
+# Vertrag", "begrüsste die Gäste", "bekräftigte das Engagement"); they report only with the judgement
+# after "als" ("verurteilte den Anschlag als feige").
+_ATTITUDE_VERBS = frozenset(
+    {"kritisieren", "verurteilen", "begrüssen", "loben", "würdigen", "bekräftigen", "rügen", "tadeln"}
+)
+# Negations of a speech act that did not take place ("äusserte sich bisher nicht", "bekannte sich nie");
+# "nicht nur …, sondern" and "nicht mehr als" negate no act.
+_NEGATIONS = frozenset({"nicht", "nie", "niemals"})
+_NOT_NEGATING_AFTER = frozenset({"nur", "zuletzt", "mehr", "weniger", "allein", "bloss", "erst"})
 # Verbs that report a speech act only with the preposition they govern (not "sprach am Abend").
 _REPORTING_WITH_PREPOSITION: dict[str, frozenset[str]] = {
     "sprechen": frozenset({"von"}),
@@ -97,8 +106,12 @@ def reported_speech(analysis: SentenceAnalysis, lexicon: QuoteLexicon) -> Draft 
             continue  # a thought verb counts only when it carries a quoted phrase: "wünsche «…»"
         if cue.words[0] in analysis.used_cues or cue.speaker is None or cue.guessed_speaker:
             continue
+        if cue.lemma in _ATTITUDE_VERBS and not _states_a_judgement(analysis, cue):
+            continue  # "Greenpeace kritisierte den Entscheid": the target of an attitude, no content
         if not governed and cue.lemma not in _CONTENT_OBJECT_VERBS and not _states_a_topic(analysis, cue):
             continue  # "Der Minister kündigte eine Lösung an": an act, no reported content
+        if _negated(analysis, cue):
+            continue  # "Die Firma äusserte sich bisher nicht zu den Vorwürfen": nothing was said
         if cue.lemma in _NAMING and _impersonal_speaker(analysis, cue):
             continue  # "Als Lichtjahr bezeichnet man die Strecke …" defines a term, nobody speaks
         if cue.subordinate or konjunktiv(analysis.words, cue.words[0], lexicon) == "I":
@@ -117,11 +130,33 @@ def _states_a_topic(analysis: SentenceAnalysis, cue: Cue) -> bool:
     """The speech act names what it is about: "äusserte sich zum Treffen", "warnte vor …",
     "bezeichnete den Plan als …", "sprach von …"; "auf" with a dative names a place, no topic
     ("erklärte auf einer Pressekonferenz", not "drängte auf eine Lösung")."""
-    position = cue.words[0]
-    start, end = max(cue.segment[0], position - CLAUSE_REACH), min(cue.segment[1], position + CLAUSE_REACH)
+    start, end = _cue_window(analysis, cue)
     words = analysis.words
     return any(
         word.key in _TOPIC_WORDS and not (word.key == "auf" and at + 1 < end and words[at + 1].key in _DATIVES)
+        for at, word in enumerate(words[start:end], start)
+    )
+
+
+def _cue_window(analysis: SentenceAnalysis, cue: Cue) -> tuple[int, int]:
+    position = cue.words[0]
+    return max(cue.segment[0], position - CLAUSE_REACH), min(cue.segment[1], position + CLAUSE_REACH)
+
+
+def _states_a_judgement(analysis: SentenceAnalysis, cue: Cue) -> bool:
+    """ "verurteilte den Anschlag als feige": the judgement after "als" is what was said."""
+    end = _cue_window(analysis, cue)[1]
+    return any(word.key == "als" for word in analysis.words[cue.words[0] + 1 : end])
+
+
+def _negated(analysis: SentenceAnalysis, cue: Cue) -> bool:
+    """ "nicht", "nie" or "niemals" in the clause of the cue, not before "nur" or "mehr" and not before an
+    attributive adjective ("warnte vor nicht genehmigten Demonstrationen")."""
+    start, end = _cue_window(analysis, cue)
+    words = analysis.words
+    return any(
+        word.key in _NEGATIONS
+        and (at + 1 >= end or (words[at + 1].key not in _NOT_NEGATING_AFTER and words[at + 1].pos != "ADJA"))
         for at, word in enumerate(words[start:end], start)
     )
 
@@ -132,12 +167,12 @@ def _governs_its_preposition(analysis: SentenceAnalysis, cue: Cue) -> bool:
     prepositions = _REPORTING_WITH_PREPOSITION.get(cue.lemma)
     if not prepositions:
         return False
-    position = cue.words[0]
-    start, end = max(cue.segment[0], position - CLAUSE_REACH), min(cue.segment[1], position + CLAUSE_REACH)
+    start, end = _cue_window(analysis, cue)
     window = analysis.words[start:end]
     if cue.lemma == "sehen" and not any(word.key in _INDEFINITES for word in window):
         return False  # "sieht in dem Gesetz eine Gefahr", not "sahen das Spiel im Stadion"
-    return any(word.key in prepositions for word in window)
+    particles = [analysis.words[at] for at in cue.words[1:] if at >= 0]  # "hält X, das …, für falsch"
+    return any(word.key in prepositions for word in window + particles)
 
 
 def _clause_extent(analysis: SentenceAnalysis, cue: Cue) -> tuple[int, int]:
@@ -153,12 +188,23 @@ def _clause_extent(analysis: SentenceAnalysis, cue: Cue) -> tuple[int, int]:
         start = segments[number][0]  # "Da …, rechnet Dr. X mit …": the verb opens the main clause
     elif number > 0 and _opens_with_its_speaker(cue, segments[number]) and _new_main_clause(words, *segments[number]):
         start = segments[number][0]  # "Laut X kamen 7000, die Polizei sprach von 4000": its own clause
+    elif _coordinated_main_clause(words, cue, segments[number][0]):
+        start = cue.speaker[0] - 1 if cue.speaker else start  # "…, X sei Y und die Fraktion forderte …"
     end = len(words)
     for first, last in segments[number + 1 :]:
         if _new_main_clause(words, first, last):
             end = first - 1  # before the comma
             break
     return start, max(end, cue.words[0] + 1)
+
+
+def _coordinated_main_clause(words: list[Word], cue: Cue, first: int) -> bool:
+    """The cue's subject opens a main clause after "und" inside its segment, after a finite verb of another
+    clause: "Sie kritisierte, die Kommission habe versagt, und die Fraktion forderte einen Stopp"."""
+    if cue.speaker is None or not first < cue.speaker[0] - 1 < cue.speaker[0] < cue.words[0]:
+        return False
+    coordinator = cue.speaker[0] - 1
+    return words[coordinator].key in COORDINATORS and any(is_finite(word) for word in words[first:coordinator])
 
 
 def _subordinate(word: Word) -> bool:

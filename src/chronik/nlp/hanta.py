@@ -6,7 +6,10 @@ pass scores every tag transition for every token. For news at ≥ 10,000 words/s
 - memoise its word analyses and lemmas (pure functions of the word) in bounded LRU caches;
   nothing learnt from one article changes the analysis of another;
 - run our own Viterbi over HanTa's model tables that only visits the tags a word can
-  have (same model, same result, far fewer steps);
+  have (same model, same result, far fewer steps; states are ints and the transition
+  scores one flat list, `TransitionTable`);
+- answer HanTa's per-word segmentation searches (`analyze_forward`, `analyze_viterbi`)
+  with `chronik.nlp.hanta_segments.SegmentSearch`: the same results for less work;
 - tag an uncached compound through its longest known head ("Sicherheitsvereinbarungen"
   like "Vereinbarungen"; lemma = modifier + head lemma), and long nouns/adjectives with a
   telling ending ("-ungen", "-ischen") like a frequent stand-in word
@@ -23,7 +26,9 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from chronik.errors import ChronikError
 from chronik.nlp import lexicon
+from chronik.nlp.hanta_segments import SegmentSearch
 
 _CACHE_SIZE = 100_000
 FORMS_FILE = "hanta_forms.tsv.gz"  # HanTa's analyses of frequent forms, see training/build_hanta_table.py
@@ -31,6 +36,8 @@ _MIN_COMPOUND, _MIN_MODIFIER, _MIN_HEAD, _MIN_LOWER_HEAD = 8, 3, 4, 6
 LEMMA_IS_WORD = frozenset({"CARD", "$.", "$,", "$(", "XY", "FM", "ITJ", "TRUNC", "UNKNOWN", "URL"})
 _EMPTY, _START, _END = 0, 1, 2
 _UNKNOWN = 3
+_TAG_BITS = 7  # HanTa's word tags are 0…122
+_TAG_MASK = (1 << _TAG_BITS) - 1
 _BEAM = 5
 _MIN_ANALOGY, _MIN_SUFFIX, _MAX_SUFFIX = 5, 4, 7
 _ANALOGY, _SPELLING = "\0analogy", "\0spelling"  # markers in place of a lemma
@@ -55,7 +62,9 @@ class CachedHanta:
         self._analogy = analogy
         tagger: Any = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
         self._forms = _read_forms(tagger.tag2int) if forms else ShippedForms(tagger.tag2int, {}, {})
-        tagger.analyze_forward = _looked_up(self._forms, lru_cache(maxsize=_CACHE_SIZE)(tagger.analyze_forward))
+        search = SegmentSearch(tagger)  # HanTa's word analyses, same results, less work
+        tagger.analyze_forward = _looked_up(self._forms, lru_cache(maxsize=_CACHE_SIZE)(search.forward))
+        tagger.analyze_viterbi = search.viterbi
         tagger._analyze = lru_cache(maxsize=_CACHE_SIZE)(tagger._analyze)
         self._tagger = tagger
         # Only HanTa's shipped word list: a set that grew with the words seen would make an
@@ -64,6 +73,7 @@ class CachedHanta:
         self._head_of = lru_cache(maxsize=_CACHE_SIZE)(self._find_head)
         self._emissions = lru_cache(maxsize=_CACHE_SIZE)(self._score_word)
         self._analogues = _suffix_index(tagger)
+        self._model = TransitionTable(tagger.LP_trans_word)
 
     def _find_head(self, word: str) -> tuple[str, str | None] | None:
         """(word to show HanTa, lemma or None to derive it) for an uncached word, else None."""
@@ -124,24 +134,24 @@ class CachedHanta:
         """(lemma, HanTa tag) per word of one sentence."""
         if not words:
             return []
-        substitutes = [self._head_of(word) for word in words]
-        shown = [substitute[0] if substitute else word for substitute, word in zip(substitutes, words, strict=True)]
-        result = []
-        tags = self.viterbi(shown)
-        for word, substitute, tag in zip(words, substitutes, tags, strict=True):
-            name = self._tagger.int2tag[tag]
-            if substitute is None:
-                lemma = self._lemma(word, tag, name)
-            elif substitute[1] == _SPELLING:
-                lemma = self._lemma(substitute[0], tag, name)
-            elif substitute[1] == _ANALOGY:
-                lemma = _transfer_lemma(word, substitute[0], self._lemma(substitute[0], tag, name), name)
-            elif substitute[1] is not None:
-                lemma = substitute[1]
-            else:
-                lemma = self._compound_lemma(word, substitute[0], tag, name)
-            result.append((lemma, name))
-        return result
+        head_of = self._head_of
+        tags = self.viterbi([substitute[0] if (substitute := head_of(word)) else word for word in words])
+        lemma_of, names = self._word_lemma, self._tagger.int2tag
+        return [(lemma_of(word, tag), names[tag]) for word, tag in zip(words, tags, strict=True)]
+
+    def _word_lemma(self, word: str, tag: int) -> str:
+        """The lemma of `word` tagged `tag` (through its stand-in, if any)."""
+        name = self._tagger.int2tag[tag]
+        substitute = self._head_of(word)
+        if substitute is None:
+            return self._lemma(word, tag, name)
+        if substitute[1] == _SPELLING:
+            return self._lemma(substitute[0], tag, name)
+        if substitute[1] == _ANALOGY:
+            return _transfer_lemma(word, substitute[0], self._lemma(substitute[0], tag, name), name)
+        if substitute[1] is not None:
+            return substitute[1]
+        return self._compound_lemma(word, substitute[0], tag, name)
 
     def emissions(self, word: str, *, case_sensitive: bool) -> tuple[tuple[int, float], ...]:
         """HanTa's tag scores for a word (memoised); empty when the word is unknown."""
@@ -151,25 +161,28 @@ class CachedHanta:
         scores = dict(self._tagger._tag_word(word, cutoff=5, casesensitive=case_sensitive, conditional=True))
         if len(scores) == 1 and _UNKNOWN in scores:
             return ()
+        for tag in scores:
+            _state(0, tag)  # a tag the transition table can index, or an error
         return tuple(scores.items())
 
     def viterbi(self, words: Sequence[str]) -> list[int]:
         """HanTa's best tag sequence (its model, its beam), visiting only each word's own tags."""
-        transitions = self._tagger.LP_trans_word
-        previous: dict[tuple[int, int], float] = {(_EMPTY, _START): 0.0}
-        backs: list[dict[tuple[int, int], tuple[int, int]]] = []
+        model = self._model
+        previous: dict[int, float] = {_state(_EMPTY, _START): 0.0}
+        backs: list[dict[int, int]] = []
         for position, word in enumerate(words):
             emissions = self._emissions(word, position > 0)
-            row, back = _advance(previous, transitions, emissions)
+            row, back = _advance(previous, model, emissions)
             if not row and emissions:
-                row, back = _advance(previous, transitions, ())
+                row, back = _advance(previous, model, ())
             backs.append(back)
             previous = row
-        state = max(previous, key=lambda s: previous[s] + transitions[s].get(_END, -math.inf))
-        tags = [state[1]]
+        final = model.final
+        state = max(previous, key=lambda s: previous[s] + final[s])
+        tags = [state & _TAG_MASK]
         for back in reversed(backs[1:]):
             state = back[state]
-            tags.append(state[1])
+            tags.append(state & _TAG_MASK)
         tags.reverse()
         return tags
 
@@ -241,36 +254,89 @@ def _read_forms(tag2int: dict[str, int]) -> ShippedForms:
     return forms
 
 
+class TransitionTable:
+    """HanTa's tag-trigram scores (`LP_trans_word`) indexed for the Viterbi step.
+
+    A state (previous tag, tag) is the int `previous << _TAG_BITS | tag` (see `_state`):
+    ints hash and compare faster than tuples, and the step never builds a tuple. The score
+    of tag t after a state is `scores[rows[state] + t]` (None where t cannot follow): one
+    flat list, cheaper to index than a dict per state. END is left out of `scores` and
+    `steps_after` (no word takes it) and kept in `final`.
+    """
+
+    def __init__(self, transitions: dict[tuple[int, int], dict[int, float]]) -> None:
+        tags = {tag for state in transitions for tag in state} | {tag for row in transitions.values() for tag in row}
+        if min(tags) < 0 or max(tags) > _TAG_MASK:
+            raise ChronikError("E040", "HanTa model", f"tag codes outside 0…{_TAG_MASK}")
+        size, width = 1 << (2 * _TAG_BITS), _TAG_MASK + 1
+        self.rows = [-1] * size  # state → offset of its row in `scores` (-1: not a state of the model)
+        self.scores: list[float | None] = [None] * (width * len(transitions))
+        self.final = [_NOWHERE] * size  # state → log-probability of END after it (-inf where none)
+        self._transitions = transitions
+        self._steps: dict[int, tuple[tuple[int, float], ...]] = {}
+        for number, ((before, tag), followers) in enumerate(transitions.items()):
+            state, offset = before << _TAG_BITS | tag, number * width
+            self.rows[state] = offset
+            for after, score in followers.items():
+                self.scores[offset + after] = score
+            self.scores[offset + _END] = None
+            self.final[state] = followers.get(_END, _NOWHERE)
+
+    def steps_after(self, state: int) -> tuple[tuple[int, float], ...]:
+        """(next state, log-probability) of each tag that may follow `state`, in HanTa's order."""
+        steps = self._steps.get(state)
+        if steps is None:
+            tag = state & _TAG_MASK
+            followers = self._transitions[(state >> _TAG_BITS, tag)]
+            steps = tuple((tag << _TAG_BITS | after, score) for after, score in followers.items() if after != _END)
+            self._steps[state] = steps
+        return steps
+
+
+def _state(before: int, tag: int) -> int:
+    if not (0 <= before <= _TAG_MASK and 0 <= tag <= _TAG_MASK):
+        raise ChronikError("E040", "HanTa model", f"tag code out of range: {before}, {tag}")
+    return before << _TAG_BITS | tag
+
+
 def _advance(
-    previous: dict[tuple[int, int], float],
-    transitions: dict[tuple[int, int], dict[int, float]],
-    emissions: tuple[tuple[int, float], ...],
-) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], tuple[int, int]]]:
-    """One Viterbi step: best score and back pointer of each (previous tag, tag) state."""
+    previous: dict[int, float], model: TransitionTable, emissions: tuple[tuple[int, float], ...]
+) -> tuple[dict[int, float], dict[int, int]]:
+    """One Viterbi step: best score and back pointer of each (previous tag, tag) state.
+
+    A score adds as `score + (transition + emission)`; a state is kept only above `_FLOOR`
+    and replaced only by a strictly better score (the first of equals wins), as in HanTa.
+    """
     # sorting a handful of scores beats heapq.nlargest; the loops are inlined (hot path)
     bound = sorted(previous.values(), reverse=True)[_BEAM] - 1 if len(previous) > _BEAM else _FLOOR
-    row: dict[tuple[int, int], float] = {}
-    back: dict[tuple[int, int], tuple[int, int]] = {}
+    row: dict[int, float] = {}
+    back: dict[int, int] = {}
     best = row.get
-    for state, score in previous.items():
+    if emissions:
+        rows, scores = model.rows, model.scores
+        for state, score in previous.items():
+            if score < bound:
+                continue
+            offset = rows[state]
+            if offset < 0:
+                raise KeyError(state)  # as HanTa's table would
+            base = (state & _TAG_MASK) << _TAG_BITS
+            for tag, emission in emissions:
+                transition = scores[offset + tag]
+                if transition is None:
+                    continue
+                total = score + (transition + emission)
+                new = base | tag
+                if total > best(new, _FLOOR):  # also keeps out totals at or below the floor
+                    row[new] = total
+                    back[new] = state
+        return row, back
+    for state, score in previous.items():  # an unknown word (no emissions) may take any tag
         if score < bound:
             continue
-        followers = transitions[state]
-        last = state[1]
-        # an unknown word (no emissions) may take any tag
-        steps = emissions if emissions else followers.items()
-        for tag, emission in steps:
-            if emissions:
-                follow = followers.get(tag)
-                if follow is None:
-                    continue
-                total = score + (follow + emission)
-            else:
-                total = score + emission  # here `emission` is the transition score itself
-            if tag == _END or total <= _FLOOR:
-                continue
-            new = (last, tag)
-            if total > best(new, _NOWHERE):
+        for new, transition in model.steps_after(state):
+            total = score + transition
+            if total > best(new, _FLOOR):
                 row[new] = total
                 back[new] = state
     return row, back

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from chronik.errors import PipelineError
@@ -49,6 +50,10 @@ UNKNOWN_WORD_MODES: tuple[str, ...] = ("analogy", "analyse")
 _NONFINITE_FORMS = {"INF": "Inf", "IZU": "Inf", "PP": "Part"}
 
 
+_CACHE_SIZE = 100_000
+
+
+@lru_cache(maxsize=256)
 def stts_of_hanta(tag: str) -> str:
     """HanTa writes "VV(FIN)" / "ADJ(A)"; STTS writes VVFIN / ADJA."""
     tag = _HANTA_ONLY_TAGS.get(tag, tag)
@@ -89,6 +94,12 @@ def restore_case(form: str, lemma: str) -> str:
     return "".join(chars)
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
+def _token_view(text: str) -> tuple[str, str | None]:
+    """(what HanTa is shown, tag by rule or None) for a token text: pure, so memoised."""
+    return _hanta_input(text), _rule_tag(text)
+
+
 def _lemma(token_text: str, lemma: str, pos: str) -> str:
     if pos in {"NN", "NE", "XY", "FM", "TRUNC"}:
         return restore_case(token_text, lemma)
@@ -124,16 +135,28 @@ def _is_polite_imperative(words: Sequence[str], position: int) -> bool:
     )
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
+def _memo_finite_features(form: str, lemma: str, subject: str | None) -> tuple[tuple[str, str], ...]:
+    return tuple(finite_verb_features(form, lemma, subject=subject).items())
+
+
+def _finite_features(form: str, lemma: str, subject: str | None) -> dict[str, str]:
+    """`finite_verb_features` (a pure function), memoised; a fresh dict per call."""
+    return dict(_memo_finite_features(form, lemma, subject))
+
+
 def verb_features(words: Sequence[str], position: int, lemma: str, pos: str) -> dict[str, str]:
     """UD morphological features for the verb at `position` (empty for non-verbs)."""
+    if not pos.startswith("V"):  # every verb tag starts with V
+        return {}
     if pos in _FINITE and _is_polite_imperative(words, position):
         return imperative_features(words[position], lemma)
     if pos in _FINITE:
-        return finite_verb_features(words[position], lemma, subject=_subject_pronoun(words, position))
+        return _finite_features(words[position], lemma, _subject_pronoun(words, position))
     if pos in _IMPERATIVE:
         subject = _subject_pronoun(words, position, dropped_ich=False)
         if subject is not None:  # "hab ich", "Wollt ihr": a finite verb, not an imperative
-            return finite_verb_features(words[position], lemma, subject=subject)
+            return _finite_features(words[position], lemma, subject)
         return imperative_features(words[position], lemma)
     if pos[:2] in {"VV", "VA", "VM"}:
         features = {"VerbForm": _NONFINITE_FORMS.get(pos[2:], "Inf")}
@@ -146,12 +169,16 @@ def verb_features(words: Sequence[str], position: int, lemma: str, pos: str) -> 
 def tag_tokens(tokens: Sequence[Token], *, analogy: bool = True) -> None:
     """Fill pos, upos, lemma and morph of one sentence's tokens in place."""
     words = [token.text for token in tokens]
-    analyses = load_hanta(analogy=analogy).tag([_hanta_input(word) for word in words])
-    for position, (token, (lemma, hanta_tag)) in enumerate(zip(tokens, analyses, strict=True)):
-        pos = _rule_tag(token.text) or stts_of_hanta(hanta_tag)
+    views = [_token_view(word) for word in words]
+    analyses = load_hanta(analogy=analogy).tag([shown for shown, _ in views])
+    for position, (token, (_, by_rule), (lemma, hanta_tag)) in enumerate(zip(tokens, views, analyses, strict=True)):
+        pos = by_rule or stts_of_hanta(hanta_tag)
         token.pos = pos
         token.upos = UPOS_OF_STTS.get(pos, "X")
         token.lemma = token.text if pos in _LEMMA_IS_WORD else _lemma(token.text, lemma, pos)
+        if not pos.startswith("V"):  # only verbs have features (see verb_features)
+            token.morph = {}
+            continue
         token.morph = verb_features(words, position, token.lemma, pos)
         if token.morph.get("Mood") == "Imp" and pos in _FINITE:
             token.pos = pos[:2] + "IMP"

@@ -134,15 +134,19 @@ class CachedHanta:
         """(lemma, HanTa tag) per word of one sentence."""
         if not words:
             return []
-        head_of = self._head_of
-        tags = self.viterbi([substitute[0] if (substitute := head_of(word)) else word for word in words])
+        substitutes = [self._head_of(word) for word in words]
+        tags = self.viterbi(
+            [substitute[0] if substitute else word for word, substitute in zip(words, substitutes, strict=True)]
+        )
         lemma_of, names = self._word_lemma, self._tagger.int2tag
-        return [(lemma_of(word, tag), names[tag]) for word, tag in zip(words, tags, strict=True)]
+        return [
+            (lemma_of(word, substitute, tag), names[tag])
+            for word, substitute, tag in zip(words, substitutes, tags, strict=True)
+        ]
 
-    def _word_lemma(self, word: str, tag: int) -> str:
-        """The lemma of `word` tagged `tag` (through its stand-in, if any)."""
+    def _word_lemma(self, word: str, substitute: tuple[str, str | None] | None, tag: int) -> str:
+        """The lemma of `word` tagged `tag`, through its stand-in `substitute` (see `_find_head`), if any."""
         name = self._tagger.int2tag[tag]
-        substitute = self._head_of(word)
         if substitute is None:
             return self._lemma(word, tag, name)
         if substitute[1] == _SPELLING:

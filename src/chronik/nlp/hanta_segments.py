@@ -50,14 +50,7 @@ class SegmentSearch:
     def forward(self, word: str) -> list[tuple[int, float]]:
         """HanTa's `analyze_forward(word)`: (tag, log-probability) best first."""
         table = self._fill(word, bool(self._tagger.strict), None, None)
-        last: dict[State, float] = table[-1]
-        for state, score in table[-2].items():
-            for tag, transition in self._final.get(state, []):
-                total = score + transition
-                if total > _LOWER:
-                    new = (state[1], tag)
-                    if new not in last or total > last[new]:
-                        last[new] = total
+        last = self._close(table, None, None)
         results: dict[int, Any] = {}
         for state, score in last.items():
             if score == -math.inf:
@@ -69,24 +62,37 @@ class SegmentSearch:
 
     def viterbi(self, word: str, target: int) -> list[tuple[int, int]]:
         """HanTa's `analyze_viterbi(word, target)`: (morpheme tag, end offset) per morpheme."""
-        width = len(word)
         for strict in (True, False):
-            backs: list[dict[State, tuple[State, int]]] = [{} for _ in range(width + 2)]
+            backs: list[dict[State, tuple[State, int]]] = [{} for _ in range(len(word) + 2)]
             table = self._fill(word, strict, target, backs)
-            last = table[-1]
-            for state, score in table[-2].items():
-                for tag, transition in self._final.get(state, []):
-                    if tag == target:
-                        total = score + transition
-                        if total > _LOWER:
-                            new = (state[1], tag)
-                            if new not in last or total > last[new]:
-                                last[new] = total
-                                backs[-1][new] = (state, width)
-                        break
+            last = self._close(table, target, backs)
             if last:
                 break
         return _best_path(last, backs)
+
+    def _close(
+        self,
+        table: list[dict[State, float]],
+        target: int | None,
+        backs: list[dict[State, tuple[State, int]]] | None,
+    ) -> dict[State, float]:
+        """The last row: the final transitions after the last morpheme (only into `target` when
+        given, with back pointers where `backs` is given), filled into `table[-1]`."""
+        last, width = table[-1], len(table) - 2
+        for state, score in table[-2].items():
+            for tag, transition in self._final.get(state, []):
+                if target is not None and tag != target:
+                    continue
+                total = score + transition
+                if total > _LOWER:
+                    new = (state[1], tag)
+                    if new not in last or total > last[new]:
+                        last[new] = total
+                        if backs is not None:
+                            backs[-1][new] = (state, width)
+                if target is not None:
+                    break
+        return last
 
     def _fill(
         self,
@@ -172,14 +178,10 @@ class SegmentSearch:
             return -math.inf
         suffixes = self._suffixes[tag]
         ending = None
-        if length > 4:
-            ending = suffixes.get(segment[-4:])
-        if ending is None and length > 3:
-            ending = suffixes.get(segment[-3:])
-        if ending is None and length > 2:
-            ending = suffixes.get(segment[-2:])
-        if ending is None and length > 1:
-            ending = suffixes.get(segment[-1:])
+        for size in range(min(4, length - 1), 0, -1):  # the longest known ending shorter than the segment
+            ending = suffixes.get(segment[-size:])
+            if ending is not None:
+                break
         if ending is None:
             ending = suffixes[""]
         score: float = self._guess_base[tag][min(length, 24)] + ending

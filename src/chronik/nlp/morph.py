@@ -176,9 +176,6 @@ def tag_tokens(tokens: Sequence[Token], *, analogy: bool = True) -> None:
         token.pos = pos
         token.upos = UPOS_OF_STTS.get(pos, "X")
         token.lemma = token.text if pos in _LEMMA_IS_WORD else _lemma(token.text, lemma, pos)
-        if not pos.startswith("V"):  # only verbs have features (see verb_features)
-            token.morph = {}
-            continue
         token.morph = verb_features(words, position, token.lemma, pos)
         if token.morph.get("Mood") == "Imp" and pos in _FINITE:
             token.pos = pos[:2] + "IMP"

@@ -117,11 +117,7 @@ def find_quoted_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quot
                 _step(stack, found, match.start(), kind)
         carried = stack[0] if stack else None
     if carried is not None and carried.family in _UNAMBIGUOUS:
-        found.append(
-            QuotedSpan(
-                [*carried.segments, (carried.position, _trim_end(text, carried.position, len(text)))], carried.family
-            )
-        )
+        found.append(_ended(text, carried, len(text)))
     found.sort(key=lambda span: span.start)
     return _nest(found)
 
@@ -140,17 +136,21 @@ def _continue_or_close(
     Only marks that are never apostrophes count: „…“, «…», ‹…›, “…”."""
     if carried.family not in _UNAMBIGUOUS:
         return
-    previous_end = _trim_end(text, carried.position, paragraph[0])
     for match in _MARKS.finditer(text, *paragraph):
         kind = _classify(text, match.start(), *style)
         if kind is None or kind[1] != carried.family:
             continue
         if kind[0] == "close":
-            carried.segments.append((carried.position, previous_end))
+            carried.segments.append((carried.position, _trim_end(text, carried.position, paragraph[0])))
             stack.append(_Open(paragraph[0], carried.family, carried.segments))
             return
         break
-    found.append(QuotedSpan([*carried.segments, (carried.position, previous_end)], carried.family))
+    found.append(_ended(text, carried, paragraph[0]))
+
+
+def _ended(text: str, carried: _Open, end: int) -> QuotedSpan:
+    """A quote left open, ended at `end` (trailing space trimmed)."""
+    return QuotedSpan([*carried.segments, (carried.position, _trim_end(text, carried.position, end))], carried.family)
 
 
 def _first_mark(

@@ -144,3 +144,20 @@ def test_find_quotes_drops_a_title_named_by_the_clause_after_it(text: str) -> No
 def test_find_quotes_keeps_a_quote_that_the_clause_after_it_calls_a_message() -> None:
     quotes = find_quotes(article("„Wir müssen sparen“, so lautete die Botschaft des Ministers."))
     assert [quote.type for quote in quotes] == ["Direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Ursprünglich wollte er „ein Konzept mit acht Stadien vorlegen“, am Ende waren es zwölf.", "er"),
+        ("Anfangs wollte die Gemeinde «die Strasse bis zum Winter fertig bauen», nun dauert es länger.",
+         "die Gemeinde"),
+    ],
+)  # fmt: skip
+def test_find_quotes_keeps_a_quoted_verb_phrase_without_a_cue(text: str, speaker: str) -> None:
+    quotes = quotes_of(text, "Direct")
+    assert [(quote.partial, quote.speaker.text if quote.speaker else None) for quote in quotes] == [(True, speaker)]
+
+
+def test_find_quotes_drops_a_quoted_noun_phrase_without_a_cue() -> None:
+    assert quotes_of("Die Gemeinde baut eine „Strasse der Zukunft“ am Ufer des Sees.", "Direct") == []

@@ -3,6 +3,8 @@ are written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from chronik.model import Quote
 from tests.quotes.test_constructions import quotes_of, speaker_of
 
@@ -90,3 +92,33 @@ def test_free_indirect_takes_the_subject_after_the_verb_when_an_object_comes_fir
     quote = quotes_of(text, "FreeIndirect")
     assert len(quote) == 1
     assert speaker_of(quote[0]) == "die Gesundheitsbehörden"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("Die Trainerin kam zurück. „Guten Tag, da bin ich wieder“, mit diesen Worten begrüßte Jan Roth die Presse.",
+         "Jan Roth", "begrüssen"),
+        ("Der Rat tagte. «Wir bleiben dran», mit den Worten schloss die Präsidentin Eva Graf die Sitzung.",
+         "die Präsidentin Eva Graf", "schliessen"),
+    ],
+)  # fmt: skip
+def test_subject_after_quote_reads_a_back_reference_in_the_same_sentence(text: str, speaker: str, cue: str) -> None:
+    quote = direct(text)
+    assert (speaker_of(quote), quote.cue_lemma) == (speaker, cue)
+
+
+def test_speakers_from_next_sentence_read_a_verb_bracket_after_das() -> None:
+    text = "Der Rat tagte lange. „Ja, es gibt Härten.“ Das musste Finanzminister Beat Keller am Montag einräumen."
+    quote = direct(text)
+    assert (speaker_of(quote), quote.cue_lemma) == ("Finanzminister Beat Keller", "einräumen")
+    assert quotes_of(text, "Reported") == []
+    text = "Die Lage war ernst. „Wir kämpfen weiter.“ Dies hat die Landeshauptfrau in Wien gesagt."
+    assert speaker_of(direct(text)) == "die Landeshauptfrau"
+    text = "Der Kanton prüft. «Wir sind bereit.» Das wollte Regierungsrat Urs Meier am Dienstag betonen."
+    assert speaker_of(direct(text)) == "Regierungsrat Urs Meier"
+
+
+def test_speakers_from_next_sentence_need_the_subject_right_after_the_auxiliary() -> None:
+    text = "Die Lage war ernst. „Wir kämpfen weiter.“ Das hat am Montag in Wien niemand bestritten."
+    assert speaker_of(direct(text)) != "niemand"

@@ -68,3 +68,13 @@ def test_resolve_a_group_includes_a_person_the_ner_took_for_an_organisation() ->
     entities = [Entity("E1", "PER", "Anna Berger"), Entity("E2", "ORG", "Generalstabschef Ivo")]
     quote = find_quotes(article_with(text, names, entities))[0]
     assert quote.speakers == ["E1", "E2"]
+
+
+def test_inherit_speakers_skips_a_claim_cited_with_wonach() -> None:
+    from tests.quotes.test_constructions import quotes_of, speaker_of
+
+    text = (
+        "Innenminister Jan Roth sprach am Montag. Er sagte, der Koffer sei leer gewesen. Die Sichtweise der "
+        "Opposition, wonach der Plan scheitern werde, teilt er nicht. Der Vorgang werde noch untersucht."
+    )
+    assert [speaker_of(quote) for quote in quotes_of(text, "FreeIndirect")] == ["Er"]

@@ -166,7 +166,7 @@ def _partials(
     for candidate in embedded:
         span = candidate.span
         host = next((d for d in drafts if not d.partial and d.overlaps(span.start, span.end)), None)
-        if host is None and not _reports_speech(analyses[candidate.open_sentence], lexicon):
+        if host is None and not candidate.verbal and not _reports_speech(analyses[candidate.open_sentence], lexicon):
             continue
         if candidate.name_like and (host is None or _names_source(candidate, analyses[candidate.open_sentence])):
             continue

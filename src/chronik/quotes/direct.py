@@ -20,12 +20,16 @@ from chronik.quotes.marks import QuotedSpan
 from chronik.quotes.neighbours import inscription_source, subject_after_quote, verbless_colon_subject
 from chronik.quotes.terms import (
     after_inscription_noun,
+    after_utterance_noun,
+    attributive_scare_quote,
+    has_legal_form,
     is_gloss,
     is_name,
     is_name_like,
     is_title,
     named_after,
     named_by_speaker,
+    named_in_wie_clause,
     quoted_head_noun,
     tagged_as_name,
     title_after_colon,
@@ -36,6 +40,10 @@ from chronik.quotes.view import ArticleView, Word
 _POSSESSIVES = ("sein", "ihr", "dessen", "deren")
 _SENTENCE_END_CHARS = ".!?…"
 _VIEW_VERBS = frozenset({"ist", "war", "sei", "steht", "stand", "bleibt", "scheint"})
+_UTTERANCE_WORDS = 3  # "die Antwort «Nein»" may be a name; "die Antwort, «Tut mir leid»" is speech
+_VERBAL_WORDS = 3  # "«aufmerksam zu machen»" ends with a verb; "«geöffnet»" may be a scare quote
+_LIST_GAP = 30  # ", oder beispielsweise " between listed titles
+_LIST_JOINERS = frozenset({",", "und", "oder", "sowie", "beispielsweise", "etwa", "auch"})
 _BRACKET_AUXILIARIES = frozenset({"wird", "wurde", "werden", "wurden", "hat", "hatte", "haben", "hatten"})
 
 
@@ -48,11 +56,14 @@ class DirectCandidate:
     full: bool
     name_like: bool = False  # a short capitalised passage after a determiner: "der «Blick»"
     inscription: bool = False  # words written on something: "mit der Aufschrift «…»"
+    uttered: bool = False  # words after a noun for an utterance: "veröffentlichte die Antwort, «…»"
+    verbal: bool = False  # three or more words ending with a verb, someone's wording: "wollte «ein Konzept vorlegen»"
 
 
 def classify(view: ArticleView, spans: list[QuotedSpan], analyses: list[SentenceAnalysis]) -> list[DirectCandidate]:
     """Each quoted passage as a full or embedded candidate; names and titles are dropped."""
     candidates: list[DirectCandidate] = []
+    titles: list[QuotedSpan] = []
     for span in spans:
         open_sentence = view.sentence_at(span.start)
         close_sentence = view.sentence_at(span.end - 1)
@@ -63,9 +74,17 @@ def classify(view: ArticleView, spans: list[QuotedSpan], analyses: list[Sentence
         if count == 0:
             continue
         inscription = count >= 2 and after_inscription_noun(view, span)
-        full = inscription or _reads_as_utterance(view, span, analyses[open_sentence], analyses[close_sentence], count)
+        uttered = count >= _UTTERANCE_WORDS and after_utterance_noun(view, span)
+        full = inscription or uttered
+        full = full or _reads_as_utterance(view, span, analyses[open_sentence], analyses[close_sentence], count)
         if not inscription and (is_title(view, span) or title_after_colon(view, span, analyses[open_sentence], count)):
+            titles.append(span)
             continue
+        if titles and _listed_after(view, titles[-1], span):
+            titles.append(span)
+            continue  # "Vorträge wie «…», «…» oder «…»": the titles listed after a title
+        if named_in_wie_clause(view, span) or has_legal_form(view, span):
+            continue  # "«Uncle Ted», wie er genannt wurde", "des «Vereins für Heimatkunde e.V.»"
         if is_gloss(view, span):
             continue  # "«Iron Fist» («Eisenfaust»)", "bedeutet etwa «Menschlichkeit»"
         if titled_after(view, span):
@@ -79,9 +98,23 @@ def classify(view: ArticleView, spans: list[QuotedSpan], analyses: list[Sentence
             continue
         if not full and not named and count == 1 and quoted_head_noun(view, span, content_words[0]):
             continue  # a term or name ("die «Energiefreiheit»"), unless a speaker applied it ("nannte es «Unsinn»")
+        if not full and not named and attributive_scare_quote(view, span, content_words):
+            continue  # "sich mit «fremden» Männern treffen"
         name_like = not full and not named and is_name_like(view, span, count)
-        candidates.append(DirectCandidate(span, open_sentence, close_sentence, count, full, name_like, inscription))
+        verbal = count >= _VERBAL_WORDS and content_words[-1].pos.startswith("V")
+        candidates.append(
+            DirectCandidate(span, open_sentence, close_sentence, count, full, name_like, inscription, uttered, verbal)
+        )
     return candidates
+
+
+def _listed_after(view: ArticleView, title: QuotedSpan, span: QuotedSpan) -> bool:
+    """Whether only commas and conjunctions stand between a title and the next quoted passage:
+    "Vorträge wie «…», «…» oder beispielsweise «…»"."""
+    if span.start - title.end > _LIST_GAP:
+        return False
+    between = [view.words[index].key for index in view.words_between(title.end, span.start)]
+    return len(between) <= 3 and all(word in _LIST_JOINERS for word in between)
 
 
 def _reads_as_utterance(
@@ -207,6 +240,9 @@ def _draft_for(
         draft.speaker = _bearer(opening, span)
         draft.medium = "writing"
         return draft
+    if cue is None and candidate.uttered:
+        draft.speaker = _utterer(opening, span) or _bearer(opening, span)
+        return draft
     if cue is None:
         draft.speaker = _colon_subject(span, opening)
         reported = draft.speaker is not None and not _names_person(view, draft.speaker)
@@ -277,6 +313,20 @@ def _bearer(opening: SentenceAnalysis, span: QuotedSpan) -> tuple[int, int] | No
             return opening.char_span(*phrase)
     subject = subject_of(words, 0, max(0, noun))
     return None if subject is None else opening.char_span(*subject)
+
+
+def _utterer(opening: SentenceAnalysis, span: QuotedSpan) -> tuple[int, int] | None:
+    """Who gave the words after an utterance noun: the subject of the clause before the noun ("Im Interview
+    gab er die Antwort, «…»" → "er"), unless that subject is the noun's own phrase ("fand sich die
+    Feststellung «…»", where the place that opens the sentence speaks)."""
+    words = opening.words
+    noun = opening.position_at(span.start) - 1
+    if noun > 0 and words[noun].text == ",":
+        noun -= 1  # "die Antwort, «…»"
+    subject = subject_of(words, 0, max(0, noun))
+    if subject is None or subject[1] > noun or words[subject[0]].key == "sich":
+        return None
+    return opening.char_span(*subject)
 
 
 def _reported_before(opening: SentenceAnalysis, position: int, lexicon: QuoteLexicon) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from chronik.quotes.draft import Draft, SentenceAnalysis
+from chronik.quotes.draft import Cue, Draft, SentenceAnalysis
 from chronik.quotes.grammar import (
     CLAUSE_REACH,
     NON_NP_OPENERS,
@@ -36,16 +36,34 @@ _SKIPPED_AFTER_VERB = frozenset({"PRF", "ADV", "ADJD", "PTKNEG"})
 _BACK_REFERENCES = (("mit", "diesen", "worten"), ("mit", "den", "worten"), ("mit", "dieser", "aussage"), ("so",))
 # A pronoun object that opens such a sentence, only right before its speech verb: "«…» Das sagte X am Montag."
 _BACK_PRONOUNS = frozenset({"das", "dies"})
+_BRACKET_FINITES = frozenset({"VAFIN", "VMFIN"})
+
+
+def _bracket_cue(analysis: SentenceAnalysis) -> Cue | None:
+    """ "«…» Das musste X einräumen.", "Dies hat X gesagt.": an auxiliary or modal right after the pronoun,
+    its subject right behind it, and the speech verb closing the verb bracket."""
+    words = analysis.words
+    if len(words) < 4 or words[1].pos not in _BRACKET_FINITES:
+        return None
+    for cue in analysis.cues:
+        verb = cue.words[0]
+        closes = verb + 1 == len(words) or words[verb + 1].is_punct  # also when tagged finite: "wollte X betonen"
+        if cue.kind == "verb" and closes and cue.speaker is not None and cue.speaker[0] == 2:
+            return None if any(is_finite(word) for word in words[2 : cue.speaker[1]]) else cue
+    return None
 
 
 def subject_after_quote(span: QuotedSpan, closing: SentenceAnalysis) -> tuple[int, tuple[int, int]] | None:
-    """ "«…», freut sich X": the finite verb that opens the clause after the quote and its subject
-    behind it (word positions in the closing sentence), when that is a name, a pronoun or a noun phrase."""
+    """ "«…», freut sich X", "«…», mit diesen Worten eröffnete X …": the finite verb that opens the clause
+    after the quote (after a back reference to it) and its subject behind it (word positions in the closing
+    sentence), when that is a name, a pronoun or a noun phrase."""
     words = closing.words
     after = closing.position_at(span.end)
     if after >= len(words) or words[after].text not in _DASHES:
         return None
     verb = after + 1
+    keys = tuple(word.key for word in words[verb : verb + 3])
+    verb += next((len(opening) for opening in _BACK_REFERENCES if len(opening) == 3 and keys == opening), 0)
     if verb >= len(words) or words[verb].index in closing.masked or not is_finite(words[verb]):
         return None
     subject = _subject_right(words, verb + 1, len(words))
@@ -145,8 +163,10 @@ def _back_referring_cue(analysis: SentenceAnalysis) -> tuple[int, tuple[int, int
     keys = [word.key for word in words[:3]]
     if keys[:1] and keys[0] in _BACK_PRONOUNS:
         cue = next((c for c in analysis.cues if c.kind in ("verb", "anaphoric") and c.words[0] == 1), None)
-        usable = cue is not None and cue.speaker is not None and not cue.guessed_speaker
-        return (1, cue.speaker, cue.lemma) if usable and cue is not None and cue.speaker is not None else None
+        cue = cue or _bracket_cue(analysis)
+        if cue is None or cue.speaker is None or cue.guessed_speaker:
+            return None
+        return cue.words[0], cue.speaker, cue.lemma
     opening = next((o for o in _BACK_REFERENCES if tuple(keys[: len(o)]) == o), None)
     if opening is None:
         return None

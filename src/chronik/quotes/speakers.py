@@ -1,6 +1,7 @@
 """Speakers: inherit them along the text, then resolve each to an entity, a state or a document.
 
-- A quote without a cue (free indirect speech, a bare direct quote) continues the last speaker.
+- A quote without a cue (free indirect speech, a bare direct quote) continues the last speaker, not
+  the source of a claim cited with "wonach" ("Er dementierte Berichte, wonach …").
 - A partial quote takes the speaker of the quotation it sits in.
 - Pronouns resolve to the last person mentioned ("er"), to all persons of a coordination
   ("Sie bekräftigten" after "A und B führten die Gespräche"), or to the last document ("es", "darin").
@@ -20,6 +21,8 @@ from chronik.quotes.view import ArticleView
 
 _SINGULAR_PERSON = frozenset({"er", "sie", "ihr", "ich", "dieser", "letzterer"})  # "Dieser sagte": the last named
 _DOCUMENT_PRONOUNS = frozenset({"es", "darin", "dort", "hierin", "daraus", "dieses", "dies"})
+# A claim cited inside a noun phrase ("Berichte, wonach …") is no voice that later sentences continue.
+_CITED_CLAIMS = frozenset({"wonach"})
 _STATE_KINDS = frozenset({"country", "government", "state"})
 _ORG_KINDS = frozenset({"party", "company", "media", "institution", "igo", "organisation", "organization"})
 
@@ -47,7 +50,7 @@ def inherit_speakers(drafts: list[Draft]) -> None:
             continue
         if draft.speaker is None and draft.inherits_speaker and last is not None:
             _copy_speaker(draft, last)
-        if draft.speaker is not None:
+        if draft.speaker is not None and draft.cue_lemma not in _CITED_CLAIMS:
             last = draft
 
 

@@ -68,10 +68,17 @@ _TITLE_NOUNS = frozenset(
         "radiosender",
         "sender",
         "fernsehsender",
+        "thema",
+        "vortrag",
     ]
 )
 _NAME_NOUNS = frozenset({"name", "namen", "titel", "cd", "dvd", "single"})
 _NAMING_AFTER = frozenset({"genannt", "getauft", "betitelt"})
+_NAMING_FINITE_VERBS = frozenset({"nennt", "nennen", "nannte", "nannten", "tauften", "taufte"})
+_NAMING_REACH = 8  # words of a naming wie-clause: "wie er in der Stadt bis heute genannt wird"
+# Legal forms that end an organisation's name (not "kg", which also ends "«… wog 80 kg»").
+_LEGAL_FORMS = frozenset({"gmbh", "ag", "se", "ltd", "inc", "corp", "ggmbh", "ohg", "s.a", "plc", "llc"})
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 # Finite verbs that give a name or title after the quoted passage: "«…», so lautet der Titel".
 _NAMING_FINITES = frozenset({"lautet", "lautete", "lauten", "lauteten", "heisst", "heißt", "hiess", "hieß"})
 _SLOGAN_NOUNS = frozenset({"motto", "slogan"})  # a slogan after a colon is quoted speech of its bearers
@@ -83,6 +90,10 @@ _NAME_PREPOSITIONS = frozenset({"im", "am", "vom", "zum", "beim", "gegenüber", 
 _SENTENCE_END_CHARS = ".!?…"
 # Nouns for words written on something; the quoted words after them are quoted, not a name.
 INSCRIPTION_NOUNS = frozenset({"aufschrift", "inschrift", "parole", "parolen", "losung", "losungen"})
+# Nouns for what someone said; a clause in quotation marks after them is that utterance.
+UTTERANCE_NOUNS = frozenset(
+    {"antwort", "feststellung", "aussage", "bemerkung", "behauptung", "warnung", "botschaft", "satz", "worte"}
+)
 # Words before a quoted gloss of a word's meaning: "bedeutet etwa «Menschlichkeit»".
 _MEANING_WORDS = frozenset({"bedeutet", "bedeuten", "bedeutete", "übersetzt"})
 
@@ -128,9 +139,22 @@ def _previous_word(view: ArticleView, span: QuotedSpan) -> str:
 
 
 def is_title(view: ArticleView, span: QuotedSpan) -> bool:
-    """A title, an outlet or a so-called term: "der Roman «…»", "die sogenannte «…»"."""
-    previous = _previous_word(view, span)
-    return previous in _SO_CALLED or previous in _TITLE_NOUNS or _is_title_compound(previous)
+    """A title, an outlet or a so-called term: "der Roman «…»", "die sogenannte «…»", "des
+    Wochenmagazins «…»", "Vorträge zu Themen wie «…»"."""
+    before = view.words_between(max(0, span.start - 60), span.start)
+    keys = [view.words[index].key for index in before[-2:]]
+    if not keys:
+        return False
+    if keys[-1] in _SO_CALLED or _title_word(keys[-1]):
+        return True
+    return len(keys) == 2 and keys[-1] == "wie" and _title_word(keys[0])
+
+
+def _title_word(word: str) -> bool:
+    """A title noun, also inflected ("Magazins", "Zeitungen", "Themen") or as the last part of a compound."""
+    stems = {word, word.removesuffix("s"), word.removesuffix("es"), word.removesuffix("n"), word.removesuffix("en")}
+    stems.add(word.removesuffix("e"))  # "Filme", "Romane"
+    return any(stem in _TITLE_NOUNS or _is_title_compound(stem) for stem in stems) or word == "themen"
 
 
 def titled_after(view: ArticleView, span: QuotedSpan) -> bool:
@@ -159,9 +183,40 @@ def named_after(view: ArticleView, span: QuotedSpan) -> bool:
     following = view.words[after[0]].key
     if following in _NAMING_AFTER:
         return True
+    if named_in_wie_clause(view, span):
+        return True
     before = view.words_between(max(0, span.start - 30), span.start)
     reflexive = any(view.words[index].key == "sich" for index in before[-3:])
     return reflexive and following in ("nennt", "nennen", "nannte", "nannten")
+
+
+def named_in_wie_clause(view: ArticleView, span: QuotedSpan) -> bool:
+    """A name that a `wie`-clause after it gives: "«Uncle Ted», wie der Senator genannt wurde", "«Trap», wie
+    ihn die Fans nennen"."""
+    after = [view.words[index].key for index in view.words_between(span.end, span.end + 80)]
+    if after[:2] != [",", "wie"]:
+        return False
+    clause = after[2 : 2 + _NAMING_REACH]
+    clause = clause[: clause.index(",")] if "," in clause else clause
+    return any(word in _NAMING_AFTER or word in _NAMING_FINITE_VERBS for word in clause)
+
+
+def has_legal_form(view: ArticleView, span: QuotedSpan) -> bool:
+    """An organisation's name ends with its legal form: "«Verein für Heimatkunde e.V.»", "«Muster AG»"."""
+    content = view.text[span.start + 1 : span.end - 1].rstrip(" ,.").lower()
+    return content.split(" ")[-1] in _LEGAL_FORMS or content.replace(" ", "").endswith("e.v")
+
+
+def attributive_scare_quote(view: ArticleView, span: QuotedSpan, words: list[Word]) -> bool:
+    """A single quoted adjective before its noun is a scare quote, not someone's words: "mit «fremden»
+    Männern", "der «drastischen» Erhöhung"."""
+    if len(words) != 1 or words[0].capitalized or not words[0].key.endswith(_ADJECTIVE_ENDINGS):
+        return False
+    after = view.words_between(span.end, span.end + 40)
+    if not len(after):
+        return False
+    noun = view.words[after[0]]
+    return noun.sentence == words[0].sentence and noun.capitalized and noun.pos in ("NN", "")
 
 
 def title_after_colon(view: ArticleView, span: QuotedSpan, opening: SentenceAnalysis, count: int) -> bool:
@@ -246,8 +301,23 @@ def _is_title_compound(word: str) -> bool:
 
 
 def after_inscription_noun(view: ArticleView, span: QuotedSpan) -> bool:
-    """Words written on something: "Stoffbänder mit der Aufschrift «Kritik ist kein Verbrechen»"."""
-    return _previous_word(view, span) in INSCRIPTION_NOUNS
+    """Words written on something or chanted: "Stoffbänder mit der Aufschrift «Kritik ist kein Verbrechen»",
+    "skandierte Parolen wie «Regierung raus!»"."""
+    before = view.words_between(max(0, span.start - 60), span.start)
+    keys = [view.words[index].key for index in before[-2:]]
+    if keys[-1:] == ["wie"]:
+        keys = keys[:-1]
+    return bool(keys) and keys[-1] in INSCRIPTION_NOUNS
+
+
+def after_utterance_noun(view: ArticleView, span: QuotedSpan) -> bool:
+    """Words given as what someone said, right after the noun for them: "veröffentlichte die Antwort,
+    «Tut mir leid, …»", "fand sich die Feststellung «…»"."""
+    before = view.words_between(max(0, span.start - 40), span.start)
+    keys = [view.words[index].key for index in before[-2:]]
+    if keys[-1:] == [","]:
+        keys = keys[:-1]
+    return bool(keys) and keys[-1] in UTTERANCE_NOUNS
 
 
 def is_gloss(view: ArticleView, span: QuotedSpan) -> bool:

@@ -30,7 +30,7 @@ from tests.quotes.test_constructions import message, quotes_of, speaker_of
             "will",
         ),
         (
-            "Die Gemeinde hat eine Nachricht hinterlassen, der Markt werde verschoben.",
+            "Die Gemeinde hat einen Zettel aufgehängt, der Markt werde verschoben.",
             "der Markt werde verschoben",
             "Die Gemeinde",
             "hat",

@@ -48,3 +48,10 @@ def test_find_quotes_ends_a_message_before_a_coordinated_clause_whose_subject_ha
 def test_find_quotes_keeps_coordinated_subjects_in_a_reported_speech_act() -> None:
     text = "Die Gewerkschaft und die Arbeitgeber forderten mehr Geld vom Bund."
     assert [message_text(quote) for quote in quotes_of(text, "Reported")] == [text]
+
+
+def test_message_runs_past_a_correlate_verb_without_its_correlate() -> None:
+    text = "Laut der Feuerwehr habe jedoch keine Gefahr für die Anwohner bestanden."
+    assert [message_text(quote) for quote in quotes_of(text, "Indirect")] == [
+        "habe jedoch keine Gefahr für die Anwohner bestanden"
+    ]

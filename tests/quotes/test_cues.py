@@ -173,3 +173,51 @@ def test_find_cues_keeps_a_perception_verb_in_a_main_clause() -> None:
     assert [message(quote) for quote in indirect("Die Polizei bemerkte, dass die Tür offen stand.")] == [
         "dass die Tür offen stand"
     ]
+
+
+def test_find_cues_reads_a_relative_clause_cue_not_as_anaphoric() -> None:
+    quotes = indirect("Ein neuer Antrag kam von der Gemeinde, die vorschlug, die Strasse im Herbst zu sperren.")
+    assert [message(quote) for quote in quotes] == ["die Strasse im Herbst zu sperren"]
+
+
+def test_find_cues_keeps_an_anaphoric_das_after_a_comma_when_its_verb_stands_second() -> None:
+    quotes = indirect("Die Brücke bleibt bis Mai gesperrt, das teilte das Bauamt mit.")
+    assert [(message(quote), speaker_of(quote)) for quote in quotes] == [
+        ("Die Brücke bleibt bis Mai gesperrt", "das Bauamt")
+    ]
+
+
+def test_find_cues_reads_a_participle_tagged_as_an_adverb_before_a_dass_clause() -> None:
+    quotes = indirect("Für Basel hat die Handelskammer ausgerechnet, dass jeder Gast etwa 90 Franken ausgibt.")
+    assert [(message(quote), speaker_of(quote)) for quote in quotes] == [
+        ("dass jeder Gast etwa 90 Franken ausgibt", "die Handelskammer")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ausgerechnet am Montag fiel der Strom aus.",
+        "«Bibi», wie die Sängerin von ihren Fans genannt wird, trat in Wien auf.",
+    ],
+)
+def test_find_cues_reads_no_quotation_into_an_adverb_or_a_naming_aside(text: str) -> None:
+    assert indirect(text) == [] and quotes_of(text, "Reported") == []
+
+
+def test_find_cues_reads_waehrend_as_a_conjunction_when_the_verb_closes_its_clause() -> None:
+    text = "Während die Trainerin erklärte, müde zu sein, räumte der Kapitän ein, Fehler gemacht zu haben."
+    assert [(message(quote), speaker_of(quote)) for quote in indirect(text)] == [
+        ("müde zu sein", "die Trainerin"),
+        ("Fehler gemacht zu haben", "der Kapitän"),
+    ]
+
+
+def test_find_cues_takes_no_genitive_phrase_for_a_subject() -> None:
+    text = "Des Weiteren verwies die Ministerin darauf, dass der Entwurf verfassungskonform sei."
+    assert [speaker_of(quote) for quote in indirect(text)] == ["die Ministerin"]
+
+
+def test_find_cues_takes_no_genitive_preposition_phrase_for_a_subject() -> None:
+    text = "Bezüglich des Startortes meldete die Agentur, die Maschine sei vom Hangar losgeflogen."
+    assert [speaker_of(quote) for quote in indirect(text)] == ["die Agentur"]

@@ -150,3 +150,54 @@ def test_frame_before_a_colon_quote_also_reports_the_clause_before_it() -> None:
 def test_frame_source_takes_a_role_in_apposition_but_not_a_relative_clause(text: str, speaker: str) -> None:
     quotes = quotes_of(text, "Indirect")
     assert [(message(quote), speaker_of(quote)) for quote in quotes] == [("ist die Lage ernst", speaker)]
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        (
+            "Die Geologen stellten schon vor Jahren die These auf, dass die Gletscher schneller schmelzen.",
+            "dass die Gletscher schneller schmelzen",
+            "Die Geologen",
+        ),
+        (
+            "Am Abend erteilte der Kapitän den Befehl, das Schiff sofort zu verlassen.",
+            "das Schiff sofort zu verlassen",
+            "der Kapitän",
+        ),
+    ],
+)
+def test_speech_noun_as_object_before_its_verb_bracket_reports_the_content_clause(
+    text: str, clause: str, speaker: str
+) -> None:
+    assert single_indirect(text) == (clause, speaker)
+
+
+def test_frame_reads_nach_with_a_relative_pronoun_after_a_source() -> None:
+    text = "Der Rückzug folgt auf die Umfragen im Kanton, nach denen zwei Drittel den Tunnel ablehnen."
+    quotes = quotes_of(text, "Indirect")
+    assert [message(quote) for quote in quotes] == ["zwei Drittel den Tunnel ablehnen"]
+    assert speaker_of(quotes[0]) == "Umfragen im Kanton, nach denen"
+
+
+def test_frame_ignores_nach_with_a_relative_pronoun_after_a_time() -> None:
+    assert quotes_of("Sie kam nach der Pause, nach der alle Gäste gingen.", "Indirect") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        (
+            "Nach bisherigem Erkenntnisstand hat ein Kurzschluss das Feuer ausgelöst.",
+            "hat ein Kurzschluss das Feuer ausgelöst",
+            "bisherigem Erkenntnisstand",
+        ),
+        (
+            "Laut der Sprecherin gegenüber dem «Kurier» ist die Strecke ab Montag wieder offen.",
+            "ist die Strecke ab Montag wieder offen",
+            "der Sprecherin gegenüber dem «Kurier»",
+        ),
+    ],
+)
+def test_frame_that_opens_the_sentence_reaches_to_the_finite_verb(text: str, clause: str, speaker: str) -> None:
+    assert single_indirect(text) == (clause, speaker)

@@ -162,3 +162,42 @@ def test_free_indirect_ignores_a_team_name_in_brackets_tagged_as_a_verb() -> Non
         "der Deutsche Marcel Kittel (Katusha-Alpecin) kam auf Rang drei."
     )
     assert _tagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Verband warnte vor der Reform. Falls das Gesetz durchkommt, wäre die Versorgung gefährdet.",
+        "Die Ärztin sagte, der Wert sei hoch. Hätte er nur Wasser getrunken, so wäre er kaum zu erklären.",
+    ],
+)
+def test_free_indirect_ignores_konjunktiv_two_after_a_condition(text: str) -> None:
+    assert quotes_of(text, "FreeIndirect") == []
+
+
+def test_free_indirect_takes_konjunktiv_two_with_a_condition_after_it() -> None:
+    text = "Die Gewerkschaft sagte, sie sei bereit. Die Streiks würden weitergehen, wenn kein Angebot komme."
+    assert [message(quote) for quote in quotes_of(text, "FreeIndirect")] == [
+        "Die Streiks würden weitergehen, wenn kein Angebot komme."
+    ]
+
+
+def test_cue_in_konjunktiv_belongs_to_the_free_indirect_run() -> None:
+    text = (
+        "Die Universität teilte mit, die Arbeit sei mangelhaft. "
+        "Ausserdem habe die Prüfung ergeben, dass viele Stellen abgeschrieben seien."
+    )
+    assert [message(quote) for quote in quotes_of(text, "Indirect")] == ["die Arbeit sei mangelhaft"]
+    assert [message(quote) for quote in quotes_of(text, "FreeIndirect")] == [
+        "Ausserdem habe die Prüfung ergeben, dass viele Stellen abgeschrieben seien."
+    ]
+
+
+def test_free_indirect_takes_konjunktiv_two_after_a_speech_act_in_the_perfect() -> None:
+    text = (
+        "Die Ministerin hat dem Konzern schwere Fehler vorgeworfen. "
+        "Wegen der Pannen hätten viele Kunden ihr Geld verloren."
+    )
+    quotes = quotes_of(text, "FreeIndirect")
+    assert [message(quote) for quote in quotes] == ["Wegen der Pannen hätten viele Kunden ihr Geld verloren."]
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == "Die Ministerin"

@@ -185,3 +185,37 @@ def test_find_quotes_continues_a_message_after_an_inserted_cue() -> None:
     assert [message_text(quote) for quote in quotes_of("Die Lage sei ernst, sagte er, und ging.", "Indirect")] == [
         "Die Lage sei ernst"
     ]
+
+
+def test_anaphoric_cue_points_back_only_to_sentences_without_their_own_quotation() -> None:
+    text = (
+        "Laut der Feuerwehr ist das Lager niedergebrannt. Der Brand soll in der Nacht ausgebrochen sein. "
+        "Das berichten Lokalzeitungen."
+    )
+    quotes = quotes_of(text, "Indirect")
+    assert [(message_text(quote), quote.speaker.text if quote.speaker else None) for quote in quotes] == [
+        ("ist das Lager niedergebrannt", "der Feuerwehr"),
+        ("Der Brand soll in der Nacht ausgebrochen sein.", "Lokalzeitungen"),
+    ]
+
+
+def test_verb_first_cue_after_an_adverbial_clause_takes_its_zu_infinitive() -> None:
+    text = "Während der Trainer schwieg, räumte die Spielerin ein, seit Jahren davon geträumt zu haben."
+    assert [message_text(quote) for quote in quotes_of(text, "Indirect")] == ["seit Jahren davon geträumt zu haben"]
+
+
+def test_fronted_clause_with_its_own_speech_verb_is_no_message() -> None:
+    text = "Die Polizei beziffert die Zahl der Verletzten auf zwölf, befürchtet aber weitere Opfer."
+    assert [message_text(quote) for quote in quotes_of(text, "Indirect")] == []
+    assert [message_text(quote) for quote in quotes_of("Der Damm sei sicher, betonte der Ingenieur.", "Indirect")] == [
+        "Der Damm sei sicher"
+    ]
+
+
+def test_content_clause_ends_before_a_colon_that_opens_a_quotation() -> None:
+    text = (
+        "Die Forscherin wandte sich gegen die Behauptung, der Mais werde nie in Lebensmittel gelangen: «Das ist naiv.»"
+    )
+    assert [message_text(quote) for quote in quotes_of(text, "Indirect")] == [
+        "der Mais werde nie in Lebensmittel gelangen"
+    ]

@@ -6,7 +6,7 @@ import pytest
 
 from chronik.quotes.infinitives import ends_in_zu_infinitive
 from chronik.quotes.view import Word
-from tests.quotes.test_constructions import message, quotes_of
+from tests.quotes.test_constructions import message, quotes_of, single_indirect
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,21 @@ def test_ends_in_zu_infinitive_reads_the_infix_whatever_the_adjective_tag(
 ) -> None:
     words = [_word("Massnahmen", "NN"), _word(text, pos)]
     assert ends_in_zu_infinitive(words, (0, 2)) is infinitive
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Hilfsorganisation forderte einen Korridor, um Medikamente ins Land zu bringen.",
+        "Die Firma bietet den Kunden ein Konto an, ohne Gebühren zu verlangen.",
+    ],
+)
+def test_purpose_infinitive_is_no_message(text: str) -> None:
+    assert [message(quote) for quote in quotes_of(text, "Indirect")] == []
+
+
+def test_thinking_a_plan_over_takes_its_zu_infinitive() -> None:
+    assert single_indirect("Die Verantwortlichen überlegten kurz, den Zug in die Halle zurückzuschieben.") == (
+        "den Zug in die Halle zurückzuschieben",
+        "Die Verantwortlichen",
+    )

@@ -185,3 +185,40 @@ def test_reported_speech_reads_halten_fuer_after_a_relative_clause() -> None:
     text = "Die Kläger halten das Gesetz, das im Mai beschlossen wurde, für verfassungswidrig."
     assert reported(text) == [text]
     assert reported("Die Ministerin hält die Rede, die sie versprochen hat, für die Opfer.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Die Grünen haben den Entscheid des Gemeinderats als voreilig bezeichnet.", "Die Grünen"),
+        ("Der Betriebsrat hatte zu dem Vorfall eine Untersuchung gefordert.", "Der Betriebsrat"),
+        ("Von der Opposition wurde der Besuch des Ministers als unpassend kritisiert.", "der Opposition"),
+        ("Die Aktion wurde von den Veranstaltern als Erfolg gewertet.", "den Veranstaltern"),
+    ],
+)
+def test_reported_speech_reads_a_participle_cue_in_the_perfect_or_passive(text: str, speaker: str) -> None:
+    quotes = quotes_of(text, "Reported")
+    assert [message(quote) for quote in quotes] == [text]
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Weitere Kundgebungen sind für Samstag angekündigt.",  # a result with "sein", nobody speaks
+        "Der Besuch des Ministers wurde als unpassend kritisiert.",  # a passive without its agent
+        "Das Unwetter hat in den Bergen mehr als zwanzig Todesopfer gefordert.",  # claims lives
+        "In Graz forderte der Sturm zwei Menschenleben.",
+        "Ein Nachbar hatte den Rauch schon am Morgen gesehen.",  # the indefinite is the subject's
+        "Zu den Gründen wurde von keiner Seite etwas gesagt.",  # nobody spoke
+        "Keiner der Minister äusserte sich zu dem Vorfall.",
+        "Das Gericht hat die Klausel in zwei Fällen für zulässig erklärt.",  # declares a state
+    ],
+)
+def test_reported_speech_ignores_participles_without_speaker_and_casualties(text: str) -> None:
+    assert reported(text) == []
+
+
+def test_indirect_speech_keeps_announcements_with_their_content_clause() -> None:
+    text = "Der Hersteller gab am Montag bekannt, dass die Preise steigen."
+    assert [message(quote) for quote in quotes_of(text, "Indirect")] == ["dass die Preise steigen"]

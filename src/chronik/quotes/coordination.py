@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
+from chronik.quotes.correlates import needs_correlate
 from chronik.quotes.draft import Cue, SentenceAnalysis
 from chronik.quotes.grammar import CLAUSE_REACH, is_finite, trim_punct
 from chronik.quotes.view import Word
@@ -37,6 +38,8 @@ def cut_at_next_cue(
     for other in analysis.cues[first:last]:
         if other is cue or other.kind != "verb" or other.subordinate:
             continue
+        if needs_correlate(other.lemma) and not reports(other):
+            continue  # "… habe jedoch keine Gefahr bestanden": "bestehen" without "darauf" says nothing
         if other.speaker is None or other.guessed_speaker:
             # "…, jedoch stets beteuert, …" / "… sei falsch und kündigte an, …": a coordinated predicate
             opener = _coordinator_before(words, other)

@@ -20,6 +20,8 @@ CORRELATE_VERBS: dict[str, frozenset[str]] = {
     "verständigen": frozenset({"darauf"}),
     "beharren": frozenset({"darauf"}),
     "pochen": frozenset({"darauf"}),
+    "bestehen": frozenset({"darauf"}),
+    "nachdenken": frozenset({"darüber"}),
 }
 
 
@@ -28,6 +30,9 @@ def needs_correlate(lemma: str) -> bool:
 
 
 def correlate_ends_clause(words: Sequence[Word], lemma: str, segment: tuple[int, int]) -> bool:
-    """The cue's clause ends in its correlate right before the comma: "… einigten sich darauf, dass"."""
+    """The cue's clause ends in its correlate right before the comma, or in its correlate and the verb
+    bracket: "… einigten sich darauf, dass", "konnten sich darauf einigen, …", "denken darüber nach, …"."""
     end = trim_punct(words, segment[1], segment[0])
+    while end > segment[0] + 1 and words[end - 1].pos.startswith(("VV", "VA", "VM", "PTKVZ")):
+        end -= 1
     return end > segment[0] and words[end - 1].key in CORRELATE_VERBS.get(lemma, frozenset())

@@ -12,6 +12,16 @@ from collections.abc import Callable, Sequence
 
 from chronik.quotes.citing import citing_place, quoted_person
 from chronik.quotes.clause_parts import WERDEN, addressee, passive_agent
+from chronik.quotes.clause_scan import (
+    COORDINATORS,
+    before_relative_clauses,
+    clause_start_before,
+    finite_anchor,
+    predicate_of_other_clause,
+    relative_pronoun,
+    second_main_clause,
+    verb_final,
+)
 from chronik.quotes.draft import Cue
 from chronik.quotes.frames import adverb_frame, frame_cue, noun_cue, noun_frame_cue, noun_phrase_ending_at
 from chronik.quotes.grammar import (
@@ -47,8 +57,6 @@ _PERCEPTION_LEMMAS = frozenset({"erfahren", "bemerken", "merken", "feststellen",
 _TEMPORAL_OPENERS = frozenset({"als", "nachdem", "sobald", "bevor", "wenn"})
 _DOCUMENT_ADVERBS = frozenset({"darin", "dort", "hierin", "daraus"})
 _NOT_A_CUE_AFTER = frozenset({"zu", "um"})
-_COORDINATORS = frozenset({"und", "doch", "aber", "sondern", "denn", "oder"})
-_SUBJECT_TAGS = frozenset({"ART", "NN", "NE", "PPER", "PDS", "PIS", "PPOSAT", "PIAT", "ADJA"})
 _SOURCE_PREPOSITIONS = frozenset({"in", "im", "aus", "laut", "seitens"})
 # Pronouns that are always nominative: right after a finite verb they are its subject.
 _SUBJECT_PRONOUNS = frozenset({"er", "wir", "ich"})
@@ -150,7 +158,7 @@ def _widen_wie_clause(
     words: Sequence[Word], segments: list[tuple[int, int]], numbers: dict[tuple[int, int], int], cue: Cue
 ) -> None:
     """ "Wie der Sprecher, Hans Muster, mitteilte, …": the frame reaches back over an apposition."""
-    if cue.kind != "verb" or cue.subordinate or not _verb_final(words, cue.words[0], cue.segment[1]):
+    if cue.kind != "verb" or cue.subordinate or not verb_final(words, cue.words[0], cue.segment[1]):
         return
     if any(is_finite(word) for word in words[max(cue.segment[0], cue.words[0] - CLAUSE_REACH) : cue.words[0]]):
         return  # "Wie X veröffentlichte, soll Y gesagt haben": the cue has a clause of its own
@@ -193,7 +201,8 @@ def _verb_cue(
     words: Sequence[Word], position: int, segment: tuple[int, int], masked: set[int], lexicon: QuoteLexicon
 ) -> Cue | None:
     word = words[position]
-    if word.pos and not word.pos.startswith("V") and not verb_tagged_as_adjective(words, position):
+    misread = verb_tagged_as_adjective(words, position) or _adverb_before_content_clause(words, position)
+    if word.pos and not word.pos.startswith("V") and not misread:
         return None
     if word.pos.endswith("IMP") or word.morph.get("Mood") == "Imp" or word.key == "sprich":
         return None  # "sprich: …" explains, it reports nothing
@@ -216,6 +225,12 @@ def _verb_cue(
     cue = _attach_speaker(words, position, segment, masked, Cue(cue_words, sense.lemma, sense.medium, "verb", segment))
     cue.addressee = addressee(words, position, segment, cue.speaker)
     return cue
+
+
+def _adverb_before_content_clause(words: Sequence[Word], position: int) -> bool:
+    """A participle the tagger read as an adverb, right before a dass/ob clause: "hat ausgerechnet, dass …"."""
+    word = words[position]
+    return word.pos in ("ADV", "ADJD") and word.text[:1].islower() and _content_clause_follows(words, position)
 
 
 def _content_clause_follows(words: Sequence[Word], position: int) -> bool:
@@ -287,13 +302,14 @@ def _attach_speaker(words: Sequence[Word], position: int, segment: tuple[int, in
         if cue.speaker is None:
             _apposition_subject(words, segment, cue)
         return cue
-    if words[start].key in _ANAPHORS and start + 1 == position:
+    if words[start].key in _ANAPHORS and start + 1 == position and not relative_pronoun(words, start, end):
         cue.kind = "anaphoric"
         cue.speaker = _source_of_hervorgehen(words, cue, end) or speaker_right(words, position + 1, end)
         return cue
     relative = words[start].pos.startswith("PREL") or words[start].key in ("welche", "welcher", "welches")
-    subordinator = words[start].key in SUBORDINATORS or words[start].pos == "KOUS"  # "Während X ankündigte, …"
-    if (subordinator or relative) and _verb_final(words, position, end):
+    # "Während X ankündigte, …" (also "während" tagged as a preposition: the verb closing the clause decides)
+    subordinator = words[start].key in SUBORDINATORS or words[start].pos == "KOUS" or words[start].key == "während"
+    if (subordinator or relative) and verb_final(words, position, end):
         cue.subordinate = True
         cue.speaker = noun_phrase_right(words, start + 1, limit=position)
         own_subject = cue.speaker is not None and _bare_name_or_pronoun(words, cue.speaker)
@@ -303,13 +319,13 @@ def _attach_speaker(words: Sequence[Word], position: int, segment: tuple[int, in
                 antecedent = None  # "am Donnerstag, den 7. Oktober" is a date, not a relative clause
             cue.speaker = None if antecedent is None else (antecedent[0], start + 1)  # with the relative pronoun
         return cue
-    if words[start].key in _COORDINATORS and start + 1 < position:
+    if words[start].key in COORDINATORS and start + 1 < position:
         start += 1  # "…, doch die Ingenieurin erklärte": the subject follows the conjunction
-    start = _second_main_clause(words, start, position)
+    start = second_main_clause(words, start, position)
     while start + 1 < position and words[start].key in FOCUS_PARTICLES:
         start += 1  # "Auch der frühere Schiedsrichter kritisierte"
-    anchor = _finite_anchor(words, start, position)
-    if _predicate_of_other_clause(words, anchor, position):
+    anchor = finite_anchor(words, start, position)
+    if predicate_of_other_clause(words, anchor, position):
         return cue  # "…, der Plan sei falsch und kündigte an": not the subject of "sei"; the fallback decides
     if anchor == start and start == segment[0] and start >= 2:
         _apposition_subject(words, segment, cue)  # "X, Chef von Y, hat in einem Interview angeregt"
@@ -377,8 +393,8 @@ def _apposition_subject(words: Sequence[Word], segment: tuple[int, int], cue: Cu
     `inserted`, only a subject followed by an apposition or relative clause counts (not "Die Lage, sagte er")."""
     if segment[0] < 2:
         return
-    comma = _before_relative_clauses(words, segment[0] - 1)
-    first = _clause_start_before(words, comma)
+    comma = before_relative_clauses(words, segment[0] - 1)
+    first = clause_start_before(words, comma)
     while first < segment[0] - 2 and words[first].key in (*FOCUS_PARTICLES, "und"):
         first += 1  # "Auch Winfried Hassemer, Papiers Stellvertreter, glaubt"
     if first >= comma or words[first].key in NON_NP_OPENERS:
@@ -389,83 +405,3 @@ def _apposition_subject(words: Sequence[Word], segment: tuple[int, int], cue: Cu
     if subject is not None and not is_temporal(words, subject):
         cue.speaker = subject
         cue.verb_initial = False
-
-
-def _before_relative_clauses(words: Sequence[Word], comma: int) -> int:
-    """The comma before the relative clauses that end at `comma`: "Klose, der Gelb-Rot sah, nannte"."""
-    for _ in range(3):
-        previous = next((p for p in range(comma - 1, max(-1, comma - CLAUSE_REACH), -1) if words[p].text == ","), -1)
-        if previous < 1 or not _relative_opener(words[previous + 1]):
-            return comma
-        comma = previous
-    return comma
-
-
-def _relative_opener(word: Word) -> bool:
-    return word.pos.startswith("PREL") if word.pos else word.key in ("der", "die", "das", "welcher", "welche")
-
-
-def _clause_start_before(words: Sequence[Word], comma: int) -> int:
-    """Where the verbless stretch before `comma` begins: the sentence start or just after the comma
-    that follows the last finite verb ("X wies das zurück, die Sprecherin, Y, erklärte"); without a
-    verb within `CLAUSE_REACH` words, where that window begins."""
-    for position in range(comma - 1, max(0, comma - CLAUSE_REACH) - 1, -1):
-        word = words[position]
-        if is_finite(word) or (not word.pos and word.key in AUXILIARIES):
-            later = [p for p in range(position + 1, comma) if words[p].text == ","]
-            return later[0] + 1 if later else comma
-    return max(0, comma - CLAUSE_REACH)
-
-
-def _verb_final(words: Sequence[Word], position: int, end: int) -> bool:
-    """Only auxiliaries (and punctuation) follow the verb; stops at the first other word."""
-    for later in range(position + 1, end):
-        word = words[later]
-        if not word.is_punct and not (word.key in AUXILIARIES or word.pos.startswith("VA")):
-            return False
-    return True
-
-
-def _second_main_clause(words: Sequence[Word], start: int, position: int) -> int:
-    """Where the clause of a cue starts when two main clauses are joined without a comma: "Die Menge
-    skandierte Parolen und der Redner rief aus:" (after "und", where a subject follows a finite verb);
-    "Er lobte die Arbeit und sagte:" shares its subject."""
-    if not is_finite(words[position]):
-        return start
-    finite = False
-    for index in range(max(start, position - CLAUSE_REACH), position):
-        word = words[index]
-        if is_finite(word):
-            finite = True
-        elif finite and word.key in _COORDINATORS and words[index + 1].pos in _SUBJECT_TAGS:
-            subject = noun_phrase_right(words, index + 1, limit=position)
-            if subject is not None and _attributes_only(words, subject[1], position):
-                return index + 1  # the subject stands right before the cue, or with its attributes
-    return start
-
-
-def _attributes_only(words: Sequence[Word], end: int, position: int) -> bool:
-    """Only prepositional attributes between a subject and its verb: "und die Fraktion der Grünen im
-    Landtag von Sachsen forderte" (no verb, punctuation or coordinator there)."""
-    between = words[end:position]
-    if len(between) > 8 or (between and between[0].key not in PREPOSITIONS):
-        return False
-    return not any(is_finite(word) or word.is_punct or word.key in _COORDINATORS for word in between)
-
-
-def _predicate_of_other_clause(words: Sequence[Word], anchor: int, position: int) -> bool:
-    """A finite cue right after a coordinator, whose clause has an earlier finite verb in another mood:
-    "Sie erklärte, der Plan sei falsch und kündigte an, …" coordinates "kündigte" with "erklärte", so
-    the subject of "sei" is not its speaker ("Er lobte die Arbeit und sagte:" shares its subject)."""
-    if anchor >= position or not is_finite(words[position]) or words[position - 1].key not in _COORDINATORS:
-        return False
-    return (words[anchor].morph.get("Mood") == "Sub") != (words[position].morph.get("Mood") == "Sub")
-
-
-def _finite_anchor(words: Sequence[Word], start: int, position: int) -> int:
-    """The finite verb of the clause: an auxiliary before a participle cue, else the cue itself."""
-    for candidate in range(start, position):
-        word = words[candidate]
-        if is_finite(word) or (not word.pos and word.key in AUXILIARIES):
-            return candidate  # at `start` too: "…, soll X zu Y gesagt haben"
-    return position

@@ -41,7 +41,8 @@ def noun_cue(words: Sequence[Word], position: int, segment: tuple[int, int], lex
     if not content and not _zu_infinitive_clause(words, end + 1):
         return None
     speaker = _genitive_or_von(words, position + 1, end)
-    if position + 1 < end and speaker is None and not _conclusion(words, position, end):
+    closes_bracket = _conclusion(words, position, end) or _object_before_bracket(words, position, end)
+    if position + 1 < end and speaker is None and not closes_bracket:
         if not content or not _subject_of_short_clause(words, position, segment):
             return None  # the noun must end its phrase or take a genitive source
         source = _genitive_or_von(words, position + 1, end) or (position, position + 1)
@@ -54,6 +55,17 @@ def _conclusion(words: Sequence[Word], position: int, end: int) -> bool:
     dass …" (not "mit dem Hinweis verweigert worden, …", where the verbs are another clause's)."""
     after_zu = any(word.key in ("zu", "zum", "zur") for word in words[max(0, position - 3) : position])
     return after_zu and all(word.pos.startswith(("VV", "VA", "VM", "PTKVZ")) for word in words[position + 1 : end])
+
+
+def _object_before_bracket(words: Sequence[Word], position: int, end: int) -> bool:
+    """An object noun followed only by the end of its verb bracket: "stellten die Theorie auf, dass …",
+    "hat die Forderung erhoben, dass …" (not after a preposition: "mit dem Hinweis verweigert, …")."""
+    start = _phrase_start(words, position, max(0, position - 4))
+    if start == position or (start > 0 and words[start - 1].pos in ("APPR", "APPRART")):
+        return False
+    return all(
+        word.pos.startswith(("VVPP", "VVINF", "VAINF", "VAPP", "VMINF", "PTKVZ")) for word in words[position + 1 : end]
+    )
 
 
 def _subject_of_short_clause(words: Sequence[Word], position: int, segment: tuple[int, int]) -> bool:
@@ -139,7 +151,7 @@ def frame_cue(words: Sequence[Word], position: int, segment: tuple[int, int], le
         speaker = _source_of_preposition(words, position, end)
         if speaker is None:
             return None
-        speaker = (speaker[0], with_apposition(words, speaker[1]))
+        speaker = (speaker[0], vorfeld_end(words, position, with_apposition(words, speaker[1]), end))
         return Cue([position], word.key, "unknown", "frame", segment, speaker, (position, speaker[1]))
     if word.key in lexicon.frame_word("postpositions") or _zu_folge(words, position, start):
         before = position - 1 if word.key == "folge" else position  # "Gerüchten zu Folge"
@@ -156,6 +168,21 @@ def frame_cue(words: Sequence[Word], position: int, segment: tuple[int, int], le
         last = trim_punct(words, end, speaker[1])  # "…, so der Minister weiter." / "so X im Interview:"
         return Cue([position], word.key, "unknown", "frame", segment, speaker, (position, max(speaker[1], last)))
     return None
+
+
+def vorfeld_end(words: Sequence[Word], first: int, end: int, limit: int) -> int:
+    """A frame that opens the sentence fills the position before the finite verb, so what stands between
+    its source and that verb belongs to the source: "Nach Angaben von AP und AFP umstellten …", "Laut X
+    gegenüber der Zeitung ist …" (not in a subordinate clause, whose verb stands at its end)."""
+    if first != 0:
+        return end
+    for position in range(end, min(limit, end + 12)):
+        word = words[position]
+        if is_finite(word):
+            return position
+        if word.is_punct or word.key in SUBORDINATORS or word.pos in ("KOUS", "PRELS"):
+            return end
+    return end
 
 
 def _zu_folge(words: Sequence[Word], position: int, start: int) -> bool:
@@ -182,6 +209,10 @@ def _source_of_preposition(words: Sequence[Word], position: int, end: int) -> tu
 def noun_frame_cue(words: Sequence[Word], position: int, segment: tuple[int, int], lexicon: QuoteLexicon) -> Cue | None:
     """ "nach Angaben der Polizei", "nach Ansicht von Experten"."""
     word = words[position]
+    if word.key == "nach" and position == segment[0]:
+        relative = _relative_frame(words, position, segment, lexicon)
+        if relative is not None:
+            return relative
     if word.key == "nach" and position > segment[0]:
         postposed = _postposed_frame(words, position, segment, lexicon)
         if postposed is not None:
@@ -204,10 +235,35 @@ def noun_frame_cue(words: Sequence[Word], position: int, segment: tuple[int, int
         if speaker is not None and not _genitive_start(words[noun_position + 1]):
             speaker = None
     start = position + 1 if noun.key not in lexicon.frame_nouns or noun_position > position + 1 else noun_position
-    speaker = (start, with_apposition(words, speaker[1] if speaker else noun_position + 1))  # "Angaben der Polizei"
+    source_end = with_apposition(words, speaker[1] if speaker else noun_position + 1)
+    speaker = (start, vorfeld_end(words, position, source_end, segment[1]))  # "Angaben der Polizei"
     frame_end = speaker[1]
     medium = lexicon.nouns.get(noun.key, "unknown")
     return Cue([position, noun_position], noun.key, medium, "frame", segment, speaker, (position, frame_end))
+
+
+_RELATIVE_DATIVES = frozenset({"der", "dem", "denen", "welchem", "welcher", "welchen"})
+
+
+def _relative_frame(
+    words: Sequence[Word], position: int, segment: tuple[int, int], lexicon: QuoteLexicon
+) -> Cue | None:
+    """ "…, die Umfragen im Land, nach denen 72 Prozent …": a relative clause opened by "nach" whose
+    antecedent is a frame noun or a document; the speaker runs from the antecedent to the pronoun."""
+    pronoun = position + 1
+    if position < 2 or words[position - 1].text != "," or pronoun >= segment[1]:
+        return None
+    if not words[pronoun].pos.startswith("PREL") or words[pronoun].key not in _RELATIVE_DATIVES:
+        return None
+    for noun_position in range(position - 2, max(-1, position - 8), -1):
+        noun = words[noun_position]
+        if noun.is_punct:
+            return None
+        if noun.capitalized and _frame_noun(noun, lexicon):
+            medium = lexicon.nouns.get(noun.key, "writing")
+            frame = (position, pronoun + 1)
+            return Cue([position, pronoun], noun.key, medium, "frame", segment, (noun_position, pronoun + 1), frame)
+    return None
 
 
 _POSTPOSED_DETERMINERS = ("sein", "ihr", "dessen", "deren", "der", "des", "unser", "mein")

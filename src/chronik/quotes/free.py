@@ -17,17 +17,20 @@ from chronik.quotes.grammar import (
     FOCUS_PARTICLES,
     SUBORDINATORS,
     adverbial_clause,
+    is_finite,
     is_temporal,
     konjunktiv,
     subject_of,
 )
 from chronik.quotes.lexicon import QuoteLexicon
+from chronik.quotes.reported import perfect_or_passive
 from chronik.quotes.view import ArticleView, Word
 
 # Conjunctions after which "sei es" still opens a concessive clause: "sei es A oder sei es B".
 _COORDINATORS = frozenset({"oder", "und", "ob", "entweder"})
 # Modal verbs whose indicative reports what others say: "Er soll geflohen sein."
 _REPORTATIVE = frozenset({"soll", "sollen"})
+_CONDITIONAL_OPENERS = frozenset({"falls", "sofern", "wenn"})
 # Konjunktiv II forms that stand in for Konjunktiv I in reported speech (modals are too often hypothetical).
 _REPORTING_KONJUNKTIV_TWO = frozenset(
     {"würde", "würden", "wäre", "wären", "hätte", "hätten", "könnten", "müssten", "dürften", "gäbe", "kämen"}
@@ -158,18 +161,19 @@ def _speech_act_before(analysis: SentenceAnalysis, by_index: dict[int, SentenceA
         if previous is None or previous.paragraph != analysis.paragraph:
             return None
         for cue in previous.cues:
-            if _speech_act(cue) and cue.speaker is not None:
+            if _speech_act(cue, previous.words) and cue.speaker is not None:
                 return previous.char_span(*cue.speaker)
     return None
 
 
-def _speech_act(cue: Cue) -> bool:
+def _speech_act(cue: Cue, words: Sequence[Word]) -> bool:
+    """A speech act with its own named speaker, finite or in the perfect ("hat X … vorgeworfen")."""
     return (
         cue.kind == "verb"
         and cue.speaker is not None
         and not cue.guessed_speaker
         and not cue.subordinate
-        and cue.finite
+        and (cue.finite or perfect_or_passive(words, cue))
         and cue.medium in ("speech", "writing")
         and not needs_correlate(cue.lemma)
     )
@@ -197,6 +201,7 @@ def _covered(start: int, end: int, coverage: Coverage) -> bool:
 def _konjunktiv_one(analysis: SentenceAnalysis, lexicon: QuoteLexicon, *, continues: bool = False) -> bool:
     """Konjunktiv I outside quotes; reportative "soll" and Konjunktiv II only right after a quotation."""
     words = analysis.words
+    conditional = _conditional(words)
     for position, word in enumerate(words):
         if word.index in analysis.masked:
             continue
@@ -205,9 +210,24 @@ def _konjunktiv_one(analysis: SentenceAnalysis, lexicon: QuoteLexicon, *, contin
             return True
         if continues and word.key in _REPORTATIVE and _reportative(words, position):
             return True
-        if mood == "II" and continues and (word.key in _REPORTING_KONJUNKTIV_TWO or _umlaut_form(word)):
+        if (
+            mood == "II"
+            and continues
+            and not conditional
+            and (word.key in _REPORTING_KONJUNKTIV_TWO or _umlaut_form(word))
+        ):
             return True
     return False
+
+
+def _conditional(words: Sequence[Word]) -> bool:
+    """A condition before the main clause makes Konjunktiv II hypothetical, not reported: "Falls X eintritt,
+    wäre es …", "Hätte er nur Bier getrunken, so müsste er …" (a clause that opens with its finite verb
+    and ends in a comma); a condition after it may be part of the report ("…, würden sie streiken, wenn …")."""
+    if words and words[0].key in _CONDITIONAL_OPENERS:
+        return True
+    comma = next((position for position, word in enumerate(words) if word.text == ","), None)
+    return bool(words) and is_finite(words[0]) and comma is not None and comma > 2
 
 
 def _umlaut_form(word: Word) -> bool:

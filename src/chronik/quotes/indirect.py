@@ -8,17 +8,16 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 
+from chronik.quotes.anaphoric import after_quoted_sentences, anaphoric_message
 from chronik.quotes.coordination import cut_at_next_cue, nearer_cue
 from chronik.quotes.correlates import correlate_ends_clause, needs_correlate
 from chronik.quotes.direct import apply_cue
 from chronik.quotes.draft import Cue, Draft, SentenceAnalysis
+from chronik.quotes.extents import RELATIVE_PRONOUNS, around, frame_clause_start, has_finite, to_end, to_main_clause
 from chronik.quotes.grammar import (
-    CLAUSE_REACH,
     COORDINATORS,
-    SENTENCE_FINAL,
     SUBORDINATORS,
     is_finite,
     konjunktiv,
@@ -28,7 +27,7 @@ from chronik.quotes.infinitives import ends_in_zu_infinitive, inline_zu_infiniti
 from chronik.quotes.lexicon import QuoteLexicon
 from chronik.quotes.reported import reported_speech
 from chronik.quotes.terms import is_title_noun
-from chronik.quotes.view import ArticleView, Word
+from chronik.quotes.view import ArticleView
 
 # Openers of fronted adverbial clauses and phrases, which are no message: "Nachdem …, sagte er".
 _ADVERBIAL_OPENERS = frozenset(
@@ -37,7 +36,6 @@ _ADVERBIAL_OPENERS = frozenset(
     | {"für", "gegen", "über", "unter", "zum", "zur", "vom", "von", "aus", "wegen", "trotz"}
 )
 # Words that open a second main clause after a comma: "…, jedoch ist laut X fraglich".
-_CLAUSE_OPENERS = frozenset({"jedoch", "lediglich", "aber", "doch", "sondern", "und", "oder", "allerdings"})
 # Conjunctions among the openers above: their clause is never the message of a following cue.
 _CONJUNCTION_OPENERS = frozenset(
     {"nachdem", "als", "weil", "obwohl", "obgleich", "während", "wenn", "falls", "sobald", "bevor", "ehe", "da"}
@@ -49,9 +47,8 @@ _RECENT = 16
 # Verbs whose subject may be a title rather than a speaker: "…, so lautet der Titel".
 _NAMING_LEMMAS = frozenset({"lauten", "heissen"})
 _W_WORDS = frozenset({"was", "wie", "wer", "warum", "weshalb", "wo", "wann", "wieso"})
-_RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "welcher", "welche", "welches"})
 # Verbs that report only with a dass/ob clause: "Die Studie zeigt, dass …" (not "zeigte sich entschlossen, …").
-_CONTENT_CLAUSE_ONLY = frozenset({"zeigen"})
+_CONTENT_CLAUSE_ONLY = frozenset({"zeigen", "ausrechnen"})
 # Verbs that report only as a speech act without content clause: "sieht in X eine Gefahr" (not "sieht, dass").
 _NO_CONTENT_CLAUSE = frozenset({"sehen"})
 # Verbs of naming take no zu-infinitive: in "bezeichnete den Schritt als Versuch, die Presse zu behindern"
@@ -73,12 +70,16 @@ def build_indirect(
             cue.words[0] in analysis.used_cues
             or _inside(cue, analysis, drafts[-_RECENT:])
             or _names_title(analysis, cue)
+            or _reported_cue(analysis, cue, lexicon)
         ):
             continue
+        message = _message(view, analysis, cue, lexicon)
+        if cue.kind == "anaphoric":
+            message = after_quoted_sentences(view, analysis, message, nearby)
         message = cut_at_next_cue(
             analysis,
             cue,
-            _message(view, analysis, cue, lexicon),
+            message,
             cue_starts,
             lambda other: bool(_message(view, analysis, other, lexicon)),
         )
@@ -93,6 +94,17 @@ def build_indirect(
         if reported is not None and not any(draft.overlaps(*span) for draft in drafts for span in reported.message):
             drafts.append(reported)  # its own clause: "Laut X kamen 7000, die Polizei spricht von 4000."
     return drafts
+
+
+def _reported_cue(analysis: SentenceAnalysis, cue: Cue, lexicon: QuoteLexicon) -> bool:
+    """ "Außerdem habe die Prüfung ergeben, dass …": a cue whose own clause is in Konjunktiv I is part of
+    someone else's report, so the sentence is free indirect speech, not a quotation of its own."""
+    if cue.kind != "verb" or cue.subordinate or cue.verb_initial:
+        return False
+    words = analysis.words
+    position = cue.words[0]
+    finite = next((p for p in range(position, cue.segment[0] - 1, -1) if is_finite(words[p])), None)
+    return finite is not None and konjunktiv(words, finite, lexicon) == "I"  # the cue or its auxiliary
 
 
 def _names_title(analysis: SentenceAnalysis, cue: Cue) -> bool:
@@ -128,21 +140,24 @@ def _message(view: ArticleView, analysis: SentenceAnalysis, cue: Cue, lexicon: Q
     if needs_correlate(cue.lemma) and not _correlate_content(analysis, cue):
         return []  # "Dem Verein droht der Abstieg", not "Er drohte damit, … zu …"
     if cue.kind == "frame" and cue.lemma == "wonach":
-        return [_to_end(analysis, cue.words[0] + 1)]
+        return [to_end(analysis, cue.words[0] + 1)]
     if cue.kind == "frame":
         frame = cue.frame or (cue.words[0], cue.words[-1] + 1)
-        return _around(analysis, frame, first=_frame_clause_start(analysis, frame, lexicon), lexicon=lexicon)
+        return around(analysis, frame, first=frame_clause_start(analysis, frame, lexicon), lexicon=lexicon)
     if cue.kind == "anaphoric":
-        return _anaphoric(view, analysis, cue)
+        return anaphoric_message(view, analysis, cue)
     if cue.subordinate and analysis.words[cue.segment[0]].key == "wie":
-        return _around(analysis, cue.segment)
+        naming = cue.lemma in _NO_INFINITIVE or cue.lemma == "nennen"  # "wie er genannt wird" names, it reports nothing
+        return [] if naming else around(analysis, cue.segment)
     segments = analysis.segments
     number = analysis.segment_of(cue.words[0])
     words = analysis.words
     following = segments[number + 1] if number + 1 < len(segments) else None
     fronted_subject = cue.verb_initial and _subject_with_relative_clause(analysis, number, lexicon)
     if cue.verb_initial and number > 0 and not _opens_content_clause(analysis, following) and not fronted_subject:
-        return _fronted(analysis, cue, number, lexicon)
+        fronted = _fronted(analysis, cue, number, lexicon)
+        if fronted or following is None or not ends_in_zu_infinitive(words, following):
+            return fronted  # else "Während X …, räumte Y ein, … zu haben": the infinitive after the cue
     if cue.lemma in _CONTENT_CLAUSE_ONLY:
         following = following if following is not None and words[following[0]].key in ("dass", "daß", "ob") else None
     if cue.kind == "noun" and following is not None and ends_in_zu_infinitive(words, following):
@@ -151,12 +166,12 @@ def _message(view: ArticleView, analysis: SentenceAnalysis, cue: Cue, lexicon: Q
     if following is not None and cue.lemma in _NO_INFINITIVE and ends_in_zu_infinitive(words, following):
         following = None
     if following is not None and _introduces(analysis, number, following, lexicon):
-        return [_zu_infinitive_clause(analysis, number) or _to_main_clause(analysis, following[0], lexicon)]
+        return [_zu_infinitive_clause(analysis, number) or to_main_clause(analysis, following[0], lexicon)]
     later = _later_dass(analysis, number, lexicon)
     if later is not None:
-        return [_to_main_clause(analysis, later, lexicon)]
+        return [to_main_clause(analysis, later, lexicon)]
     if following is None and _dass_inside(words, cue, segments[number]):
-        return [_to_end(analysis, _dass_inside(words, cue, segments[number]))]
+        return [to_end(analysis, _dass_inside(words, cue, segments[number]))]
     inline = inline_zu_infinitive(words, cue)
     return [analysis.char_span(*inline)] if inline is not None else []
 
@@ -194,12 +209,12 @@ def _later_dass(analysis: SentenceAnalysis, number: int, lexicon: QuoteLexicon) 
     """A dass/ob clause after an apposition: "verkündete der DFB, kurz DFB, dann offiziell, dass …"
     (not after another clause with a verb: "X, der die Bauern vertritt, erklärte, dass …")."""
     following = analysis.segments[number + 1 : number + 2]
-    if following and _has_finite(analysis, following[0], lexicon):
+    if following and has_finite(analysis, following[0], lexicon):
         return None
     for segment in analysis.segments[number + 2 : number + 4]:
         if analysis.words[segment[0]].key in ("dass", "daß", "ob"):
             return segment[0]
-        if _has_finite(analysis, segment, lexicon):
+        if has_finite(analysis, segment, lexicon):
             return None
     return None
 
@@ -225,7 +240,7 @@ def _introduces(analysis: SentenceAnalysis, number: int, following: tuple[int, i
             return False  # the dass clause after an apposition carries the message (see _later_dass)
         if words[later[0]].pos.startswith("PREL"):
             continue  # a relative clause inside the subject: "A, die gesungen hatte, wäre …"
-        if _has_finite(analysis, later, lexicon):
+        if has_finite(analysis, later, lexicon):
             return _has_konjunktiv(analysis, later, lexicon)  # "meinte, A, die …, und B, die …, wären …"
         if ends_in_zu_infinitive(words, later):
             return True  # "sagte zu, nicht über den «Tower», das grösste Gebäude, bestimmen zu wollen"
@@ -253,16 +268,34 @@ def _fronted(analysis: SentenceAnalysis, cue: Cue, number: int, lexicon: QuoteLe
         return []
     if opener in _ADVERBIAL_OPENERS and not _verb_second(analysis, before):
         return []  # "In seiner Rede, mahnte er" is a phrase; "Vor dem Absturz wurde …, teilte X mit" a clause
+    if _reports_itself(analysis, cue, before, lexicon):
+        return []  # "Die Polizei beziffert X auf 626, befürchtet aber weitere Tote": a shared subject
     spans = [analysis.char_span(*before)]
-    if not _has_finite(analysis, before, lexicon):
+    if not has_finite(analysis, before, lexicon):
         if number + 1 >= len(segments):
             return []  # a fronted phrase, not a clause: "In seiner Rede, mahnte er, …"
-        spans.append(_to_end(analysis, segments[number + 1][0]))
+        spans.append(to_end(analysis, segments[number + 1][0]))
     elif number + 1 < len(segments) and _rest_of_clause(analysis, segments[number + 1], lexicon):
-        spans.append(_to_end(analysis, segments[number + 1][0]))  # "Das Risiko liegt, sagen Forscher, bei …"
+        spans.append(to_end(analysis, segments[number + 1][0]))  # "Das Risiko liegt, sagen Forscher, bei …"
     elif number + 1 < len(segments) and _reported_main_clause(analysis, segments[number + 1], lexicon):
-        spans.append(_to_main_clause(analysis, segments[number + 1][0], lexicon))  # "A sei X, sagte er, B sei Y"
+        spans.append(to_main_clause(analysis, segments[number + 1][0], lexicon))  # "A sei X, sagte er, B sei Y"
     return spans
+
+
+def _reports_itself(analysis: SentenceAnalysis, cue: Cue, before: tuple[int, int], lexicon: QuoteLexicon) -> bool:
+    """The stretch before the cue is a main clause in the indicative with a speech verb and subject of its
+    own: a clause coordinated with the cue's, not its message."""
+    if _has_konjunktiv(analysis, before, lexicon):
+        return False
+    return any(
+        other is not cue
+        and other.kind == "verb"
+        and other.finite
+        and not other.subordinate
+        and other.speaker
+        and before[0] <= other.words[0] < before[1]
+        for other in analysis.cues
+    )
 
 
 def _reported_main_clause(analysis: SentenceAnalysis, segment: tuple[int, int], lexicon: QuoteLexicon) -> bool:
@@ -282,17 +315,17 @@ def _rest_of_clause(analysis: SentenceAnalysis, segment: tuple[int, int], lexico
         return False  # not an apposition to the speaker ("sagte X, der Sprecher der Y"), nor a new clause
     if analysis.words[segment[0] - 1].text not in (",", "–", "—"):
         return False
-    return not _has_finite(analysis, segment, lexicon)
+    return not has_finite(analysis, segment, lexicon)
 
 
 def _subject_with_relative_clause(analysis: SentenceAnalysis, number: int, lexicon: QuoteLexicon) -> bool:
     """The stretch before the cue is a verbless phrase followed by a relative clause, so the subject and
     no message: "Die Organisation, die den Streifen regiert, erklärte, sie werde …"."""
     segments = analysis.segments
-    if number < 2 or _has_finite(analysis, segments[0], lexicon):
+    if number < 2 or has_finite(analysis, segments[0], lexicon):
         return False
     opener = analysis.words[segments[1][0]]
-    return opener.pos.startswith("PREL") or (not opener.pos and opener.key in _RELATIVE_PRONOUNS)
+    return opener.pos.startswith("PREL") or (not opener.pos and opener.key in RELATIVE_PRONOUNS)
 
 
 def _opens_content_clause(analysis: SentenceAnalysis, following: tuple[int, int] | None) -> bool:
@@ -311,14 +344,6 @@ def _verb_second(analysis: SentenceAnalysis, stretch: tuple[int, int]) -> bool:
     return bool(finite) and finite[0] < last
 
 
-def _has_finite(analysis: SentenceAnalysis, segment: tuple[int, int], lexicon: QuoteLexicon) -> bool:
-    words = analysis.words
-    for position in range(segment[0], segment[1]):
-        if is_finite(words[position]) or konjunktiv(words, position, lexicon) is not None:
-            return True
-    return False
-
-
 def _dass_inside(words: Sequence[object], cue: Cue, segment: tuple[int, int]) -> int:
     """A dass/ob clause, or a w-clause right after the cue, whose comma is missing: "kann nicht glauben
     was passiert sei"."""
@@ -332,106 +357,3 @@ def _dass_inside(words: Sequence[object], cue: Cue, segment: tuple[int, int]) ->
         if key in ("dass", "daß", "ob") or (position == after and key in _W_WORDS and verb_final and last > after):
             return position
     return 0
-
-
-def _to_main_clause(analysis: SentenceAnalysis, first: int, lexicon: QuoteLexicon) -> tuple[int, int]:
-    """The message from `first` to the sentence end, or to the last comma before a new main clause that
-    opens with an indicative finite verb: "…, einen Antrag einzubringen, nach welchem …, haben sich viele
-    Stimmen gemeldet" (a Konjunktiv there continues the message: "…, er komme, sei aber krank")."""
-    words = analysis.words
-    segments = analysis.segments
-    for start, _ in segments[bisect_right(segments, (first, len(words))) :]:
-        if start > first + CLAUSE_REACH:
-            break
-        if words[start].index in analysis.masked or words[start - 1].text != ",":
-            continue
-        if is_finite(words[start]) and konjunktiv(words, start, lexicon) is None:
-            last = trim_punct(words, start - 1, first + 1)
-            return analysis.char_span(first, last)
-    return _to_end(analysis, first)
-
-
-def _to_end(analysis: SentenceAnalysis, first: int) -> tuple[int, int]:
-    words = analysis.words
-    last = len(words)
-    while last > first + 1 and words[last - 1].text in SENTENCE_FINAL:
-        last -= 1
-    return analysis.char_span(first, last)
-
-
-def _frame_clause_start(analysis: SentenceAnalysis, frame: tuple[int, int], lexicon: QuoteLexicon) -> int:
-    """Where the clause that holds a frame begins: a subordinate clause ("…, da nach Angaben X …") or a
-    second main clause after a comma ("…, lediglich der Hafen wurde laut X freigegeben") keep the
-    frame to themselves; otherwise the message starts with the sentence."""
-    number = analysis.segment_of(frame[0])
-    if number <= 0:
-        return 0
-    start, end = analysis.segments[number]
-    words = analysis.words
-    opener = words[start]
-    if start == 0 or words[start - 1].text not in (",", ";"):
-        return 0
-    if opener.key in SUBORDINATORS or opener.pos.startswith("PREL") or opener.key in _CLAUSE_OPENERS:
-        return start
-    earlier = (analysis.segments[0][0], analysis.segments[number - 1][1])
-    own = [p for p in range(start, end) if not frame[0] <= p < frame[1]]
-    two_clauses = any(is_finite(words[p]) for p in own) and _has_finite(analysis, earlier, lexicon)
-    return start if two_clauses and not is_finite(words[start]) else 0
-
-
-def _around(
-    analysis: SentenceAnalysis, frame: tuple[int, int], *, first: int = 0, lexicon: QuoteLexicon | None = None
-) -> list[tuple[int, int]]:
-    """The sentence (or the clause from `first`) without its frame ("Laut X", ", so X,") and the commas next
-    to it; a clause from `first` ends before a main clause that resumes after it ("Die Spieler, die sich
-    laut X trennen wollen, werden …": up to "wollen") when `lexicon` is given."""
-    words = analysis.words
-    spans: list[tuple[int, int]] = []
-    left_end = frame[0]
-    while left_end > first and words[left_end - 1].text in (",", "–", "—", "("):
-        left_end -= 1
-    if left_end > first:
-        spans.append(analysis.char_span(first, left_end))
-    right_start = _after_relative_clause(words, frame[1])
-    quote_after_colon = right_start + 1 < len(words) and words[right_start + 1].index in analysis.masked
-    if right_start < len(words) and words[right_start].text == ":" and quote_after_colon:
-        right_start = len(words)  # "…, so X: «…»": what follows the colon is the frame's own quote
-    while right_start < len(words) and words[right_start].text in (",", "–", "—", ")", ":"):
-        right_start += 1
-    if right_start < len(words) and words[right_start].text not in SENTENCE_FINAL:
-        within = first > 0 and lexicon is not None
-        spans.append(
-            _to_main_clause(analysis, right_start, lexicon) if within and lexicon else _to_end(analysis, right_start)
-        )
-    if sum(1 for s, e in spans for _ in range(1)) == 0:
-        return []
-    return spans if _word_count(analysis, spans) >= 3 else []
-
-
-def _after_relative_clause(words: Sequence[Word], position: int) -> int:
-    """Past a relative clause on the frame's source: "Nach Angaben der Behörden, die nicht überprüft werden
-    können, waren …" (the message starts after the comma that closes it, behind its final verb)."""
-    if position + 1 >= len(words) or words[position].text != "," or words[position + 1].key not in _RELATIVE_PRONOUNS:
-        return position
-    if words[position + 1].pos and words[position + 1].pos != "PRELS":
-        return position
-    for later in range(position + 2, min(len(words), position + 2 + CLAUSE_REACH)):
-        if words[later].text == ",":
-            return later if words[later - 1].pos.startswith("V") else position
-    return position
-
-
-def _word_count(analysis: SentenceAnalysis, spans: list[tuple[int, int]]) -> int:
-    return sum(1 for word in analysis.words if not word.is_punct and any(s <= word.start < e for s, e in spans))
-
-
-def _anaphoric(view: ArticleView, analysis: SentenceAnalysis, cue: Cue) -> list[tuple[int, int]]:
-    """ "Das sagte X": the message is the previous sentence of the paragraph."""
-    number = analysis.segment_of(cue.words[0])
-    if number > 0:
-        return [analysis.char_span(analysis.segments[0][0], analysis.segments[number - 1][1])]
-    paragraph = view.sentences[analysis.index].paragraph
-    earlier = [s for s in view.sentences[max(0, analysis.index - 3) : analysis.index] if s.paragraph == paragraph]
-    if not earlier:
-        return []
-    return [(earlier[0].start, earlier[-1].end)]

@@ -19,10 +19,14 @@ _SEPARABLE_PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "frei", 
 
 
 _GERUNDIVE = ("nde", "nden", "ndes", "nder", "ndem")
+_PURPOSE_OPENERS = frozenset({"um", "ohne", "statt", "anstatt"})
 
 
 def ends_in_zu_infinitive(words: Sequence[Word], segment: tuple[int, int]) -> bool:
-    """The segment's last word (before punctuation) is a zu-infinitive: "…, den Plan zu prüfen"."""
+    """The segment's last word (before punctuation) is a zu-infinitive: "…, den Plan zu prüfen"; not a
+    purpose or manner clause, which is never the content of a speech act ("…, um Hilfe zu bringen")."""
+    if words[segment[0]].key in _PURPOSE_OPENERS:
+        return False
     end = trim_punct(words, segment[1], segment[0] + 1)
     last = words[end - 1]
     return last.pos == "VVIZU" or (end - segment[0] > 1 and words[end - 2].key == "zu") or _zu_infix(last)

@@ -16,6 +16,7 @@ from chronik.quotes.view import Word
 # Separable particles that stand apart before the verb ("hat bekannt gegeben"); "zu sagen" is no "zusagen".
 _PARTICLES_WRITTEN_APART = frozenset({"bekannt", "klar", "fest", "kund", "publik"})
 _PHRASE_OPENING_TAGS = frozenset({"ADJA", "ART", "PPOSAT", "PIAT", "PDAT", "CARD"})
+_CASUALTIES = ("todesopfer", "menschenleben", "opfer", "tote", "toten", "verletzte", "verletzten")
 _REFLEXIVE_NON_SPEECH = frozenset({"bestätigen", "ergeben", "erweisen", "versprechen"})
 
 
@@ -75,16 +76,21 @@ def non_speech_sense(words: Sequence[Word], position: int, segment: tuple[int, i
         return True
     if lemma == "erklären" and _declared_as(words, position, segment):
         return True
+    if lemma == "fordern" and any(word.key.endswith(_CASUALTIES) for word in words[segment[0] : segment[1]]):
+        return True  # "Das Unwetter forderte 92 Menschenleben" claims lives, nobody speaks
     return lemma == "anweisen" and words[position].key == "angewiesen" and any(w.key == "auf" for w in before)
 
 
 def _declared_as(words: Sequence[Word], position: int, segment: tuple[int, int]) -> bool:
-    """ "erklärte die Sitzung für beendet", "erklärt den Vertrag für nichtig": "für" and a predicate after
-    the verb declare a state, they report nothing ("erklärte sich für die Reform" has no predicate)."""
+    """ "erklärte die Sitzung für beendet", "erklärt den Vertrag für nichtig", "hat den Vertrag für nichtig
+    erklärt": "für" and a predicate in the verb's clause declare a state, they report nothing ("erklärte
+    sich für die Reform" has no predicate)."""
+    start = segment[0] if words[position].pos == "VVPP" else position + 1  # before a participle at the end
     end = min(segment[1], position + CLAUSE_REACH)
     return any(
         words[at].key == "für" and words[at + 1].pos in ("ADJD", "VVPP") and not words[at + 1].capitalized
-        for at in range(position + 1, end - 1)
+        for at in range(start, end - 1)
+        if at != position
     )
 
 

@@ -9,6 +9,8 @@ before or after it ("Laut X kamen 7000, die Polizei sprach von 4000." → from "
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from chronik.quotes.correlates import needs_correlate
 from chronik.quotes.direct import apply_cue
 from chronik.quotes.draft import Cue, Draft, SentenceAnalysis
@@ -53,6 +55,8 @@ _REPORTED_LEMMAS_EXCLUDED = frozenset(
         "notieren",
         "bezeichnen",  # only with "als" (see below): "Der Name bezeichnet eine Philosophie" names nothing said
         "enthüllen",  # "enthüllte ein Denkmal für die Opfer" unveils, it says nothing
+        "überlegen",  # "überlegte lange" or the adjective "klar überlegen": only with its zu-infinitive
+        "ausrechnen",
     ]
 )
 
@@ -74,6 +78,7 @@ _ATTITUDE_VERBS = frozenset(
 # Negations of a speech act that did not take place ("äusserte sich bisher nicht", "bekannte sich nie");
 # "nicht nur …, sondern" and "nicht mehr als" negate no act.
 _NEGATIONS = frozenset({"nicht", "nie", "niemals"})
+_NEGATED_SPEAKERS = frozenset({"kein", "keine", "keiner", "keinem", "keinen", "niemand"})
 _NOT_NEGATING_AFTER = frozenset({"nur", "zuletzt", "mehr", "weniger", "allein", "bloss", "erst"})
 # Verbs that report a speech act only with the preposition they govern (not "sprach am Abend").
 _REPORTING_WITH_PREPOSITION: dict[str, frozenset[str]] = {
@@ -92,6 +97,8 @@ _REPORTING_WITH_PREPOSITION: dict[str, frozenset[str]] = {
 
 # Verbs of naming: with the impersonal "man" as subject they state a term's meaning, not a speech act.
 _NAMING = frozenset({"bezeichnen", "nennen"})
+# Speech verbs build their perfect with "haben"; "sind für Montag angekündigt" states a result, nobody speaks.
+_TENSE_AUXILIARIES = frozenset({"hat", "haben", "hatte", "hatten", "habe", "wird", "werden", "wurde", "wurden"})
 _INDEFINITES = frozenset({"ein", "eine", "einen", "einer", "kein", "keine", "keinen", "keiner"})
 
 
@@ -100,7 +107,11 @@ def reported_speech(analysis: SentenceAnalysis, lexicon: QuoteLexicon) -> Draft 
     for cue in analysis.cues:
         governed = _governs_its_preposition(analysis, cue)
         excluded = cue.lemma in _REPORTED_LEMMAS_EXCLUDED or needs_correlate(cue.lemma)
-        if cue.kind != "verb" or not cue.finite or (excluded and not governed):
+        if (
+            cue.kind != "verb"
+            or not (cue.finite or perfect_or_passive(analysis.words, cue))
+            or (excluded and not governed)
+        ):
             continue
         if cue.medium == "thought" and not quoting and not governed:
             continue  # a thought verb counts only when it carries a quoted phrase: "wünsche «…»"
@@ -120,6 +131,15 @@ def reported_speech(analysis: SentenceAnalysis, lexicon: QuoteLexicon) -> Draft 
         apply_cue(draft, cue, analysis)
         return draft
     return None
+
+
+def perfect_or_passive(words: Sequence[Word], cue: Cue) -> bool:
+    """A participle cue with a finite auxiliary before it in its clause: "hat den Plan als mutig bezeichnet",
+    "Von der Opposition wurde der Besuch als unangemessen kritisiert" (the passive needs its agent)."""
+    position = cue.words[0]
+    if words[position].pos != "VVPP" or (cue.passive and cue.speaker is None):
+        return False
+    return any(is_finite(word) and word.key in _TENSE_AUXILIARIES for word in words[cue.segment[0] : position])
 
 
 def _impersonal_speaker(analysis: SentenceAnalysis, cue: Cue) -> bool:
@@ -144,9 +164,10 @@ def _cue_window(analysis: SentenceAnalysis, cue: Cue) -> tuple[int, int]:
 
 
 def _states_a_judgement(analysis: SentenceAnalysis, cue: Cue) -> bool:
-    """ "verurteilte den Anschlag als feige": the judgement after "als" is what was said."""
-    end = _cue_window(analysis, cue)[1]
-    return any(word.key == "als" for word in analysis.words[cue.words[0] + 1 : end])
+    """ "verurteilte den Anschlag als feige": the judgement after "als" is what was said; before a
+    participle at the clause end ("hat den Anschlag als feige verurteilt")."""
+    start, end = _cue_window(analysis, cue)
+    return any(word.key == "als" for word in analysis.words[start if not cue.finite else cue.words[0] + 1 : end])
 
 
 def _negated(analysis: SentenceAnalysis, cue: Cue) -> bool:
@@ -154,6 +175,8 @@ def _negated(analysis: SentenceAnalysis, cue: Cue) -> bool:
     attributive adjective ("warnte vor nicht genehmigten Demonstrationen")."""
     start, end = _cue_window(analysis, cue)
     words = analysis.words
+    if cue.speaker is not None and words[cue.speaker[0]].key in _NEGATED_SPEAKERS:
+        return True  # "dazu wird von keiner Seite etwas gesagt": nobody spoke
     return any(
         word.key in _NEGATIONS
         and (at + 1 >= end or (words[at + 1].key not in _NOT_NEGATING_AFTER and words[at + 1].pos != "ADJA"))
@@ -169,8 +192,10 @@ def _governs_its_preposition(analysis: SentenceAnalysis, cue: Cue) -> bool:
         return False
     start, end = _cue_window(analysis, cue)
     window = analysis.words[start:end]
-    if cue.lemma == "sehen" and not any(word.key in _INDEFINITES for word in window):
-        return False  # "sieht in dem Gesetz eine Gefahr", not "sahen das Spiel im Stadion"
+    speaker = cue.speaker or (0, 0)
+    objects = [word for at, word in enumerate(window, start) if not speaker[0] <= at < speaker[1]]
+    if cue.lemma == "sehen" and not any(word.key in _INDEFINITES for word in objects):
+        return False  # "sieht in dem Gesetz eine Gefahr", not "sahen das Spiel im Stadion" ("Ein Zeuge hat …")
     particles = [analysis.words[at] for at in cue.words[1:] if at >= 0]  # "hält X, das …, für falsch"
     return any(word.key in prepositions for word in window + particles)
 

@@ -161,3 +161,22 @@ def test_find_quotes_keeps_a_quoted_verb_phrase_without_a_cue(text: str, speaker
 
 def test_find_quotes_drops_a_quoted_noun_phrase_without_a_cue() -> None:
     assert quotes_of("Die Gemeinde baut eine „Strasse der Zukunft“ am Ufer des Sees.", "Direct") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«Wir haben die Lage im Griff, mehr nicht», wie der Gemeindepräsident am Abend mitteilte.",
+        "„Wir haben die Lage im Griff, mehr nicht“, wie der Gemeindepräsident am Abend mitteilte.",
+    ],
+)
+def test_cue_after_reads_a_wie_clause_after_the_quote(text: str) -> None:
+    quotes = quotes_of(text, "Direct")
+    assert [(quote.speaker.text if quote.speaker else None, quote.cue_lemma) for quote in quotes] == [
+        ("der Gemeindepräsident", "mitteilen")
+    ]
+
+
+def test_cue_after_needs_wie_to_open_a_subordinate_cue() -> None:
+    text = "„Wir haben die Lage im Griff, mehr nicht“, obwohl der Gemeindepräsident am Abend anderes mitteilte."
+    assert [quote.cue_lemma for quote in quotes_of(text, "Direct")] != ["mitteilen"]

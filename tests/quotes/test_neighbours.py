@@ -122,3 +122,20 @@ def test_speakers_from_next_sentence_read_a_verb_bracket_after_das() -> None:
 def test_speakers_from_next_sentence_need_the_subject_right_after_the_auxiliary() -> None:
     text = "Die Lage war ernst. „Wir kämpfen weiter.“ Das hat am Montag in Wien niemand bestritten."
     assert speaker_of(direct(text)) != "niemand"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ab 1939 musste an jedem Radio ein Zettel kleben, auf dem geschrieben stand: «Fremde Sender sind verboten.»",
+        "Seit Montag hängt am Tor ein Zettel, auf dem geschrieben steht: „Wegen Krankheit bis Freitag geschlossen.“",
+    ],
+)
+def test_inscription_bearer_is_what_a_relative_clause_of_place_refers_to(text: str) -> None:
+    quote = direct(text)
+    assert (speaker_of(quote), quote.medium) == ("ein Zettel", "writing")
+
+
+def test_inscription_bearer_needs_an_inscription_verb() -> None:
+    text = "Seit Montag hängt am Tor ein Zettel, auf dem jemand fragt: „Wer hat meinen Hund gesehen?“"
+    assert speaker_of(direct(text)) != "ein Zettel"

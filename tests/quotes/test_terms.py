@@ -98,7 +98,7 @@ def test_after_utterance_noun_makes_the_quoted_clause_direct_speech() -> None:
     text = "Das Team der Kandidatin veröffentlichte die Antwort, „Tut mir leid, das muss ich erst nachfragen“, im Netz."
     quotes = quotes_of(text, "Direct")
     assert [(message(quote), quote.partial, speaker_of(quote)) for quote in quotes] == [
-        ("„Tut mir leid, das muss ich erst nachfragen“", False, "Das Team der Kandidatin")
+        ("„Tut mir leid, das muss ich erst nachfragen“", False, "die Antwort")
     ]
 
 
@@ -142,3 +142,23 @@ def test_after_utterance_noun_leaves_a_short_quote_alone() -> None:
 def test_after_inscription_noun_reads_slogans_after_wie(text: str, speaker: str) -> None:
     quotes = quotes_of(text, "Direct")
     assert quotes and all(not quote.partial and speaker_of(quote) == speaker for quote in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Der Verbandspräsident Urs Meier feierte die Absage als «grossen Erfolg für das ganze Land».",
+         "Der Verbandspräsident Urs Meier"),
+        ("Auch die Ministerin attackierte den Konzern als den „größten Verschmutzer im ganzen Tal“.", "die Ministerin"),
+    ],
+)  # fmt: skip
+def test_judged_as_makes_a_judgement_after_als_a_partial_quote(text: str, speaker: str) -> None:
+    quotes = quotes_of(text, "Direct")
+    assert [(quote.partial, speaker_of(quote)) for quote in quotes] == [(True, speaker)]
+
+
+def test_judged_as_leaves_a_self_presentation_alone() -> None:
+    assert (
+        quotes_of("Die Schule präsentiert sich seit Jahren als «Schule ohne Rassismus und mit Courage».", "Direct")
+        == []
+    )

@@ -22,6 +22,8 @@ from chronik.quotes.indirect import build_indirect
 from chronik.quotes.lexicon import QuoteLexicon, load_lexicon
 from chronik.quotes.marks import QuotedSpan, find_quoted_spans
 from chronik.quotes.neighbours import speakers_from_next_sentence
+from chronik.quotes.partial_speakers import clause_subject
+from chronik.quotes.places import document_place
 from chronik.quotes.speakers import SpeakerResolver, hosts_partials, inherit_speakers
 from chronik.quotes.view import ArticleView
 
@@ -58,7 +60,7 @@ def find_drafts(view: ArticleView, lexicon: QuoteLexicon) -> list[Draft]:
     drafts.extend(_partials(view, embedded, drafts, analyses, lexicon))
     drafts.sort(key=lambda draft: (draft.start, draft.partial))
     drafts = speakers_from_next_sentence(drafts, analyses)
-    _speakers_from_previous_subject(view, drafts, analyses)
+    _speakers_from_previous_subject(view, drafts, analyses, lexicon)
     _adverb_antecedents(view, drafts, analyses)
     inherit_speakers(drafts)
     if _speakers_from_earlier_sentences(view, drafts, analyses, lexicon):
@@ -86,7 +88,9 @@ def _adverb_antecedents(view: ArticleView, drafts: list[Draft], analyses: list[S
         draft.antecedent = _source_of(view, previous, named_only=False)
 
 
-def _speakers_from_previous_subject(view: ArticleView, drafts: list[Draft], analyses: list[SentenceAnalysis]) -> None:
+def _speakers_from_previous_subject(
+    view: ArticleView, drafts: list[Draft], analyses: list[SentenceAnalysis], lexicon: QuoteLexicon
+) -> None:
     """A quote without a cue after a sentence that holds no quotation: that sentence's subject speaks
     ("Das Institut sieht keine Gefahr. Nur wenige Personen seien gefährdet.")."""
     quoted = {index for draft in drafts if not draft.partial for index in draft.sentences}
@@ -97,7 +101,7 @@ def _speakers_from_previous_subject(view: ArticleView, drafts: list[Draft], anal
         previous = analyses[first - 1]
         if previous.paragraph != analyses[first].paragraph:
             continue
-        draft.speaker = _source_of(view, previous)
+        draft.speaker = document_place(previous, lexicon) or _source_of(view, previous)
 
 
 def _speakers_from_earlier_sentences(
@@ -174,7 +178,8 @@ def _partials(
         if host is None or not hosts_partials(host):
             _borrow_cue(partial, analyses[candidate.open_sentence])
         if host is None and partial.speaker is None:
-            partial.speaker = _source_of(view, analyses[candidate.open_sentence])  # "Dabei sieht X einen «…»"
+            opening = analyses[candidate.open_sentence]
+            partial.speaker = clause_subject(opening, span.start) or _source_of(view, opening)  # "Dabei sieht X …"
         partials.append(partial)
     return partials
 

@@ -8,16 +8,16 @@ are left alone (`die Mondlandefähre «Eagle»`, `der «Blick»`, the book `«De
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from chronik.quotes.colon_speakers import speak_without_cue
 from chronik.quotes.draft import Cue, Draft, SentenceAnalysis
 from chronik.quotes.frames import noun_phrase_ending_at
-from chronik.quotes.grammar import CLAUSE_REACH, is_finite, is_temporal, konjunktiv, noun_phrase_right, subject_of
+from chronik.quotes.grammar import CLAUSE_REACH, is_finite
 from chronik.quotes.lexicon import QuoteLexicon, key, load_lexicon
 from chronik.quotes.marks import QuotedSpan
-from chronik.quotes.neighbours import inscription_source, subject_after_quote, verbless_colon_subject
+from chronik.quotes.neighbours import inscription_bearer, subject_after_quote
 from chronik.quotes.terms import (
     after_inscription_noun,
     after_utterance_noun,
@@ -27,6 +27,7 @@ from chronik.quotes.terms import (
     is_name,
     is_name_like,
     is_title,
+    judged_as,
     named_after,
     named_by_speaker,
     named_in_wie_clause,
@@ -35,11 +36,9 @@ from chronik.quotes.terms import (
     title_after_colon,
     titled_after,
 )
-from chronik.quotes.view import ArticleView, Word
+from chronik.quotes.view import ArticleView
 
-_POSSESSIVES = ("sein", "ihr", "dessen", "deren")
 _SENTENCE_END_CHARS = ".!?…"
-_VIEW_VERBS = frozenset({"ist", "war", "sei", "steht", "stand", "bleibt", "scheint"})
 _UTTERANCE_WORDS = 3  # "die Antwort «Nein»" may be a name; "die Antwort, «Tut mir leid»" is speech
 _VERBAL_WORDS = 3  # "«aufmerksam zu machen»" ends with a verb; "«geöffnet»" may be a scare quote
 _LIST_GAP = 30  # ", oder beispielsweise " between listed titles
@@ -57,7 +56,7 @@ class DirectCandidate:
     name_like: bool = False  # a short capitalised passage after a determiner: "der «Blick»"
     inscription: bool = False  # words written on something: "mit der Aufschrift «…»"
     uttered: bool = False  # words after a noun for an utterance: "veröffentlichte die Antwort, «…»"
-    verbal: bool = False  # three or more words ending with a verb, someone's wording: "wollte «ein Konzept vorlegen»"
+    verbal: bool = False  # someone's wording, 3+ words ending with a verb or judging after "als": "wollte «… vorlegen»"
 
 
 def classify(view: ArticleView, spans: list[QuotedSpan], analyses: list[SentenceAnalysis]) -> list[DirectCandidate]:
@@ -101,7 +100,7 @@ def classify(view: ArticleView, spans: list[QuotedSpan], analyses: list[Sentence
         if not full and not named and attributive_scare_quote(view, span, content_words):
             continue  # "sich mit «fremden» Männern treffen"
         name_like = not full and not named and is_name_like(view, span, count)
-        verbal = count >= _VERBAL_WORDS and content_words[-1].pos.startswith("V")
+        verbal = count >= _VERBAL_WORDS and (content_words[-1].pos.startswith("V") or judged_as(view, span))
         candidates.append(
             DirectCandidate(span, open_sentence, close_sentence, count, full, name_like, inscription, uttered, verbal)
         )
@@ -144,7 +143,8 @@ def _breaks_sentence(content: str) -> bool:
 
 
 def _cue_after(span: QuotedSpan, closing: SentenceAnalysis) -> Cue | None:
-    """A cue in the stretch right after the closing mark: «…», sagte sie / «…», so der Minister."""
+    """A cue in the stretch right after the closing mark: «…», sagte sie / «…», so der Minister / «…», wie
+    der Minister mitteilte."""
     for cue in closing.cues:
         segment_start = max(cue.segment[0], closing.segments[closing.segment_of(cue.words[0])][0])
         while segment_start < cue.words[0] and closing.words[segment_start].index in closing.masked:
@@ -152,7 +152,8 @@ def _cue_after(span: QuotedSpan, closing: SentenceAnalysis) -> Cue | None:
         first = closing.words[segment_start]
         between = [w for w in closing.words if span.end <= w.start < first.start]
         adjacent = first.start >= span.end and all(w.text in (",", "–", "—", "-") for w in between)
-        if adjacent and len(between) <= 2 and (cue.verb_initial or cue.kind == "frame"):
+        as_clause = cue.subordinate and first.key == "wie"  # «…», wie der Minister mitteilte
+        if adjacent and len(between) <= 2 and (cue.verb_initial or cue.kind == "frame" or as_clause):
             return cue
         if cue.kind == "verb" and not cue.finite and _closes_bracket_after(span, closing, cue):
             return cue
@@ -236,26 +237,29 @@ def _draft_for(
         return draft
     if cue is None and _speaker_after(draft, span, closing):
         return draft
-    if cue is None and candidate.inscription:
-        draft.speaker = _bearer(opening, span)
-        draft.medium = "writing"
-        return draft
-    if cue is None and candidate.uttered:
-        draft.speaker = _utterer(opening, span) or _bearer(opening, span)
-        return draft
     if cue is None:
-        draft.speaker = _colon_subject(span, opening)
-        reported = draft.speaker is not None and not _names_person(view, draft.speaker)
-        if reported and _reported_before(opening, span.start, lexicon):
-            draft.speaker = None  # "Die Pflichten seien klar festgelegt: «…»" continues the earlier speaker
-        if draft.speaker is not None and not _names_entity(view, draft.speaker):
-            draft.speaker = _person_before(view, opening, draft.speaker[1]) or _unless_possessive(view, draft.speaker)
-        draft.inherits_speaker = draft.speaker is None
+        speak_without_cue(
+            view, draft, span, opening, inscription=candidate.inscription, uttered=candidate.uttered, lexicon=lexicon
+        )
         return draft
     apply_cue(draft, cue, analysis)
+    if draft.speaker is None and analysis is opening:
+        _bearer_before_colon(draft, span, opening)
     if cue.kind == "frame" and analysis is opening and cue.words[0] > 0 and opening.words[cue.words[0] - 1].text == ",":
         opening.used_cues.discard(cue.words[0])  # "Die Lage sei ernst, so X weiter: «…»": the clause before too
     return draft
+
+
+def _bearer_before_colon(draft: Draft, span: QuotedSpan, opening: SentenceAnalysis) -> None:
+    """A cue with no speaker in a relative clause of place before the colon: "ein Zettel, auf dem
+    geschrieben stand: «…»" → the words are written on "ein Zettel"."""
+    colon = opening.position_at(span.start) - 1
+    if colon < 1 or opening.words[colon].text != ":":
+        return
+    bearer = inscription_bearer(opening.words, colon)
+    if bearer is not None:
+        draft.speaker = opening.char_span(*bearer)
+        draft.medium = "writing"
 
 
 def _name_before_bracket(
@@ -296,109 +300,6 @@ def _cue_earlier_in_sentence(span: QuotedSpan, opening: SentenceAnalysis) -> Cue
         if usable and not cue.subordinate and cue.words[0] not in opening.used_cues:
             chosen = cue
     return chosen
-
-
-def _bearer(opening: SentenceAnalysis, span: QuotedSpan) -> tuple[int, int] | None:
-    """What bears an inscription: the phrase before "mit der Aufschrift", the place that opens the
-    sentence ("Auf dem Transparent war die Parole «…» zu lesen"), else the sentence's subject."""
-    words = opening.words
-    noun = opening.position_at(span.start) - 1
-    if noun >= 2 and words[noun - 2].key == "mit":
-        phrase = noun_phrase_ending_at(words, 0, noun - 2)
-        if phrase is not None:
-            return opening.char_span(*phrase)
-    if words and words[0].key in ("auf", "an", "am", "in", "im") and noun > 1:
-        phrase = noun_phrase_right(words, 1, limit=noun)
-        if phrase is not None and not is_temporal(words, phrase):
-            return opening.char_span(*phrase)
-    subject = subject_of(words, 0, max(0, noun))
-    return None if subject is None else opening.char_span(*subject)
-
-
-def _utterer(opening: SentenceAnalysis, span: QuotedSpan) -> tuple[int, int] | None:
-    """Who gave the words after an utterance noun: the subject of the clause before the noun ("Im Interview
-    gab er die Antwort, «…»" → "er"), unless that subject is the noun's own phrase ("fand sich die
-    Feststellung «…»", where the place that opens the sentence speaks)."""
-    words = opening.words
-    noun = opening.position_at(span.start) - 1
-    if noun > 0 and words[noun].text == ",":
-        noun -= 1  # "die Antwort, «…»"
-    subject = subject_of(words, 0, max(0, noun))
-    if subject is None or subject[1] > noun or words[subject[0]].key == "sich":
-        return None
-    return opening.char_span(*subject)
-
-
-def _reported_before(opening: SentenceAnalysis, position: int, lexicon: QuoteLexicon) -> bool:
-    """Whether the clause before the quote is itself in Konjunktiv I, i.e. reports someone's speech."""
-    words = opening.words
-    end = opening.position_at(position)
-    return any(
-        konjunktiv(words, index, lexicon) == "I"
-        for index in range(max(0, end - CLAUSE_REACH), end)
-        if words[index].index not in opening.masked
-    )
-
-
-def _unless_possessive(view: ArticleView, subject: tuple[int, int]) -> tuple[int, int] | None:
-    """ "Seine Zuversicht ist gross: «…»": a subject owned by someone named before is not the speaker;
-    the quote continues that earlier speaker."""
-    first = view.text[subject[0] : subject[1]].split(" ", 1)[0]
-    return None if key(first).startswith(_POSSESSIVES) else subject
-
-
-def _names_person(view: ArticleView, speaker: tuple[int, int]) -> bool:
-    """A person the NER found, or a personal pronoun ("Er sei sicher: «…»")."""
-    if key(view.text[speaker[0] : speaker[1]]) in ("er", "sie", "ich", "wir"):
-        return True
-    return any(start < speaker[1] and speaker[0] < end and label == "PER" for start, end, label in view.mentions)
-
-
-def _names_entity(view: ArticleView, speaker: tuple[int, int]) -> bool:
-    return any(start < speaker[1] and speaker[0] < end for start, end, _ in view.mentions)
-
-
-def _person_before(view: ArticleView, opening: SentenceAnalysis, position: int) -> tuple[int, int] | None:
-    """The last person named in the opening sentence within the colon clause's subject (`position`: its
-    end; "Die Antwort von Anna Keller war knapp: «…»") or right after its finite verb, where an inverted
-    subject stands ("Jede Schuld weist Anna Keller von sich: «…»"); not a person in an object further
-    on ("Der Ermittler will den Fall Keller abschliessen: «…»")."""
-    words = opening.words
-    sentence_start = words[0].start if words else position
-    verb = next((i for i, word in enumerate(words) if is_finite(word) and word.start >= position), None)
-    inverted = words[verb + 1].start if verb is not None and verb + 1 < len(words) else position
-    persons = [
-        (start, end)
-        for start, end, label in view.mentions
-        if label == "PER" and sentence_start <= start and (end <= position or start == inverted)
-    ]
-    return persons[-1] if persons else None
-
-
-def _colon_subject(span: QuotedSpan, opening: SentenceAnalysis) -> tuple[int, int] | None:
-    """ "Brauns hat weniger Hemmungen: «…»": the subject of the clause before the colon."""
-    before = [position for position, word in enumerate(opening.words) if word.end <= span.start]
-    if not before or opening.words[before[-1]].text != ":":
-        return None
-    clause_start = 0
-    for position in before[:-1]:
-        if opening.words[position].text in (":", ";") or opening.words[position].index in opening.masked:
-            clause_start = position + 1
-    subject = inscription_source(opening.words, clause_start, before[-1])
-    subject = subject or _judging_person(opening.words, clause_start, before[-1])
-    subject = subject or subject_of(opening.words, clause_start, before[-1])
-    subject = subject or verbless_colon_subject(opening.words, clause_start, before[-1])
-    return None if subject is None else opening.char_span(*subject)
-
-
-def _judging_person(words: Sequence[Word], start: int, colon: int) -> tuple[int, int] | None:
-    """ "Für die Ministerin ist klar: «…»", "Für X steht fest:": the person after "für" whose view follows."""
-    if start + 2 >= colon or words[start].key != "für":
-        return None
-    phrase = noun_phrase_right(words, start + 1, limit=colon)
-    if phrase is None or phrase[1] >= colon or words[phrase[1]].key not in _VIEW_VERBS:
-        return None
-    return phrase
 
 
 def apply_cue(draft: Draft, cue: Cue, analysis: SentenceAnalysis) -> None:

@@ -5,9 +5,11 @@
 - A verbless colon clause: "Dazu die Ministerin: «…»", "Sein Fazit: «…»" (the phrase after
   the adverb).
 - An inscription: "Auf dem Plakat stand: «…»", "Darauf waren die Worte zu lesen: «…»" (the
-  place the words stand on speaks).
+  place the words stand on speaks), also through a relative clause: "ein Zettel, auf dem
+  geschrieben stand: «…»" → "ein Zettel".
 - The sentence after the quote names its speaker: "«…» Mit diesen Worten kommentierte X …",
   "«…» So äusserte sich X …", "«…» Das sagte X am Montag."; that sentence is then no separate reported quotation.
+  A copula with a noun for an utterance names the words themselves: "«…» Das ist das Fazit der Studie."
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections.abc import Sequence
 from chronik.quotes.draft import Cue, Draft, SentenceAnalysis
 from chronik.quotes.grammar import (
     CLAUSE_REACH,
+    COORDINATORS,
     NON_NP_OPENERS,
     OBJECT_DETERMINERS,
     PRONOUNS,
@@ -25,6 +28,7 @@ from chronik.quotes.grammar import (
     noun_phrase_right,
 )
 from chronik.quotes.marks import QuotedSpan
+from chronik.quotes.terms import UTTERANCE_NOUNS
 from chronik.quotes.view import Word
 
 _DASHES = frozenset({",", "–", "—", "-"})
@@ -37,6 +41,10 @@ _BACK_REFERENCES = (("mit", "diesen", "worten"), ("mit", "den", "worten"), ("mit
 # A pronoun object that opens such a sentence, only right before its speech verb: "«…» Das sagte X am Montag."
 _BACK_PRONOUNS = frozenset({"das", "dies"})
 _BRACKET_FINITES = frozenset({"VAFIN", "VMFIN"})
+# What may open a verbless colon clause before its phrase: adverbs, and the joint of a listing
+# ("…, X («…») und der Minister Y: «…»").
+_COLON_OPENERS = NON_NP_OPENERS | COORDINATORS | {",", ")", "–"}
+_COPULAS = frozenset({"ist", "war", "sei", "bleibt", "blieb"})
 
 
 def _bracket_cue(analysis: SentenceAnalysis) -> Cue | None:
@@ -101,12 +109,12 @@ def _subject_right(words: Sequence[Word], position: int, end: int) -> tuple[int,
 
 
 def verbless_colon_subject(words: Sequence[Word], start: int, colon: int) -> tuple[int, int] | None:
-    """ "Dazu die Ministerin:", "Abschliessend X:": the phrase after leading adverbs of a clause
-    that has no finite verb before the colon."""
+    """ "Dazu die Ministerin:", "Abschliessend X:", "…, und die Ministerin:": the phrase after leading
+    adverbs (or the joint of a listing) of a clause that has no finite verb before the colon."""
     if colon - start > CLAUSE_REACH or any(is_finite(word) for word in words[start:colon]):
         return None
     position = start
-    while position < colon and (words[position].key in NON_NP_OPENERS or words[position].pos == "ADV"):
+    while position < colon and (words[position].key in _COLON_OPENERS or words[position].pos == "ADV"):
         position += 1
     if position == start or position >= colon:
         return None
@@ -126,6 +134,25 @@ def inscription_source(words: Sequence[Word], start: int, colon: int) -> tuple[i
     if word.key in _PLACE_PREPOSITIONS:
         phrase = noun_phrase_right(words, start + 1, limit=colon)
         return None if phrase is None or is_temporal(words, phrase) else phrase
+    return None
+
+
+def inscription_bearer(words: Sequence[Word], colon: int) -> tuple[int, int] | None:
+    """ "…, dass an jedem Gerät ein Zettel klebte, auf dem geschrieben stand: «…»": the phrase that a
+    relative clause of place with an inscription verb refers back to, as the bearer of the words."""
+    for comma in range(colon - 1, max(0, colon - CLAUSE_REACH), -1):
+        if words[comma].text != ",":
+            continue
+        opens = comma + 2 < colon and words[comma + 1].key in _PLACE_PREPOSITIONS and words[comma + 2].pos == "PRELS"
+        clause = words[comma + 1 : colon]
+        if not opens or not any(word.key in _INSCRIPTION_VERBS or word.key == "geschrieben" for word in clause):
+            return None
+        end = comma - 1 if comma > 1 and not words[comma - 1].capitalized else comma  # "ein Zettel kleben, auf dem"
+        for start in range(max(0, end - 8), end):
+            phrase = noun_phrase_right(words, start, limit=end)
+            if phrase is not None and phrase[1] == end and not is_temporal(words, phrase):
+                return phrase
+        return None
     return None
 
 
@@ -157,10 +184,25 @@ def speakers_from_next_sentence(drafts: list[Draft], analyses: list[SentenceAnal
     return [draft for draft in drafts if id(draft) not in dropped]
 
 
+def _naming_predicate(words: Sequence[Word]) -> tuple[int, int] | None:
+    """ "«…» Das ist die zentrale Aussage einer Studie.": a back pronoun, a copula and a phrase headed by a
+    noun for an utterance; that phrase speaks the quote before."""
+    if len(words) < 4 or words[0].key not in _BACK_PRONOUNS or words[1].key not in _COPULAS:
+        return None
+    phrase = noun_phrase_right(words, 2, limit=len(words))
+    if phrase is None:
+        return None
+    heads = [position for position in range(*phrase) if words[position].pos in ("NN", "")]
+    return phrase if heads and words[heads[0]].key in UTTERANCE_NOUNS else None
+
+
 def _back_referring_cue(analysis: SentenceAnalysis) -> tuple[int, tuple[int, int], str] | None:
     """The first speech-verb cue with a speaker in a sentence that opens with a back reference."""
     words = analysis.words
     keys = [word.key for word in words[:3]]
+    naming = _naming_predicate(words)
+    if naming is not None:
+        return 1, naming, words[1].lemma or "sein"
     if keys[:1] and keys[0] in _BACK_PRONOUNS:
         cue = next((c for c in analysis.cues if c.kind in ("verb", "anaphoric") and c.words[0] == 1), None)
         cue = cue or _bracket_cue(analysis)

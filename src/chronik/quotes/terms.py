@@ -92,8 +92,21 @@ _SENTENCE_END_CHARS = ".!?…"
 INSCRIPTION_NOUNS = frozenset({"aufschrift", "inschrift", "parole", "parolen", "losung", "losungen"})
 # Nouns for what someone said; a clause in quotation marks after them is that utterance.
 UTTERANCE_NOUNS = frozenset(
-    {"antwort", "feststellung", "aussage", "bemerkung", "behauptung", "warnung", "botschaft", "satz", "worte"}
+    {
+        "antwort",
+        "feststellung",
+        "aussage",
+        "bemerkung",
+        "behauptung",
+        "warnung",
+        "botschaft",
+        "satz",
+        "worte",
+        "meinung",
+        "fazit",
+    }
 )
+_JUDGED_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "ein", "eine", "einen", "einem", "einer"})
 # Words before a quoted gloss of a word's meaning: "bedeutet etwa «Menschlichkeit»".
 _MEANING_WORDS = frozenset({"bedeutet", "bedeuten", "bedeutete", "übersetzt"})
 
@@ -318,6 +331,19 @@ def after_utterance_noun(view: ArticleView, span: QuotedSpan) -> bool:
     if keys[-1:] == [","]:
         keys = keys[:-1]
     return bool(keys) and keys[-1] in UTTERANCE_NOUNS
+
+
+def judged_as(view: ArticleView, span: QuotedSpan) -> bool:
+    """A judgement in someone's words after "als": "attackierte den Iran als den «führenden Förderer von
+    Terrorismus»", "feierte die Absage als «grossen Erfolg»"; not a self-presentation, whose quoted
+    words are a title ("präsentiert sich als «Schule ohne Rassismus»")."""
+    before = view.words_between(max(0, span.start - 120), span.start)
+    words = [view.words[index] for index in before if view.words[index].sentence == view.sentence_at(span.start)]
+    if words and words[-1].key in _JUDGED_ARTICLES:
+        words = words[:-1]
+    if not words or words[-1].key != "als":
+        return False
+    return not any(word.key == "sich" for word in words[-8:])
 
 
 def is_gloss(view: ArticleView, span: QuotedSpan) -> bool:

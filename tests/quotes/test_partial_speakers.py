@@ -1,0 +1,56 @@
+"""The speaker of a quoted phrase that no quotation hosts and no cue introduces. All sentences are
+written for these tests; person names are marked as the NER stage would mark them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+import pytest
+
+from chronik.model import Article, Mention, Paragraph, Quote
+from chronik.pipeline import create_stage
+from chronik.quotes import find_quotes
+
+
+@cache
+def _tagging() -> list[Callable[[Article], Article]]:
+    try:
+        return [create_stage("tokenizer"), create_stage("tagger")]
+    except Exception as exc:  # the tagger's model is not installed here
+        pytest.skip(f"tokenizer/tagger unavailable: {exc}")
+
+
+def partials(text: str, persons: list[str]) -> list[Quote]:
+    article = Article(id="t", text=text, paragraphs=[Paragraph(0, len(text), text)])
+    for stage in _tagging():
+        article = stage(article)
+    for name in persons:
+        start = text.index(name)
+        article.mentions.append(Mention(start, start + len(name), name, "PER"))
+    return [quote for quote in find_quotes(article) if quote.partial]
+
+
+def speakers(quotes: list[Quote]) -> list[str | None]:
+    return [quote.speaker.text if quote.speaker is not None else None for quote in quotes]
+
+
+def test_clause_subject_takes_a_pronoun_subject_of_the_quotes_own_clause() -> None:
+    text = (
+        "Der Verbandschef Theo Keller gab die Bewerbung im Januar bekannt. "
+        "Ursprünglich wollte er «ein Konzept mit acht Stadien vorlegen», am Ende waren es zwölf."
+    )
+    assert speakers(partials(text, ["Theo Keller"])) == ["er"]
+
+
+def test_clause_subject_takes_the_clause_that_governs_a_dependent_one() -> None:
+    text = (
+        "Die Gemeinde hat das Projekt von Anna Roth gestoppt. "
+        "Zwar ist der Bau vom Tisch, die Gegner sind aber froh, dass sie «das ganze Tal retten konnten»."
+    )
+    assert speakers(partials(text, ["Anna Roth"])) == ["die Gegner"]
+
+
+def test_clause_subject_leaves_an_impersonal_subject_to_the_last_speaker() -> None:
+    text = "Die Ministerin Eva Graf lobte den Plan. Es hätte «ein grosser Wurf für das Land werden können»."
+    assert speakers(partials(text, ["Eva Graf"])) == ["Die Ministerin Eva Graf"]

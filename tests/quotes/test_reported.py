@@ -222,3 +222,44 @@ def test_reported_speech_ignores_participles_without_speaker_and_casualties(text
 def test_indirect_speech_keeps_announcements_with_their_content_clause() -> None:
     text = "Der Hersteller gab am Montag bekannt, dass die Preise steigen."
     assert [message(quote) for quote in quotes_of(text, "Indirect")] == ["dass die Preise steigen"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Verband feierte die Absage als grossen Erfolg.",
+        "Die Ministerin attackierte den Konzern als rücksichtslos.",
+    ],
+)
+def test_reported_speech_takes_judgement_verbs_with_als(text: str) -> None:
+    assert reported(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er feierte als Kind seinen Geburtstag in Bern.",
+        "Die Ministerin lobte als Erste den Entscheid.",
+        "Die Mannschaft feierte den Sieg bis in die Nacht.",
+    ],
+)
+def test_reported_speech_needs_an_object_before_the_judgement(text: str) -> None:
+    assert reported(text) == []
+
+
+def test_reported_speech_takes_a_reproach_as_its_content() -> None:
+    text = "Die Gemeindepräsidentin hat dem Kanton gestern Untätigkeit in der Spitalfrage vorgeworfen."
+    assert reported(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Die Ministerin nannte die Reform eine Katastrophe für die Bauern.", True),
+        ("Der Gewerkschafter nannte ihn einen Lügner.", True),
+        ("Der Kommissar nannte einen Grund für den Rücktritt.", False),
+        ("Sie nannte ihren Sohn Peter.", False),
+    ],
+)
+def test_reported_speech_reads_nennen_with_an_indefinite_predicate_as_a_judgement(text: str, found: bool) -> None:
+    assert reported(text) == ([text] if found else [])

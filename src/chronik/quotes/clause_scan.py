@@ -65,7 +65,7 @@ def second_main_clause(words: Sequence[Word], start: int, position: int) -> int:
     """Where the clause of a cue starts when two main clauses are joined without a comma: "Die Menge
     skandierte Parolen und der Redner rief aus:" (after "und", where a subject follows a finite verb);
     "Er lobte die Arbeit und sagte:" shares its subject."""
-    if not is_finite(words[position]):
+    if not is_finite(words[position]) and not _plural_present(words, start, position):
         return start
     finite = False
     for index in range(max(start, position - CLAUSE_REACH), position):
@@ -77,6 +77,18 @@ def second_main_clause(words: Sequence[Word], start: int, position: int) -> int:
             if subject is not None and attributes_only(words, subject[1], position):
                 return index + 1  # the subject stands right before the cue, or with its attributes
     return start
+
+
+def _plural_present(words: Sequence[Word], start: int, position: int) -> bool:
+    """A plural present the tagger read as an infinitive, at the end of a clause after its noun subject
+    with no finite verb of its own after the last coordinator: "… und die Anwohner befürchten, dass …"."""
+    if words[position].pos != "VVINF" or position + 1 >= len(words) or words[position + 1].text not in (",", ":"):
+        return False
+    if position == 0 or not (words[position - 1].pos in ("NN", "NE") or words[position - 1].capitalized):
+        return False  # also a capitalised word tagged as an adjective: "die Hongkonger befürchten"
+    window = range(max(start, position - CLAUSE_REACH), position)
+    last = max((p for p in window if words[p].key in COORDINATORS), default=None)
+    return last is not None and not any(is_finite(word) for word in words[last:position])
 
 
 def attributes_only(words: Sequence[Word], end: int, position: int) -> bool:
@@ -102,5 +114,16 @@ def finite_anchor(words: Sequence[Word], start: int, position: int) -> int:
     for candidate in range(start, position):
         word = words[candidate]
         if is_finite(word) or (not word.pos and word.key in AUXILIARIES):
-            return candidate  # at `start` too: "…, soll X zu Y gesagt haben"
+            return _coordinated_auxiliary(words, candidate, position)  # at `start` too: "…, soll X gesagt haben"
     return position
+
+
+def _coordinated_auxiliary(words: Sequence[Word], finite: int, position: int) -> int:
+    """The auxiliary of a participle cue in a clause coordinated after the first finite verb: "X gelten als
+    …-nah und wurden gestern als … bezeichnet" (the cue's auxiliary is "wurden", not "gelten")."""
+    if words[position].pos != "VVPP":
+        return finite
+    for candidate in range(finite + 2, min(position, finite + CLAUSE_REACH)):
+        if words[candidate - 1].key == "und" and is_finite(words[candidate]) and words[candidate].key in AUXILIARIES:
+            return candidate
+    return finite

@@ -14,24 +14,29 @@ from chronik.quotes.citing import citing_place, quoted_person
 from chronik.quotes.clause_parts import WERDEN, addressee, passive_agent
 from chronik.quotes.clause_scan import (
     COORDINATORS,
-    before_relative_clauses,
-    clause_start_before,
     finite_anchor,
     predicate_of_other_clause,
+    relative_opener,
     relative_pronoun,
     second_main_clause,
     verb_final,
 )
 from chronik.quotes.draft import Cue
-from chronik.quotes.frames import adverb_frame, frame_cue, noun_cue, noun_frame_cue, noun_phrase_ending_at
+from chronik.quotes.frames import (
+    adverb_frame,
+    frame_cue,
+    names_medium_of_verb,
+    noun_cue,
+    noun_frame_cue,
+    noun_phrase_ending_at,
+)
 from chronik.quotes.grammar import (
+    ADVERBIAL_OPENERS,
     AUXILIARIES,
     CLAUSE_REACH,
     FOCUS_PARTICLES,
-    NON_NP_OPENERS,
     OBJECT_DETERMINERS,
     PREPOSITIONS,
-    PRONOUNS,
     QUOTE_MARKS,
     SUBORDINATORS,
     is_finite,
@@ -50,6 +55,14 @@ from chronik.quotes.particles import (
     non_speech_sense,
     particle_position,
 )
+from chronik.quotes.subjects import (
+    apposition_subject,
+    bare_name_or_pronoun,
+    bracket_subject,
+    fronted_object,
+    own_main_clause,
+    pronoun_subject,
+)
 from chronik.quotes.view import Word
 
 _ANAPHORS = frozenset({"das", "dies", "dieses"})
@@ -58,8 +71,6 @@ _TEMPORAL_OPENERS = frozenset({"als", "nachdem", "sobald", "bevor", "wenn"})
 _DOCUMENT_ADVERBS = frozenset({"darin", "dort", "hierin", "daraus"})
 _NOT_A_CUE_AFTER = frozenset({"zu", "um"})
 _SOURCE_PREPOSITIONS = frozenset({"in", "im", "aus", "laut", "seitens"})
-# Pronouns that are always nominative: right after a finite verb they are its subject.
-_SUBJECT_PRONOUNS = frozenset({"er", "wir", "ich"})
 
 
 def find_cues(
@@ -81,6 +92,7 @@ def find_cues(
         return phrase[0]
 
     cues = [cue for cue in cues if not _perceived_in_temporal_clause(words, cue)]
+    cues = [cue for cue in cues if not names_medium_of_verb(words, cue, cues)]
     for cue in cues:
         _widen_wie_clause(words, segments, numbers, cue)
         fronted_message = cue.kind == "impersonal" and cue.verb_initial and words[0].key not in PREPOSITIONS
@@ -128,13 +140,18 @@ def _fallback_speaker(
         return found if found is not None and found[1] <= cue.segment[1] else None
     if cue.segment[0] >= 2 and not cue.subordinate:
         probe = Cue(cue.words, cue.lemma, cue.medium, cue.kind, cue.segment)
-        _apposition_subject(words, cue.segment, probe)
+        apposition_subject(words, cue.segment, probe)
         if probe.speaker is not None:
             return probe.speaker
     position = cue.words[0]
     first = cue.segment[0]
     if 0 < first < position and is_finite(words[first]):  # "Da …, formulierten die Forscher die Hypothese, dass"
         own = speaker_right(words, first + 1, position)
+        if own is not None and _usable_subject(words, own, position):
+            return own
+    own_clause = own_main_clause(words, first, position)
+    if own_clause:  # "Zwar sind 62 Prozent zufrieden, 37 Prozent sind jedoch der Auffassung, dass …"
+        own = subject_of(words, first, position)
         if own is not None and _usable_subject(words, own, position):
             return own
     subject = subject_of(words, 0, position)
@@ -262,6 +279,9 @@ def _impersonal_cue(
             cue.speaker = _source_after(words, later + 1, segment[1])
             return cue
     if words[segment[0]].key in PREPOSITIONS and position > segment[0] + 1:
+        if relative_opener(words[segment[0] + 1]) and segment[0] >= 2 and words[segment[0] - 1].text == ",":
+            cue.speaker = noun_phrase_ending_at(words, max(0, segment[0] - 9), segment[0] - 1)  # "…, in der es heisst"
+            return cue
         source = noun_phrase_right(words, segment[0] + 1, limit=position)  # "In einer Aussendung heisst es"
         cue.speaker = None if source is None or is_temporal(words, source) else source  # not "Am Vormittag"
     return cue
@@ -288,31 +308,34 @@ def _attach_speaker(words: Sequence[Word], position: int, segment: tuple[int, in
     cue.finite = finite_in_clause(words, position, segment)
     if cue.verb_initial and not cue.finite and start > 0:
         cue.verb_initial = False  # the end of a verb bracket after an apposition: "hatte X, Y, erklärt"
-        cue.speaker = _bracket_subject(words, start)
+        cue.speaker = bracket_subject(words, start)
         return cue
     if cue.verb_initial:
-        if position + 1 < end and words[position + 1].key in _SUBJECT_PRONOUNS:
+        if position + 1 < end and pronoun_subject(words[position + 1]):
             cue.speaker = (position + 1, position + 2)  # "Das Angebot, …, lehnt er ab:" (not the fronted object)
             return cue
-        _apposition_subject(words, segment, cue, inserted=True)  # "X, Chef der Y, bezeichnete die Wahl als …"
+        apposition_subject(words, segment, cue, inserted=True)  # "X, Chef der Y, bezeichnete die Wahl als …"
         if cue.speaker is not None:
             return cue
         cue.speaker = speaker_right(words, position + 1, end)
         quoted_person(words, cue, end)
         if cue.speaker is None:
-            _apposition_subject(words, segment, cue)
+            apposition_subject(words, segment, cue)
         return cue
     if words[start].key in _ANAPHORS and start + 1 == position and not relative_pronoun(words, start, end):
         cue.kind = "anaphoric"
         cue.speaker = _source_of_hervorgehen(words, cue, end) or speaker_right(words, position + 1, end)
         return cue
     relative = words[start].pos.startswith("PREL") or words[start].key in ("welche", "welcher", "welches")
-    # "Während X ankündigte, …" (also "während" tagged as a preposition: the verb closing the clause decides)
-    subordinator = words[start].key in SUBORDINATORS or words[start].pos == "KOUS" or words[start].key == "während"
+    # "Während X ankündigte, …", "Als X am Sonntag sagte, dass …" (also with "während" or "als" tagged as a
+    # preposition: the verb closing the clause decides)
+    subordinator = (
+        words[start].key in SUBORDINATORS or words[start].pos == "KOUS" or words[start].key in ADVERBIAL_OPENERS
+    )
     if (subordinator or relative) and verb_final(words, position, end):
         cue.subordinate = True
         cue.speaker = noun_phrase_right(words, start + 1, limit=position)
-        own_subject = cue.speaker is not None and _bare_name_or_pronoun(words, cue.speaker)
+        own_subject = cue.speaker is not None and bare_name_or_pronoun(words, cue.speaker)
         if relative and start >= 2 and words[start - 1].text == "," and not own_subject:
             antecedent = noun_phrase_ending_at(words, max(0, start - 9), start - 1)  # "eine Resolution, welche …"
             if antecedent is not None and is_temporal(words, antecedent):
@@ -328,7 +351,7 @@ def _attach_speaker(words: Sequence[Word], position: int, segment: tuple[int, in
     if predicate_of_other_clause(words, anchor, position):
         return cue  # "…, der Plan sei falsch und kündigte an": not the subject of "sei"; the fallback decides
     if anchor == start and start == segment[0] and start >= 2:
-        _apposition_subject(words, segment, cue)  # "X, Chef von Y, hat in einem Interview angeregt"
+        apposition_subject(words, segment, cue)  # "X, Chef von Y, hat in einem Interview angeregt"
         if cue.speaker is not None:
             if cue.lemma == "zitieren":  # "X, Chef von Y, wird von der Zeitung zitiert"
                 cue.citing = passive_agent(words, start, anchor, end)
@@ -341,33 +364,12 @@ def _attach_speaker(words: Sequence[Word], position: int, segment: tuple[int, in
     if cue.passive and agent is None:
         return cue  # "In einem Bericht werden die Vorkehrungen als extrem bezeichnet": the subject is no speaker
     cue.speaker = agent or noun_phrase_left(words, start, anchor)
-    if cue.speaker is not None and agent is None and _fronted_object(words, cue.speaker, anchor):
+    if cue.speaker is not None and agent is None and fronted_object(words, cue.speaker, anchor):
         cue.speaker = None
     if cue.speaker is None:
         cue.speaker = speaker_right(words, anchor + 1, end)
     quoted_person(words, cue, end)
     return cue
-
-
-def _bracket_subject(words: Sequence[Word], start: int) -> tuple[int, int] | None:
-    """The subject of a verb bracket that a participle closes after an apposition: the phrase after a
-    clause-initial finite verb ("«…», wird X, Chef von Y, zitiert"), else the sentence's subject."""
-    for position in range(start - 1, max(-1, start - CLAUSE_REACH), -1):
-        word = words[position]
-        if not (is_finite(word) or (not word.pos and word.key in AUXILIARIES)):
-            continue
-        clause_initial = position == 0 or words[position - 1].text in (",", ":", "„", "“", "«", "»", '"')
-        if clause_initial:
-            return speaker_right(words, position + 1, start) or subject_of(words, 0, start)
-        break
-    return subject_of(words, 0, start)
-
-
-def _bare_name_or_pronoun(words: Sequence[Word], phrase: tuple[int, int]) -> bool:
-    """A subject of its own in a relative clause: "die Alternative, die Roßberg nannte" (a name or
-    "er"/"sie"/"wir" without article; "welche die Regierung auffordert" keeps the antecedent)."""
-    first = words[phrase[0]]
-    return first.key in ("er", "sie", "wir", "ich") or (first.pos == "NE" if first.pos else False)
 
 
 def _source_of_hervorgehen(words: Sequence[Word], cue: Cue, end: int) -> tuple[int, int] | None:
@@ -376,32 +378,3 @@ def _source_of_hervorgehen(words: Sequence[Word], cue: Cue, end: int) -> tuple[i
         return None
     after = next((p for p in range(cue.words[0] + 1, min(end, cue.words[0] + 4)) if words[p].key == "aus"), None)
     return None if after is None else noun_phrase_right(words, after + 1, limit=end)
-
-
-def _fronted_object(words: Sequence[Word], phrase: tuple[int, int], anchor: int) -> bool:
-    """The phrase before the finite verb is its object, the subject follows: "Den Plan nannte er
-    «Unsinn»", "Die Tat bezeichnete sie als sinnlos" (a pronoun right after the verb is its subject)."""
-    if words[phrase[0]].key in OBJECT_DETERMINERS:
-        return True
-    after = anchor + 1
-    fronted_pronoun = phrase[1] - phrase[0] == 1 and words[phrase[0]].key in PRONOUNS
-    return after < len(words) and words[after].key in _SUBJECT_PRONOUNS and not fronted_pronoun
-
-
-def _apposition_subject(words: Sequence[Word], segment: tuple[int, int], cue: Cue, *, inserted: bool = False) -> None:
-    """ "Klaus Stöhr, Leiter des Programms, sagte": the subject stands before the commas. With
-    `inserted`, only a subject followed by an apposition or relative clause counts (not "Die Lage, sagte er")."""
-    if segment[0] < 2:
-        return
-    comma = before_relative_clauses(words, segment[0] - 1)
-    first = clause_start_before(words, comma)
-    while first < segment[0] - 2 and words[first].key in (*FOCUS_PARTICLES, "und"):
-        first += 1  # "Auch Winfried Hassemer, Papiers Stellvertreter, glaubt"
-    if first >= comma or words[first].key in NON_NP_OPENERS:
-        return
-    if inserted and comma == segment[0] - 1 and not any(word.text == "," for word in words[first:comma]):
-        return
-    subject = noun_phrase_right(words, first, limit=comma)
-    if subject is not None and not is_temporal(words, subject):
-        cue.speaker = subject
-        cue.verb_initial = False

@@ -12,6 +12,8 @@ from chronik.quotes.lexicon import QuoteLexicon
 from chronik.quotes.view import Word
 
 _CLAUSE_OPENERS = frozenset({"jedoch", "lediglich", "aber", "doch", "sondern", "und", "oder", "allerdings"})
+_CONTENT_OPENERS = frozenset({"dass", "daß", "ob"})
+_BRACKET_END = ("VVPP", "VAPP", "VVINF", "VAINF", "VMINF", "PTKVZ", "$")
 RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "welcher", "welche", "welches"})
 
 
@@ -30,17 +32,38 @@ def to_main_clause(analysis: SentenceAnalysis, first: int, lexicon: QuoteLexicon
     Stimmen gemeldet" (a Konjunktiv there continues the message: "…, er komme, sei aber krank")."""
     words = analysis.words
     segments = analysis.segments
-    for start, _ in segments[bisect_right(segments, (first, len(words))) :]:
+    if words[first].key in _CONTENT_OPENERS:
+        coordinated = _coordinated_main_verb(analysis, first, lexicon)
+        if coordinated is not None:
+            return analysis.char_span(first, coordinated)
+    for start, end in segments[bisect_right(segments, (first, len(words))) :]:
         if start > first + CLAUSE_REACH:
             break
         if words[start - 1].text == ":" and words[start].index in analysis.masked:
             return analysis.char_span(first, trim_punct(words, start - 1, first + 1))  # "…, X werde Y: «…»"
         if words[start].index in analysis.masked or words[start - 1].text != ",":
             continue
-        if is_finite(words[start]) and konjunktiv(words, start, lexicon) is None:
-            last = trim_punct(words, start - 1, first + 1)
+        closes_bracket = all(word.pos.startswith(_BRACKET_END) for word in words[start:end] if not word.is_punct)
+        if (is_finite(words[start]) and konjunktiv(words, start, lexicon) is None) or closes_bracket:
+            last = trim_punct(words, start - 1, first + 1)  # also "keine Hinweise, dass …, gefunden"
             return analysis.char_span(first, last)
     return to_end(analysis, first)
+
+
+def _coordinated_main_verb(analysis: SentenceAnalysis, first: int, lexicon: QuoteLexicon) -> int | None:
+    """The end of a dass/ob clause before "und" with a finite indicative verb right after it, which goes
+    on with the main clause: "warnte, dass X eingesetzt werde und weigerte sich, …" (a dass clause ends
+    with its verb)."""
+    words = analysis.words
+    for position in range(first + 2, min(len(words) - 1, first + CLAUSE_REACH)):
+        word = words[position]
+        if word.text in (",", ":", ";") or word.index in analysis.masked:
+            return None
+        after = words[position + 1]
+        if word.key == "und" and is_finite(after) and konjunktiv(words, position + 1, lexicon) is None:
+            verb_second = position + 2 < len(words) and not words[position + 2].is_punct  # not "dass er kam und ging"
+            return position if is_finite(words[position - 1]) and verb_second else None
+    return None
 
 
 def to_end(analysis: SentenceAnalysis, first: int) -> tuple[int, int]:
@@ -99,6 +122,21 @@ def around(
     if sum(1 for s, e in spans for _ in range(1)) == 0:
         return []
     return spans if _word_count(analysis, spans) >= 3 else []
+
+
+def in_brackets(
+    analysis: SentenceAnalysis, frame: tuple[int, int], lexicon: QuoteLexicon
+) -> list[tuple[int, int]] | None:
+    """A frame that opens a bracket reports only the bracket's content, and only a clause: "(nach anderen
+    Angaben liegt die Stadt näher)" holds a message, "von 100 (nach anderen Angaben 110) Kilometern" none;
+    None when the frame opens no bracket."""
+    words = analysis.words
+    if frame[0] == 0 or words[frame[0] - 1].text != "(":
+        return None
+    close = next((p for p in range(frame[1], min(len(words), frame[1] + CLAUSE_REACH)) if words[p].text == ")"), None)
+    if close is None or close == frame[1] or not has_finite(analysis, (frame[1], close), lexicon):
+        return []
+    return [analysis.char_span(frame[1], close)]
 
 
 def _after_relative_clause(words: Sequence[Word], position: int) -> int:

@@ -14,6 +14,7 @@ from chronik.quotes.grammar import (
     AUXILIARIES,
     CLAUSE_REACH,
     OBJECT_DETERMINERS,
+    PREPOSITIONS,
     QUOTE_MARKS,
     SENTENCE_FINAL,
     SUBORDINATORS,
@@ -48,6 +49,17 @@ def noun_cue(words: Sequence[Word], position: int, segment: tuple[int, int], lex
         source = _genitive_or_von(words, position + 1, end) or (position, position + 1)
         speaker = (_phrase_start(words, position, segment[0]), source[1])  # "Vorwürfe werden laut, dass …"
     return Cue([position], word.key, lexicon.nouns[word.key], "noun", segment, speaker)
+
+
+def names_medium_of_verb(words: Sequence[Word], cue: Cue, cues: Sequence[Cue]) -> bool:
+    """A speech noun in a prepositional phrase after a speech verb of its own clause names the medium of
+    that verb, not a cue of its own: "…, so schrieb diese in einer Stellungnahme, sei …"."""
+    if cue.kind != "noun":
+        return False
+    start = _phrase_start(words, cue.words[0], cue.segment[0])
+    if start == cue.segment[0] or words[start - 1].key not in PREPOSITIONS:  # not "sehen als eine Aussage"
+        return False
+    return any(other.kind == "verb" and other.segment == cue.segment and other.words[0] < start for other in cues)
 
 
 def _conclusion(words: Sequence[Word], position: int, end: int) -> bool:
@@ -148,6 +160,9 @@ def frame_cue(words: Sequence[Word], position: int, segment: tuple[int, int], le
     word = words[position]
     start, end = segment
     if word.key in lexicon.frame_word("prepositions") and word.key != "zufolge":
+        antecedent = _relative_source(words, position, end)
+        if antecedent is not None:  # "die Pläne, laut denen …": the antecedent with the pronoun
+            return Cue([position], word.key, "unknown", "frame", segment, antecedent, (position, position + 2))
         speaker = _source_of_preposition(words, position, end)
         if speaker is None:
             return None
@@ -168,6 +183,17 @@ def frame_cue(words: Sequence[Word], position: int, segment: tuple[int, int], le
         last = trim_punct(words, end, speaker[1])  # "…, so der Minister weiter." / "so X im Interview:"
         return Cue([position], word.key, "unknown", "frame", segment, speaker, (position, max(speaker[1], last)))
     return None
+
+
+def _relative_source(words: Sequence[Word], position: int, end: int) -> tuple[int, int] | None:
+    """ "…, laut denen …", "…, gemäss welchem …": the antecedent before the comma, up to the pronoun."""
+    pronoun = position + 1
+    if position < 2 or words[position - 1].text != "," or pronoun >= end:
+        return None
+    if not words[pronoun].pos.startswith("PREL") and words[pronoun].key not in ("denen", "welchem", "welchen"):
+        return None
+    antecedent = noun_phrase_ending_at(words, max(0, position - 9), position - 1)
+    return None if antecedent is None else (antecedent[0], pronoun + 1)
 
 
 def vorfeld_end(words: Sequence[Word], first: int, end: int, limit: int) -> int:
@@ -312,11 +338,7 @@ def adverb_frame(words: Sequence[Word], position: int, segment: tuple[int, int])
     """ "Demnach …", "Danach hätte …", "…, wonach …": the source is the previous sentence's."""
     word = words[position]
     if word.key == "wonach" and position > 0:
-        speaker = (
-            noun_phrase_ending_at(words, max(0, position - 9), position - 1)
-            if words[position - 1].text == ","
-            else None
-        )
+        speaker = _claim_before(words, position - 1) if words[position - 1].text == "," else None
         return Cue([position], "wonach", "unknown", "frame", segment, speaker, (position, position + 1))
     adverb = word.key == "demnach" or (word.key == "danach" and position == 0 and _konjunktiv_in(words))
     if word.key == "vernehmen" and position + 1 < len(words) and words[position + 1].key == "nach":
@@ -328,6 +350,21 @@ def adverb_frame(words: Sequence[Word], position: int, segment: tuple[int, int])
             [position], word.key, "unknown", "frame", segment, (position, position + 1), (position, position + 1)
         )
     return None
+
+
+_BRACKET_END_TAGS = ("VVPP", "VVINF", "VAINF", "VMINF", "PTKVZ", "PTKNEG")
+
+
+def _claim_before(words: Sequence[Word], comma: int) -> tuple[int, int] | None:
+    """The noun phrase before "…, wonach": right before the comma ("Spekulationen, wonach"), or before the
+    end of a verb bracket ("hat Berichte der Zeitung zurückgewiesen, wonach", "konnte X nicht bestätigen")."""
+    end = comma
+    while end > 0 and comma - end < 3 and words[end - 1].pos.startswith(_BRACKET_END_TAGS):
+        end -= 1
+    phrase = noun_phrase_ending_at(words, max(0, end - 8), end)
+    if phrase is None and end < comma:
+        phrase = noun_phrase_ending_at(words, max(0, end - 9), end - 1) if words[end - 1].text == "," else None
+    return phrase
 
 
 def _konjunktiv_in(words: Sequence[Word]) -> bool:

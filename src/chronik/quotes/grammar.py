@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from chronik.quotes.lexicon import QuoteLexicon, function_words, key
+from chronik.quotes.lexicon import function_words
+from chronik.quotes.mood import is_finite as is_finite
+from chronik.quotes.mood import konjunktiv as konjunktiv
 from chronik.quotes.view import Word
 
 DETERMINERS = function_words("determiners")
@@ -19,7 +21,6 @@ NON_NP_OPENERS = function_words("non_np_openers")
 PREPOSITIONS = function_words("prepositions")
 AUXILIARIES = function_words("auxiliaries")
 TEMPORAL = function_words("temporal")
-_THIRD_PERSON_SUBJECTS = frozenset({"er", "sie", "es", "dies", "das", "dieses", "man", "dieser", "diese"})
 _WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag")
 OBJECT_DETERMINERS = function_words("object_determiners")
 # Subordinators of a fronted adverbial clause, after which the main clause's finite verb comes first.
@@ -42,7 +43,7 @@ _ADJECTIVE_MODIFIERS = frozenset({"PTKNEG", "ADV", "ADJD"})
 _GENITIVE_OPENERS = frozenset({"der", "des", "von", "vom", "aller", "beider"})
 _DEMONSTRATIVE_SUBJECTS = frozenset({"dieser", "diese", "jener", "jene", "der", "die", "letzterer", "letztere"})
 _POSTPOSITIONS = frozenset({"gegenüber", "zufolge", "zuliebe"})
-_FINITE_TAGS = ("VVFIN", "VAFIN", "VMFIN")
+_QUANTIFIER_ATTRIBUTES = frozenset({"beiden", "beide", "übrigen", "meisten", "anderen", "vielen", "wenigen"})
 # How many words the rules look from a verb for its clause's parts (subject, finite verb, agent,
 # addressee). A clause's parts stand far closer together in news prose: in the 700 articles of
 # the quotation gold corpus the longest comma-free stretch has 52 words (the longest sentence 130),
@@ -51,73 +52,10 @@ _FINITE_TAGS = ("VVFIN", "VAFIN", "VMFIN")
 CLAUSE_REACH = 60
 
 
-def is_finite(word: Word) -> bool:
-    return word.pos in _FINITE_TAGS
-
-
 def adverbial_clause(first: Word, last: Word) -> bool:
     """The stretch from `first` to `last` is an adverbial clause: a subordinator that opens it and, unless
     tagged as one, its finite verb at the end ("Als er kam, …"; not "Als Grund nannte er …, ")."""
     return first.key in ADVERBIAL_OPENERS and (first.pos in ("KOUS", "") or is_finite(last))
-
-
-def konjunktiv(words: Sequence[Word], index: int, lexicon: QuoteLexicon) -> str | None:
-    """ "I" or "II" when the word at `index` is a finite verb in Konjunktiv I or II, else None."""
-    word = words[index]
-    if _tagging_error(words, index):
-        return None
-    if word.morph.get("Mood") == "Sub" and word.morph.get("Konj") in ("I", "II"):
-        return word.morph["Konj"]
-    if _verb_tagged_as_adjective(words, index):
-        return "I"
-    if word.pos and not is_finite(word):
-        return None
-    if _first_person_nearby(words, index):
-        return None
-    listed = lexicon.konjunktiv.get(word.key)
-    if listed is not None:
-        return listed
-    if word.morph.get("Mood") == "Ind":
-        return None
-    return "I" if is_finite(word) and _looks_konjunktiv_one(word) else None
-
-
-def _verb_tagged_as_adjective(words: Sequence[Word], index: int) -> bool:
-    """A Konjunktiv I form the tagger read as an adjective right after a pronoun subject ("Dies bedinge
-    schwere Böen", "Er vermute …"): no attributive adjective follows a pronoun, and an "-e" verb form
-    after a third-person subject is Konjunktiv I (not a past "-te")."""
-    word = words[index]
-    if word.pos != "ADJA" or index == 0 or word.capitalized or not word.key.endswith("e") or word.key.endswith("te"):
-        return False
-    previous = words[index - 1]
-    following = words[index + 1].pos if index + 1 < len(words) else ""
-    if following in ("NN", "NE", "ADJA", "TRUNC"):
-        return False  # an attribute after all: "war sie stellvertretende Vorsitzende"
-    return previous.pos in ("PPER", "PDS", "PIS") and previous.key in _THIRD_PERSON_SUBJECTS
-
-
-def _tagging_error(words: Sequence[Word], index: int) -> bool:
-    """A verb tag the mood rules should not trust: a capitalised word inside the sentence or after an
-    opening bracket is a noun ("Die Notstandserlasse lösen …"), and a full verb's "-te"/"-ten" form other
-    than its stem is a past tense, the same in indicative and Konjunktiv II ("hinschaute"; not Konjunktiv I
-    "berichte")."""
-    word = words[index]
-    if word.capitalized and index > 0 and (not words[index - 1].is_punct or words[index - 1].text == "("):
-        return True  # also a name in brackets: "Peter Sagan (Bora-hansgrohe) wurde Zweiter"
-    lemma = key(word.lemma)
-    past = word.key.endswith(("te", "ten")) and word.key not in (lemma, lemma[:-1])
-    return word.pos == "VVFIN" and bool(lemma) and past
-
-
-def _looks_konjunktiv_one(word: Word) -> bool:
-    """A finite "-e" form equal to the lemma minus "n" ("hänge" of "hängen"), not a past tense."""
-    lemma = key(word.lemma)
-    return word.key.endswith("e") and lemma.endswith("en") and word.key == lemma[:-1] and not word.key.endswith("te")
-
-
-def _first_person_nearby(words: Sequence[Word], index: int) -> bool:
-    neighbours = words[max(0, index - 1) : index + 2]
-    return any(word.key == "ich" for word in neighbours)
 
 
 def is_punctuation(word: Word) -> bool:
@@ -167,6 +105,10 @@ def _np_word(word: Word, next_word: Word | None) -> bool:
         return next_word is not None and (next_word.capitalized or next_word.pos == "ADJA")  # "dessen Stellvertreter"
     if word.pos == "PIS" and next_word is not None and next_word.key in ("der", "des"):
         return True  # "Eine der grössten Gruppen", "Einige der Demonstranten"
+    if word.pos == "PIS" and next_word is not None and next_word.capitalized and word.key in _QUANTIFIER_ATTRIBUTES:
+        return True  # tagged as a pronoun before its noun: "die beiden Sängerinnen", "die übrigen Parteien"
+    if word.pos == "ADV" and word.capitalized and len(word.key) > 6 and word.key.endswith("innen"):
+        return True  # a feminine plural the tagger read as an adverb: "Sängerinnen", "Ärztinnen"
     if word.pos:
         if word.pos in ("NN", "NE", "ADJA", "ART", "PPOSAT", "PDAT", "PIAT", "CARD", "TRUNC", "FM"):
             return True
@@ -265,10 +207,19 @@ def _chain(words: Sequence[Word], position: int, limit: int) -> int:
                 continue
         if not _np_word(word, next_word) or (seen_noun and _is_determiner(word) and not quoted):
             break
+        if seen_noun and not quoted and _opens_next_phrase(word, next_word):
+            break  # "nach Angaben der Polizei 502 Menschen", "laut dem Museum historische Bedeutung"
         named = word.capitalized or any(char.isupper() for char in word.text[1:])  # "el-Baradei", "iPhone"
         seen_noun = seen_noun or (named and not _is_determiner(word))
         end += 1
     return opened if quoted and opened > position else end  # "Laut X «war …»": the quote is no part of X
+
+
+def _opens_next_phrase(word: Word, next_word: Word | None) -> bool:
+    """After a noun, a lower-case attributive adjective or a number before a noun opens the next phrase."""
+    if word.pos == "ADJA" and word.text[:1].islower():
+        return True
+    return word.pos == "CARD" and next_word is not None and next_word.pos in ("NN", "ADJA")
 
 
 def _adjective_after_modifiers(words: Sequence[Word], position: int, limit: int) -> int | None:
@@ -377,8 +328,10 @@ def subject_of(words: Sequence[Word], start: int, end: int) -> tuple[int, int] |
         return found
     for position in range(start + 1, min(end, start + 1 + CLAUSE_REACH)):
         word = words[position]
-        if is_finite(word) or (not word.pos and word.key in AUXILIARIES):
-            return noun_phrase_right(words, _after_object_pronoun(words, position + 1, end), limit=end)
+        misread = word.pos == "NN" and word.text[:1].islower()  # "Hier sparte der Präsident" (tagged as a noun)
+        if is_finite(word) or (not word.pos and word.key in AUXILIARIES) or misread:
+            after = position + 1 if position + 1 >= end or words[position + 1].pos != "PRF" else position + 2
+            return noun_phrase_right(words, _after_object_pronoun(words, after, end), limit=end)  # "hält sich X"
     return None
 
 

@@ -15,8 +15,17 @@ from chronik.quotes.coordination import cut_at_next_cue, nearer_cue
 from chronik.quotes.correlates import correlate_ends_clause, needs_correlate
 from chronik.quotes.direct import apply_cue
 from chronik.quotes.draft import Cue, Draft, SentenceAnalysis
-from chronik.quotes.extents import RELATIVE_PRONOUNS, around, frame_clause_start, has_finite, to_end, to_main_clause
+from chronik.quotes.extents import (
+    RELATIVE_PRONOUNS,
+    around,
+    frame_clause_start,
+    has_finite,
+    in_brackets,
+    to_end,
+    to_main_clause,
+)
 from chronik.quotes.grammar import (
+    CLAUSE_REACH,
     COORDINATORS,
     SUBORDINATORS,
     is_finite,
@@ -88,12 +97,20 @@ def build_indirect(
         if message and not _mostly_taken(message, [*nearby, *drafts[-_RECENT:]]):
             draft = Draft("Indirect", message, [analysis.index])
             apply_cue(draft, cue, analysis)
+            draft.inherits_speaker = _sourceless_impersonal(cue)
             drafts.append(draft)
     if not _has_direct(analysis, taken) and analysis.paragraph not in view.title_paragraphs:
         reported = reported_speech(analysis, lexicon)
         if reported is not None and not any(draft.overlaps(*span) for draft in drafts for span in reported.message):
             drafts.append(reported)  # its own clause: "Laut X kamen 7000, die Polizei spricht von 4000."
     return drafts
+
+
+def _sourceless_impersonal(cue: Cue) -> bool:
+    """ "So hiess es, …", "Als Begründung heisst es, …": an impersonal cue before its message, without a
+    source of its own, continues the speaker before it ("Der Schaden sei hoch, hiess es." stays open)."""
+    after_message = cue.verb_initial and cue.segment[0] > 0
+    return cue.kind == "impersonal" and cue.speaker is None and not after_message
 
 
 def _reported_cue(analysis: SentenceAnalysis, cue: Cue, lexicon: QuoteLexicon) -> bool:
@@ -139,10 +156,13 @@ def _message(view: ArticleView, analysis: SentenceAnalysis, cue: Cue, lexicon: Q
         return []
     if needs_correlate(cue.lemma) and not _correlate_content(analysis, cue):
         return []  # "Dem Verein droht der Abstieg", not "Er drohte damit, … zu …"
-    if cue.kind == "frame" and cue.lemma == "wonach":
-        return [to_end(analysis, cue.words[0] + 1)]
+    if cue.kind == "frame" and cue.lemma == "wonach":  # up to the main clause: "Die Sicht, wonach …, teilt er nicht"
+        return [to_main_clause(analysis, cue.words[0] + 1, lexicon)]
     if cue.kind == "frame":
         frame = cue.frame or (cue.words[0], cue.words[-1] + 1)
+        bracketed = in_brackets(analysis, frame, lexicon)
+        if bracketed is not None:
+            return bracketed
         return around(analysis, frame, first=frame_clause_start(analysis, frame, lexicon), lexicon=lexicon)
     if cue.kind == "anaphoric":
         return anaphoric_message(view, analysis, cue)
@@ -165,8 +185,11 @@ def _message(view: ArticleView, analysis: SentenceAnalysis, cue: Cue, lexicon: Q
         return [analysis.char_span(following[0], end)]  # "die Aufforderung, die Angriffe einzustellen"
     if following is not None and cue.lemma in _NO_INFINITIVE and ends_in_zu_infinitive(words, following):
         following = None
+    if following is not None and words[following[0]].key == "wonach" and cue.kind != "frame":
+        return []  # "X wies Berichte zurück, wonach …": the reports are the source of their own clause
     if following is not None and _introduces(analysis, number, following, lexicon):
-        return [_zu_infinitive_clause(analysis, number) or to_main_clause(analysis, following[0], lexicon)]
+        first = _after_apposition(analysis, number, lexicon)
+        return [_zu_infinitive_clause(analysis, number) or to_main_clause(analysis, first, lexicon)]
     later = _later_dass(analysis, number, lexicon)
     if later is not None:
         return [to_main_clause(analysis, later, lexicon)]
@@ -174,6 +197,25 @@ def _message(view: ArticleView, analysis: SentenceAnalysis, cue: Cue, lexicon: Q
         return [to_end(analysis, _dass_inside(words, cue, segments[number]))]
     inline = inline_zu_infinitive(words, cue)
     return [analysis.char_span(*inline)] if inline is not None else []
+
+
+def _after_apposition(analysis: SentenceAnalysis, number: int, lexicon: QuoteLexicon) -> int:
+    """Where the message after the cue's segment starts: past a verbless apposition when a complete clause
+    in Konjunktiv follows ("erklärte der Direktor, Hans Muster, das Land besitze …"); not past the
+    subject of the message itself ("meinte, A, die …, wäre …")."""
+    segments, words = analysis.segments, analysis.words
+    following = segments[number + 1]
+    if number + 2 >= len(segments) or words[following[0] - 1].text != ",":
+        return following[0]
+    if has_finite(analysis, following, lexicon) or not words[following[0]].pos.startswith(("NE", "NN", "ART")):
+        return following[0]
+    later = segments[number + 2]
+    opener = words[later[0]]
+    if opener.key in SUBORDINATORS or opener.key in COORDINATORS or opener.pos.startswith(("PREL", "KOUS")):
+        return following[0]
+    reach = range(later[0], min(later[1], later[0] + CLAUSE_REACH))
+    finite = next((p for p in reach if konjunktiv(words, p, lexicon) is not None), None)
+    return later[0] if finite is not None and finite > later[0] else following[0]
 
 
 def _correlate_content(analysis: SentenceAnalysis, cue: Cue) -> bool:
@@ -267,6 +309,8 @@ def _fronted(analysis: SentenceAnalysis, cue: Cue, number: int, lexicon: QuoteLe
     if opener in SUBORDINATORS - {"dass", "daß", "ob"} or opener in _CONJUNCTION_OPENERS:
         return []
     if opener in _ADVERBIAL_OPENERS and not _verb_second(analysis, before):
+        if opener not in _CONJUNCTION_OPENERS and _clause_goes_on(analysis, number, lexicon):
+            return [analysis.char_span(*before), to_end(analysis, segments[number + 1][0])]
         return []  # "In seiner Rede, mahnte er" is a phrase; "Vor dem Absturz wurde …, teilte X mit" a clause
     if _reports_itself(analysis, cue, before, lexicon):
         return []  # "Die Polizei beziffert X auf 626, befürchtet aber weitere Tote": a shared subject
@@ -280,6 +324,16 @@ def _fronted(analysis: SentenceAnalysis, cue: Cue, number: int, lexicon: QuoteLe
     elif number + 1 < len(segments) and _reported_main_clause(analysis, segments[number + 1], lexicon):
         spans.append(to_main_clause(analysis, segments[number + 1][0], lexicon))  # "A sei X, sagte er, B sei Y"
     return spans
+
+
+def _clause_goes_on(analysis: SentenceAnalysis, number: int, lexicon: QuoteLexicon) -> bool:
+    """A fronted phrase, the inserted cue, then the clause's finite verb in Konjunktiv: "Für die Firma, so
+    schrieb sie, sei das ein Erfolg" (the phrase has no verb of its own)."""
+    segments = analysis.segments
+    if number + 1 >= len(segments) or has_finite(analysis, (segments[0][0], segments[number - 1][1]), lexicon):
+        return False
+    first = segments[number + 1][0]
+    return konjunktiv(analysis.words, first, lexicon) is not None
 
 
 def _reports_itself(analysis: SentenceAnalysis, cue: Cue, before: tuple[int, int], lexicon: QuoteLexicon) -> bool:

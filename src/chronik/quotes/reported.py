@@ -68,12 +68,14 @@ _TOPIC_WORDS = frozenset({"als", "von", "vom", "über", "auf", "mit", "für", "v
 _DATIVES = frozenset({"einem", "einer", "dem", "der", "seinem", "seiner", "ihrem", "ihrer", "diesem", "dieser"})
 _CONTENT_OBJECT_VERBS = frozenset(
     {"fordern", "verlangen", "warnen", "bemängeln", "beklagen", "monieren", "anmahnen", "beanstanden", "anprangern"}
+    | {"vorwerfen"}  # "warf der Regierung Versagen vor": the reproach is the content
 )
 # Verbs of an attitude towards a thing: their object is its target, not what was said ("kritisierte den
 # Vertrag", "begrüsste die Gäste", "bekräftigte das Engagement"); they report only with the judgement
 # after "als" ("verurteilte den Anschlag als feige").
 _ATTITUDE_VERBS = frozenset(
     {"kritisieren", "verurteilen", "begrüssen", "loben", "würdigen", "bekräftigen", "rügen", "tadeln"}
+    | {"attackieren", "feiern", "preisen", "brandmarken"}
 )
 # Negations of a speech act that did not take place ("äusserte sich bisher nicht", "bekannte sich nie");
 # "nicht nur …, sondern" and "nicht mehr als" negate no act.
@@ -99,13 +101,14 @@ _REPORTING_WITH_PREPOSITION: dict[str, frozenset[str]] = {
 _NAMING = frozenset({"bezeichnen", "nennen"})
 # Speech verbs build their perfect with "haben"; "sind für Montag angekündigt" states a result, nobody speaks.
 _TENSE_AUXILIARIES = frozenset({"hat", "haben", "hatte", "hatten", "habe", "wird", "werden", "wurde", "wurden"})
+_INDEFINITE_PREDICATES = frozenset({"einen", "eine", "ein"})
 _INDEFINITES = frozenset({"ein", "eine", "einen", "einer", "kein", "keine", "keinen", "keiner"})
 
 
 def reported_speech(analysis: SentenceAnalysis, lexicon: QuoteLexicon) -> Draft | None:
     quoting = bool(analysis.masked) and any(word.index in analysis.masked for word in analysis.words)
     for cue in analysis.cues:
-        governed = _governs_its_preposition(analysis, cue)
+        governed = _governs_its_preposition(analysis, cue) or _names_a_judgement(analysis, cue)
         excluded = cue.lemma in _REPORTED_LEMMAS_EXCLUDED or needs_correlate(cue.lemma)
         if (
             cue.kind != "verb"
@@ -167,7 +170,8 @@ def _states_a_judgement(analysis: SentenceAnalysis, cue: Cue) -> bool:
     """ "verurteilte den Anschlag als feige": the judgement after "als" is what was said; before a
     participle at the clause end ("hat den Anschlag als feige verurteilt")."""
     start, end = _cue_window(analysis, cue)
-    return any(word.key == "als" for word in analysis.words[start if not cue.finite else cue.words[0] + 1 : end])
+    first = start if not cue.finite else cue.words[0] + 2  # not "lobte als Erster …", "feierte als Kind …"
+    return any(word.key == "als" for word in analysis.words[first:end])
 
 
 def _negated(analysis: SentenceAnalysis, cue: Cue) -> bool:
@@ -198,6 +202,24 @@ def _governs_its_preposition(analysis: SentenceAnalysis, cue: Cue) -> bool:
         return False  # "sieht in dem Gesetz eine Gefahr", not "sahen das Spiel im Stadion" ("Ein Zeuge hat …")
     particles = [analysis.words[at] for at in cue.words[1:] if at >= 0]  # "hält X, das …, für falsch"
     return any(word.key in prepositions for word in window + particles)
+
+
+def _names_a_judgement(analysis: SentenceAnalysis, cue: Cue) -> bool:
+    """ "nannte den Beschluss einen fairen Kompromiss": "nennen" with an object and an indefinite
+    predicate after it judges (not "nannte einen Grund", "nannte seinen Sohn Peter")."""
+    if cue.lemma != "nennen" or not cue.finite:
+        return False
+    words = analysis.words
+    end = _cue_window(analysis, cue)[1]
+    seen_object = False
+    for position in range(cue.words[0] + 1, end):
+        word = words[position]
+        if word.is_punct or word.key in SUBORDINATORS or word.key in COORDINATORS:
+            return False
+        if word.key in _INDEFINITE_PREDICATES and seen_object and words[position - 1].pos not in ("APPR", "APPRART"):
+            return True
+        seen_object = seen_object or word.pos in ("NN", "NE", "PPER")
+    return False
 
 
 def _clause_extent(analysis: SentenceAnalysis, cue: Cue) -> tuple[int, int]:

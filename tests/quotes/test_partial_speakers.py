@@ -3,22 +3,9 @@ written for these tests; person names are marked as the NER stage would mark the
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import cache
-
-import pytest
-
 from chronik.model import Article, Mention, Paragraph, Quote
-from chronik.pipeline import create_stage
 from chronik.quotes import find_quotes
-
-
-@cache
-def _tagging() -> list[Callable[[Article], Article]]:
-    try:
-        return [create_stage("tokenizer"), create_stage("tagger")]
-    except Exception as exc:  # the tagger's model is not installed here
-        pytest.skip(f"tokenizer/tagger unavailable: {exc}")
+from tests.quotes.test_constructions import _tagging
 
 
 def partials(text: str, persons: list[str]) -> list[Quote]:

@@ -22,9 +22,8 @@ from chronik.quotes.indirect import build_indirect
 from chronik.quotes.lexicon import QuoteLexicon, load_lexicon
 from chronik.quotes.marks import QuotedSpan, find_quoted_spans
 from chronik.quotes.neighbours import speakers_from_next_sentence
-from chronik.quotes.partial_speakers import clause_subject
-from chronik.quotes.places import document_place
 from chronik.quotes.speakers import SpeakerResolver, hosts_partials, inherit_speakers
+from chronik.quotes.structural_speakers import clause_subject, document_place
 from chronik.quotes.view import ArticleView
 
 _SOURCE_ADVERBS = frozenset({"demnach", "danach"})

@@ -23,7 +23,7 @@ def konjunktiv(words: Sequence[Word], index: int, lexicon: QuoteLexicon) -> str 
         return None
     if word.morph.get("Mood") == "Sub" and word.morph.get("Konj") in ("I", "II"):
         return word.morph["Konj"]
-    if _verb_tagged_as_adjective(words, index):
+    if _konjunktiv_tagged_as_adjective(words, index):
         return "I"
     if word.pos and not is_finite(word):
         return None
@@ -37,7 +37,7 @@ def konjunktiv(words: Sequence[Word], index: int, lexicon: QuoteLexicon) -> str 
     return "I" if is_finite(word) and _looks_konjunktiv_one(word) else None
 
 
-def _verb_tagged_as_adjective(words: Sequence[Word], index: int) -> bool:
+def _konjunktiv_tagged_as_adjective(words: Sequence[Word], index: int) -> bool:
     """A Konjunktiv I form the tagger read as an adjective right after a pronoun subject ("Dies bedinge
     schwere Böen", "Er vermute …"): no attributive adjective follows a pronoun, and an "-e" verb form
     after a third-person subject is Konjunktiv I (not a past "-te")."""
